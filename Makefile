@@ -1,0 +1,37 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+# Both install what is missing first (scripts/bootstrap).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# wasm-opt comes from the npm package binaryen (Debian's binaryen 108 breaks
+# the wasm); trunk must find it and wasm-bindgen on PATH and never download.
+export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+PORT ?= 8080
+
+.PHONY: help bootstrap serve dist build-dist dev test
+
+help:
+	@echo "make serve   install what is missing, build, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test    install what is missing, run every check (lint, unit, browser, e2e, size)"
+	@echo "make dist    build the release site into dist/"
+	@echo "make dev     serve a debug build that rebuilds on every change"
+
+bootstrap:
+	@scripts/bootstrap
+
+serve: dist
+	node scripts/serve-dist.mjs --dir dist --host 127.0.0.1 --port $(PORT)
+
+dist: bootstrap build-dist
+
+build-dist:
+	trunk build --release --offline
+
+dev: bootstrap
+	trunk serve --offline --port $(PORT)
+
+test: bootstrap
+	@scripts/test-all

@@ -1,0 +1,91 @@
+//! An account (a company) with its base plan, users and meetings.
+
+use crate::user::BASIC_MEETING_CAPACITY;
+use crate::{AccountId, BaseLicense, Email, Meeting, User, UserId};
+use serde::{Deserialize, Serialize};
+
+/// Where an account buys and manages its subscriptions. Each account uses
+/// exactly one of the two portals; the navigation shows only that one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BillingPortal {
+    /// The new portal: Plans and Billing > Plan Management.
+    PlansAndBilling,
+    /// The classic portal: Account Management > Billing.
+    AccountManagement,
+}
+
+impl BillingPortal {
+    /// The navigation path a person follows to reach this portal.
+    pub const fn label(self) -> &'static str {
+        match self {
+            BillingPortal::PlansAndBilling => "Plans and Billing > Plan Management",
+            BillingPortal::AccountManagement => "Account Management > Billing",
+        }
+    }
+}
+
+/// The account's base plan: a fixed number of paid Zoom Workplace seats.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BasePlan {
+    /// The product name, e.g. "Zoom Workplace Business".
+    pub name: String,
+    pub seats: u32,
+    /// Participants per meeting for a Licensed user.
+    pub meeting_capacity: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: AccountId,
+    pub name: String,
+    pub billing_portal: BillingPortal,
+    pub base_plan: BasePlan,
+    pub users: Vec<User>,
+    pub meetings: Vec<Meeting>,
+}
+
+impl Account {
+    pub fn user(&self, id: UserId) -> Option<&User> {
+        self.users.iter().find(|u| u.id == id)
+    }
+
+    pub fn user_by_email(&self, email: &Email) -> Option<&User> {
+        self.users.iter().find(|u| &u.email == email)
+    }
+
+    /// Paid Zoom Workplace seats held by users.
+    pub fn seats_in_use(&self) -> u32 {
+        self.users
+            .iter()
+            .filter(|u| u.license == BaseLicense::Licensed)
+            .count() as u32
+    }
+
+    /// Paid seats nobody holds yet.
+    pub fn seats_available(&self) -> u32 {
+        self.base_plan.seats.saturating_sub(self.seats_in_use())
+    }
+
+    /// How many participants a meeting hosted by `user` admits, from the
+    /// licenses the user holds now.
+    pub fn meeting_capacity_of(&self, user: &User) -> u32 {
+        match user.license {
+            BaseLicense::Basic => BASIC_MEETING_CAPACITY,
+            BaseLicense::Licensed => self.base_plan.meeting_capacity,
+        }
+    }
+
+    /// A meeting's capacity, derived from its host's licenses at the moment
+    /// of asking; it is never stored with the meeting.
+    pub fn effective_capacity(&self, meeting: &Meeting) -> Option<u32> {
+        self.user(meeting.host)
+            .map(|host| self.meeting_capacity_of(host))
+    }
+
+    /// The meetings `host` hosts, earliest first.
+    pub fn meetings_hosted_by(&self, host: UserId) -> Vec<&Meeting> {
+        let mut list: Vec<&Meeting> = self.meetings.iter().filter(|m| m.host == host).collect();
+        list.sort_by_key(|m| m.start);
+        list
+    }
+}

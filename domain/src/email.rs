@@ -1,0 +1,136 @@
+//! Email addresses: parsed once, compared case-insensitively.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+use thiserror::Error;
+
+/// A syntactically valid email address, stored in lower case so that
+/// `Ann@Acme.example` and `ann@acme.example` are the same user.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Email(String);
+
+/// Why a text is not an email address. Each says what to fix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum EmailError {
+    #[error("Enter an email address.")]
+    Empty,
+    #[error("An email address is at most 254 characters.")]
+    TooLong,
+    #[error("An email address contains exactly one @.")]
+    AtSign,
+    #[error("Enter the part before the @.")]
+    MissingLocalPart,
+    #[error("Enter a domain after the @, such as example.com.")]
+    InvalidDomain,
+    #[error("An email address cannot contain spaces or these characters: ( ) , : ; < > [ ] \\ \"")]
+    InvalidCharacter,
+}
+
+impl Email {
+    /// Parses an address typed by a person. Surrounding spaces are ignored.
+    pub fn parse(input: &str) -> Result<Self, EmailError> {
+        let text = input.trim();
+        if text.is_empty() {
+            return Err(EmailError::Empty);
+        }
+        if text.chars().count() > 254 {
+            return Err(EmailError::TooLong);
+        }
+        if text
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "(),:;<>[]\\\"".contains(c))
+        {
+            return Err(EmailError::InvalidCharacter);
+        }
+        let mut parts = text.split('@');
+        let (local, domain) = match (parts.next(), parts.next(), parts.next()) {
+            (Some(local), Some(domain), None) => (local, domain),
+            _ => return Err(EmailError::AtSign),
+        };
+        if local.is_empty() || local.len() > 64 {
+            return Err(EmailError::MissingLocalPart);
+        }
+        let labels_ok = domain.contains('.')
+            && domain.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+            });
+        if !labels_ok {
+            return Err(EmailError::InvalidDomain);
+        }
+        Ok(Self(text.to_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Email {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Email::parse(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_ordinary_addresses_and_lowercases_them() {
+        let email = Email::parse("  Owner@Acme.Example ").unwrap();
+        assert_eq!(email.as_str(), "owner@acme.example");
+        assert_eq!(email, Email::parse("owner@acme.example").unwrap());
+        assert!(Email::parse("a.b+tag@sub.example.co").is_ok());
+        assert!(Email::parse("åsa@exempel.se").is_ok());
+    }
+
+    #[test]
+    fn rejects_each_kind_of_bad_address_with_its_own_reason() {
+        assert_eq!(Email::parse("   "), Err(EmailError::Empty));
+        assert_eq!(Email::parse("owner.acme.example"), Err(EmailError::AtSign));
+        assert_eq!(Email::parse("a@b@acme.example"), Err(EmailError::AtSign));
+        assert_eq!(
+            Email::parse("@acme.example"),
+            Err(EmailError::MissingLocalPart)
+        );
+        assert_eq!(Email::parse("owner@acme"), Err(EmailError::InvalidDomain));
+        assert_eq!(
+            Email::parse("owner@acme..example"),
+            Err(EmailError::InvalidDomain)
+        );
+        assert_eq!(
+            Email::parse("owner@-acme.example"),
+            Err(EmailError::InvalidDomain)
+        );
+        assert_eq!(
+            Email::parse("own er@acme.example"),
+            Err(EmailError::InvalidCharacter)
+        );
+        assert_eq!(
+            Email::parse("<owner@acme.example>"),
+            Err(EmailError::InvalidCharacter)
+        );
+        let long = format!("{}@acme.example", "a".repeat(250));
+        assert_eq!(Email::parse(&long), Err(EmailError::TooLong));
+        let long_local = format!("{}@acme.example", "a".repeat(65));
+        assert_eq!(Email::parse(&long_local), Err(EmailError::MissingLocalPart));
+    }
+
+    #[test]
+    fn deserializing_rejects_invalid_stored_addresses() {
+        assert!(serde_json::from_str::<Email>("\"owner@acme.example\"").is_ok());
+        assert!(serde_json::from_str::<Email>("\"not an email\"").is_err());
+    }
+}

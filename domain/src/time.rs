@@ -1,0 +1,66 @@
+//! Points in time as milliseconds since the Unix epoch (UTC).
+//!
+//! The domain never reads a clock: callers pass `now`.
+
+use serde::{Deserialize, Serialize};
+use std::ops::{Add, Sub};
+
+/// A point in time, in milliseconds since 1970-01-01T00:00:00Z.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(pub i64);
+
+/// A span of time in milliseconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Duration(pub i64);
+
+impl Duration {
+    pub const fn minutes(n: i64) -> Self {
+        Self(n * 60_000)
+    }
+    pub const fn hours(n: i64) -> Self {
+        Self(n * 3_600_000)
+    }
+    pub const fn days(n: i64) -> Self {
+        Self(n * 86_400_000)
+    }
+}
+
+impl Timestamp {
+    /// Milliseconds since the epoch.
+    pub const fn millis(self) -> i64 {
+        self.0
+    }
+}
+
+impl Add<Duration> for Timestamp {
+    type Output = Timestamp;
+    fn add(self, rhs: Duration) -> Timestamp {
+        Timestamp(self.0.saturating_add(rhs.0))
+    }
+}
+
+impl Sub<Timestamp> for Timestamp {
+    type Output = Duration;
+    fn sub(self, rhs: Timestamp) -> Duration {
+        Duration(self.0.saturating_sub(rhs.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_convert_to_milliseconds() {
+        assert_eq!(Duration::minutes(1).0, 60_000);
+        assert_eq!(Duration::hours(8).0, 28_800_000);
+        assert_eq!(Duration::days(1), Duration::hours(24));
+    }
+
+    #[test]
+    fn arithmetic_saturates_instead_of_overflowing() {
+        assert_eq!(Timestamp(i64::MAX) + Duration::days(1), Timestamp(i64::MAX));
+        assert_eq!(Timestamp(10) - Timestamp(4), Duration(6));
+    }
+}

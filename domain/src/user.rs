@@ -1,0 +1,76 @@
+//! Users of an account: who they are, what they may do, which license they hold.
+
+use crate::{Email, PasswordHash, UserId};
+use serde::{Deserialize, Serialize};
+
+/// A user's role in their account. There is exactly one owner per account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Owner,
+    Admin,
+    Member,
+}
+
+impl Role {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "Owner",
+            Role::Admin => "Admin",
+            Role::Member => "Member",
+        }
+    }
+}
+
+/// The base (Zoom Workplace) license a user holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BaseLicense {
+    /// Free; meetings of at most [`BASIC_MEETING_CAPACITY`] participants.
+    Basic,
+    /// A paid seat of the account's base plan.
+    Licensed,
+}
+
+impl BaseLicense {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BaseLicense::Basic => "Basic",
+            BaseLicense::Licensed => "Licensed",
+        }
+    }
+}
+
+/// How many participants a Basic user's meeting admits.
+pub const BASIC_MEETING_CAPACITY: u32 = 100;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: UserId,
+    pub email: Email,
+    pub first_name: String,
+    pub last_name: String,
+    pub role: Role,
+    /// Only meaningful for admins: may buy, change and cancel subscriptions.
+    pub billing_privilege: bool,
+    pub license: BaseLicense,
+    pub password: PasswordHash,
+}
+
+impl User {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+
+    /// Owners and admins manage users and assign licenses.
+    pub fn can_manage_users(&self) -> bool {
+        matches!(self.role, Role::Owner | Role::Admin)
+    }
+
+    /// The owner, or an admin with the billing privilege, buys and changes subscriptions.
+    pub fn can_manage_billing(&self) -> bool {
+        match self.role {
+            Role::Owner => true,
+            Role::Admin => self.billing_privilege,
+            Role::Member => false,
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! The rules of the skeleton, as a person using the portal would notice them.
+
+use portal_domain::access::{decide, visible_areas};
+use portal_domain::demo::{self, ACME, DEMO_PASSWORD_HASHES, GLOBEX};
+use portal_domain::{
+    Account, Area, BaseLicense, BillingPortal, Decision, Email, Portal, Role, SignInError,
+    Timestamp, User,
+};
+use std::collections::HashSet;
+
+const NOW: Timestamp = Timestamp(1_800_000_000_000);
+const PASSWORD: &str = "Demo!2026";
+
+fn portal() -> Portal {
+    demo::portal(NOW)
+}
+
+fn account(portal: &Portal, id: portal_domain::AccountId) -> &Account {
+    portal.accounts.iter().find(|a| a.id == id).unwrap()
+}
+
+fn by_email<'a>(portal: &'a Portal, email: &str) -> (&'a Account, &'a User) {
+    portal
+        .find_by_email(&Email::parse(email).unwrap())
+        .unwrap_or_else(|| panic!("{email} is a demo user"))
+}
+
+#[test]
+fn acme_matches_the_demo_description() {
+    let portal = portal();
+    let acme = account(&portal, ACME);
+    assert_eq!(acme.name, "Acme Inc.");
+    assert_eq!(acme.billing_portal, BillingPortal::PlansAndBilling);
+    assert_eq!(acme.base_plan.name, "Zoom Workplace Business");
+    assert_eq!(acme.base_plan.meeting_capacity, 300);
+    assert_eq!(acme.base_plan.seats, 20);
+    assert_eq!(acme.seats_in_use(), 16);
+    assert_eq!(acme.seats_available(), 4);
+    assert_eq!(acme.users.len(), 20);
+    let basic: Vec<_> = acme
+        .users
+        .iter()
+        .filter(|u| u.license == BaseLicense::Basic)
+        .collect();
+    assert_eq!(basic.len(), 4);
+    assert!(basic
+        .iter()
+        .any(|u| u.email.as_str() == "basic@acme.example"));
+}
+
+#[test]
+fn globex_matches_the_demo_description() {
+    let portal = portal();
+    let globex = account(&portal, GLOBEX);
+    assert_eq!(globex.name, "Globex AB");
+    assert_eq!(globex.billing_portal, BillingPortal::AccountManagement);
+    assert_eq!(globex.base_plan.name, "Zoom Workplace Pro");
+    assert_eq!(globex.base_plan.meeting_capacity, 100);
+    assert_eq!(globex.base_plan.seats, 10);
+    assert_eq!(globex.seats_in_use(), 7);
+    assert_eq!(globex.users.len(), 9);
+    assert!(globex
+        .users
+        .iter()
+        .any(|u| u.email.as_str() == "basic@globex.example" && u.license == BaseLicense::Basic));
+}
+
+#[test]
+fn the_named_demo_users_have_their_roles_and_licenses() {
+    let portal = portal();
+    for (email, role, billing) in [
+        ("owner@acme.example", Role::Owner, true),
+        ("admin@acme.example", Role::Admin, true),
+        ("member@acme.example", Role::Member, false),
+        ("owner@globex.example", Role::Owner, true),
+        ("admin@globex.example", Role::Admin, true),
+        ("member@globex.example", Role::Member, false),
+    ] {
+        let (_, user) = by_email(&portal, email);
+        assert_eq!(user.role, role, "{email}");
+        assert_eq!(user.can_manage_billing(), billing, "{email}");
+        assert_eq!(user.license, BaseLicense::Licensed, "{email}");
+    }
+    for account in &portal.accounts {
+        let owners = account
+            .users
+            .iter()
+            .filter(|u| u.role == Role::Owner)
+            .count();
+        assert_eq!(owners, 1, "{} has exactly one owner", account.name);
+    }
+}
+
+#[test]
+fn every_email_and_id_is_unique_across_the_portal() {
+    let portal = portal();
+    let users: Vec<&User> = portal.accounts.iter().flat_map(|a| &a.users).collect();
+    let emails: HashSet<_> = users.iter().map(|u| &u.email).collect();
+    let ids: HashSet<_> = users.iter().map(|u| u.id).collect();
+    assert_eq!(emails.len(), users.len());
+    assert_eq!(ids.len(), users.len());
+}
+
+#[test]
+fn the_members_host_their_named_meetings_and_others_host_meetings_too() {
+    let portal = portal();
+    let (acme, maya) = by_email(&portal, "member@acme.example");
+    let topics: Vec<_> = acme
+        .meetings_hosted_by(maya.id)
+        .iter()
+        .map(|m| m.topic.clone())
+        .collect();
+    assert_eq!(topics, ["Quarterly Town Hall"]);
+    let hosts: HashSet<_> = acme.meetings.iter().map(|m| m.host).collect();
+    assert!(hosts.len() >= 3, "several Acme users host meetings");
+
+    let (globex, maja) = by_email(&portal, "member@globex.example");
+    let topics: Vec<_> = globex
+        .meetings_hosted_by(maja.id)
+        .iter()
+        .map(|m| m.topic.clone())
+        .collect();
+    assert_eq!(topics, ["Styrelsemöte"]);
+    for account in &portal.accounts {
+        for meeting in &account.meetings {
+            assert!(meeting.start > NOW, "demo meetings lie in the future");
+            assert!(account.user(meeting.host).is_some());
+        }
+    }
+}
+
+#[test]
+fn every_demo_user_signs_in_with_the_demo_password() {
+    let portal = portal();
+    for user in portal.accounts.iter().flat_map(|a| &a.users) {
+        let session = portal
+            .sign_in(user.email.as_str(), PASSWORD, NOW)
+            .unwrap_or_else(|e| panic!("{} cannot sign in: {e}", user.email));
+        assert_eq!(session.user, user.id);
+        assert_eq!(session.last_active, NOW);
+    }
+}
+
+#[test]
+fn demo_passwords_are_stored_only_as_differently_salted_hashes() {
+    let salts: HashSet<_> = DEMO_PASSWORD_HASHES
+        .iter()
+        .map(|phc| {
+            assert!(phc.starts_with("$argon2id$"), "{phc}");
+            assert!(!phc.contains(PASSWORD));
+            phc.split('$').nth(4).unwrap()
+        })
+        .collect();
+    assert_eq!(salts.len(), DEMO_PASSWORD_HASHES.len());
+    let stored = portal_domain::persist::encode(&portal(), 1, NOW);
+    assert!(!stored.contains(PASSWORD));
+}
+
+#[test]
+fn sign_in_ignores_email_case_and_surrounding_spaces() {
+    let portal = portal();
+    let session = portal
+        .sign_in("  Owner@ACME.example ", PASSWORD, NOW)
+        .unwrap();
+    let (account, user) = portal.resolve(&session).unwrap();
+    assert_eq!(account.id, ACME);
+    assert_eq!(user.email.as_str(), "owner@acme.example");
+}
+
+#[test]
+fn a_wrong_password_and_an_unknown_email_give_the_same_error() {
+    let portal = portal();
+    let wrong_password = portal.sign_in("owner@acme.example", "demo!2026", NOW);
+    let unknown_email = portal.sign_in("nobody@acme.example", PASSWORD, NOW);
+    let not_an_email = portal.sign_in("owner", PASSWORD, NOW);
+    assert_eq!(wrong_password, Err(SignInError::InvalidCredentials));
+    assert_eq!(unknown_email, Err(SignInError::InvalidCredentials));
+    assert_eq!(not_an_email, Err(SignInError::InvalidCredentials));
+    assert_eq!(
+        SignInError::InvalidCredentials.to_string(),
+        "Incorrect email or password."
+    );
+}
+
+#[test]
+fn empty_fields_are_named() {
+    let portal = portal();
+    assert_eq!(
+        portal.sign_in("  ", PASSWORD, NOW),
+        Err(SignInError::MissingEmail)
+    );
+    assert_eq!(
+        portal.sign_in("owner@acme.example", "", NOW),
+        Err(SignInError::MissingPassword)
+    );
+}
+
+#[test]
+fn navigation_follows_role_and_billing_portal() {
+    use Area::*;
+    let portal = portal();
+    let expected: [(&str, &[Area]); 6] = [
+        (
+            "owner@acme.example",
+            &[PlanManagement, Users, Meetings, Profile],
+        ),
+        (
+            "admin@acme.example",
+            &[PlanManagement, Users, Meetings, Profile],
+        ),
+        ("member@acme.example", &[Meetings, Profile]),
+        ("owner@globex.example", &[Billing, Users, Meetings, Profile]),
+        ("admin@globex.example", &[Billing, Users, Meetings, Profile]),
+        ("member@globex.example", &[Meetings, Profile]),
+    ];
+    for (email, areas) in expected {
+        let (account, user) = by_email(&portal, email);
+        assert_eq!(visible_areas(account, user), areas, "{email}");
+    }
+}
+
+#[test]
+fn members_are_refused_admin_areas_and_admins_without_billing_privilege_billing() {
+    let mut portal = portal();
+    {
+        let (account, member) = by_email(&portal, "member@acme.example");
+        for area in [Area::Users, Area::PlanManagement, Area::Billing] {
+            assert_eq!(
+                decide(account, member, area),
+                Decision::NotAuthorised,
+                "{area:?}"
+            );
+        }
+    }
+    let acme = portal.accounts.iter_mut().find(|a| a.id == ACME).unwrap();
+    let admin = acme
+        .users
+        .iter_mut()
+        .find(|u| u.role == Role::Admin)
+        .unwrap();
+    admin.billing_privilege = false;
+    let (account, admin) = by_email(&portal, "admin@acme.example");
+    assert_eq!(decide(account, admin, Area::Users), Decision::Allowed);
+    assert_eq!(
+        decide(account, admin, Area::PlanManagement),
+        Decision::NotAuthorised
+    );
+}
+
+#[test]
+fn the_other_billing_portal_points_to_the_accounts_own() {
+    let portal = portal();
+    let (acme, owner) = by_email(&portal, "owner@acme.example");
+    assert_eq!(
+        decide(acme, owner, Area::Billing),
+        Decision::OtherPortal(BillingPortal::PlansAndBilling)
+    );
+    let (globex, owner) = by_email(&portal, "owner@globex.example");
+    assert_eq!(
+        decide(globex, owner, Area::PlanManagement),
+        Decision::OtherPortal(BillingPortal::AccountManagement)
+    );
+}
+
+#[test]
+fn a_meetings_capacity_follows_its_hosts_license_at_the_time_of_asking() {
+    let mut portal = portal();
+    let acme = portal.accounts.iter_mut().find(|a| a.id == ACME).unwrap();
+    let host = acme
+        .users
+        .iter()
+        .find(|u| u.email.as_str() == "basic@acme.example")
+        .unwrap()
+        .id;
+    let meeting = acme.meetings_hosted_by(host)[0].clone();
+    assert_eq!(acme.effective_capacity(&meeting), Some(100));
+    acme.users
+        .iter_mut()
+        .find(|u| u.id == host)
+        .unwrap()
+        .license = BaseLicense::Licensed;
+    assert_eq!(
+        acme.effective_capacity(&meeting),
+        Some(300),
+        "no edit of the meeting needed"
+    );
+}

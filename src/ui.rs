@@ -1,0 +1,8 @@
+//! The user interface: the app, its shell and its pages.
+
+pub mod app;
+pub mod components;
+pub mod layout;
+pub mod pages;
+
+pub use app::App;

@@ -1,0 +1,49 @@
+//! Providers and the route table.
+
+use crate::state::AppState;
+use crate::ui::components::guard::Guard;
+use crate::ui::layout::Shell;
+use crate::ui::pages::{
+    BillingPage, MeetingsPage, NotFoundPage, PlanManagementPage, ProfilePage, SignInPage, UsersPage,
+};
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+use portal_domain::Area;
+
+/// The whole portal.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(AppState::load());
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/sign-in") view=SignInPage />
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/profile" /> } />
+                    <Route path=path!("/profile") view=ProfilePage />
+                    <Route path=path!("/meetings") view=MeetingsPage />
+                    <Route
+                        path=path!("/users")
+                        view=|| view! { <Guard area=Area::Users><UsersPage /></Guard> }
+                    />
+                    <Route
+                        path=path!("/plan-management")
+                        view=|| {
+                            view! {
+                                <Guard area=Area::PlanManagement>
+                                    <PlanManagementPage />
+                                </Guard>
+                            }
+                        }
+                    />
+                    <Route
+                        path=path!("/billing")
+                        view=|| view! { <Guard area=Area::Billing><BillingPage /></Guard> }
+                    />
+                    <Route path=path!("/*any") view=NotFoundPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

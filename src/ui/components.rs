@@ -1,0 +1,4 @@
+//! Building blocks shared by pages.
+
+pub mod guard;
+pub mod storage_banner;

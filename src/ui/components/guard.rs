@@ -1,0 +1,69 @@
+//! Shows a page only to those allowed to see it.
+
+use crate::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use portal_domain::{Area, BillingPortal, Decision};
+
+/// Renders `children` if the signed-in user may open `area`; otherwise a
+/// not-authorised page (or, for the billing portal the account does not
+/// use, a pointer to the one it does). The page's content is never built
+/// for someone who may not see it.
+#[component]
+pub fn Guard(
+    /// The area the page belongs to.
+    area: Area,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let state = use_app();
+    let decision = move || state.viewer().map(|viewer| viewer.decide(area));
+    move || match decision() {
+        Some(Decision::Allowed) => children().into_any(),
+        Some(Decision::OtherPortal(portal)) => view! { <OtherPortalPage portal /> }.into_any(),
+        _ => view! { <NotAuthorisedPage /> }.into_any(),
+    }
+}
+
+/// Shown instead of a page the user's role does not allow.
+#[component]
+pub fn NotAuthorisedPage() -> impl IntoView {
+    let state = use_app();
+    let role = move || {
+        state
+            .viewer()
+            .map(|v| v.user.role.as_str())
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="page page--notice" aria-labelledby="page-title">
+            <h1 id="page-title">"Not authorised"</h1>
+            <p>
+                "Your role (" {role} ") does not allow you to open this page. "
+                "Ask an account owner or an admin if you need access."
+            </p>
+            <p>
+                <A href="/profile">"Go to your profile"</A>
+            </p>
+        </section>
+    }
+}
+
+/// Shown at the address of the billing portal the account does not use.
+#[component]
+fn OtherPortalPage(portal: BillingPortal) -> impl IntoView {
+    let state = use_app();
+    let account = move || state.viewer().map(|v| v.account.name).unwrap_or_default();
+    let href = match portal {
+        BillingPortal::PlansAndBilling => "/plan-management",
+        BillingPortal::AccountManagement => "/billing",
+    };
+    view! {
+        <section class="page page--notice" aria-labelledby="page-title">
+            <h1 id="page-title">"This billing portal is not used by your account"</h1>
+            <p>{account} " manages its plans under " {portal.label()} "."</p>
+            <p>
+                <A href=href>"Go to " {portal.label()}</A>
+            </p>
+        </section>
+    }
+}

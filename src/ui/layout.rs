@@ -1,0 +1,124 @@
+//! The portal shell: header, left navigation and the routed page.
+
+use crate::state::{use_app, AppState, SignOutReason, Viewer};
+use crate::ui::components::storage_banner::StorageBanner;
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect, A};
+use leptos_router::hooks::use_location;
+use portal_domain::Area;
+use std::time::Duration;
+
+/// Wraps every page of a signed-in person; sends everyone else to sign in.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = use_app();
+    track_activity(state);
+    let location = use_location();
+    // Keyed on who is signed in only, so that changes to the portal's data
+    // update the pages in place instead of rebuilding the shell.
+    let signed_in = Memo::new(move |_| state.viewer().map(|v| (v.account.id, v.user.id)));
+    move || match signed_in.get() {
+        Some(_) => view! { <SignedIn /> }.into_any(),
+        None => {
+            let here = location.pathname.get_untracked();
+            let path = if here == "/" {
+                "/sign-in".to_string()
+            } else {
+                format!("/sign-in?next={}", js_sys::encode_uri_component(&here))
+            };
+            view! { <Redirect path /> }.into_any()
+        }
+    }
+}
+
+/// Keeps the session alive while the person works, and ends it after 8
+/// idle hours even if the page stays open.
+fn track_activity(state: AppState) {
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        state.touch();
+    });
+    let pointer = window_event_listener(ev::pointerdown, move |_| state.touch());
+    let key = window_event_listener(ev::keydown, move |_| state.touch());
+    let timer =
+        set_interval_with_handle(move || state.check_expiry(), Duration::from_secs(30)).ok();
+    on_cleanup(move || {
+        pointer.remove();
+        key.remove();
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+    });
+}
+
+#[component]
+fn SignedIn() -> impl IntoView {
+    let state = use_app();
+    let viewer = Memo::new(move |_| state.viewer());
+    let read = move |f: fn(&Viewer) -> String| move || viewer.with(|v| v.as_ref().map(f));
+    let shows =
+        move |area: Area| viewer.with(|v| v.as_ref().is_some_and(|v| v.areas.contains(&area)));
+    let nav_group =
+        move |area: Area, title: &'static str, href: &'static str, label: &'static str| {
+            move || {
+                shows(area).then(|| {
+                    view! {
+                        <li class="nav__group">
+                            <span class="nav__group-title">{title}</span>
+                            <ul>
+                                <li>
+                                    <A href=href>{label}</A>
+                                </li>
+                            </ul>
+                        </li>
+                    }
+                })
+            }
+        };
+    view! {
+        <a class="skip-link" href="#main">
+            "Skip to main content"
+        </a>
+        <header class="topbar">
+            <span class="topbar__brand">"Large Meetings portal"</span>
+            <span class="topbar__account">{read(|v| v.account.name.clone())}</span>
+            <span class="topbar__user">
+                <span>{read(|v| v.user.full_name())}</span>
+                <span class="topbar__email">{read(|v| v.user.email.to_string())}</span>
+            </span>
+            <button
+                type="button"
+                class="button button--quiet"
+                on:click=move |_| state.sign_out(SignOutReason::Requested)
+            >
+                "Sign Out"
+            </button>
+        </header>
+        <StorageBanner />
+        <div class="shell">
+            <nav class="nav" aria-label="Portal">
+                <ul>
+                    {nav_group(
+                        Area::PlanManagement,
+                        "Plans and Billing",
+                        "/plan-management",
+                        "Plan Management",
+                    )}
+                    {nav_group(Area::Billing, "Account Management", "/billing", "Billing")}
+                    {nav_group(Area::Users, "User Management", "/users", "Users")}
+                    <li>
+                        <A href="/meetings">"Meetings"</A>
+                    </li>
+                    <li>
+                        <A href="/profile">"Profile"</A>
+                    </li>
+                </ul>
+            </nav>
+            <main id="main" class="main" tabindex="-1">
+                <Outlet />
+            </main>
+        </div>
+    }
+}

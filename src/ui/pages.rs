@@ -1,0 +1,17 @@
+//! One component per page.
+
+mod billing_page;
+mod meetings_page;
+mod not_found_page;
+mod plan_management_page;
+mod profile_page;
+mod sign_in_page;
+mod users_page;
+
+pub use billing_page::BillingPage;
+pub use meetings_page::MeetingsPage;
+pub use not_found_page::NotFoundPage;
+pub use plan_management_page::{BasePlanSummary, PlanManagementPage};
+pub use profile_page::ProfilePage;
+pub use sign_in_page::SignInPage;
+pub use users_page::UsersPage;

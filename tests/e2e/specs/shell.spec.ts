@@ -1,0 +1,125 @@
+import { expect, test } from "@playwright/test";
+import { nav, signIn } from "./helpers";
+
+type Expectation = {
+  email: string;
+  account: string;
+  shows: string[];
+  hides: string[];
+};
+
+const ALL = ["Plan Management", "Billing", "Users", "Meetings", "Profile"];
+const cases: Expectation[] = [
+  { email: "owner@acme.example", account: "Acme Inc.", shows: ["Plan Management", "Users", "Meetings", "Profile"], hides: ["Billing"] },
+  { email: "admin@acme.example", account: "Acme Inc.", shows: ["Plan Management", "Users", "Meetings", "Profile"], hides: ["Billing"] },
+  { email: "member@acme.example", account: "Acme Inc.", shows: ["Meetings", "Profile"], hides: ["Plan Management", "Billing", "Users"] },
+  { email: "owner@globex.example", account: "Globex AB", shows: ["Billing", "Users", "Meetings", "Profile"], hides: ["Plan Management"] },
+  { email: "admin@globex.example", account: "Globex AB", shows: ["Billing", "Users", "Meetings", "Profile"], hides: ["Plan Management"] },
+  { email: "member@globex.example", account: "Globex AB", shows: ["Meetings", "Profile"], hides: ["Plan Management", "Billing", "Users"] },
+];
+
+for (const c of cases) {
+  test(`${c.email} gets the navigation of their role and billing portal`, async ({ page }) => {
+    await signIn(page, c.email);
+    await expect(page.getByRole("banner")).toContainText(c.account);
+    await expect(page.getByRole("banner")).toContainText(c.email);
+    for (const name of c.shows) {
+      await expect(nav(page).getByRole("link", { name, exact: true })).toBeVisible();
+    }
+    for (const name of c.hides) {
+      await expect(nav(page).getByRole("link", { name, exact: true })).toHaveCount(0);
+    }
+    expect(c.shows.length + c.hides.length).toBe(ALL.length);
+    // Each visible entry leads to its page.
+    for (const name of c.shows) {
+      await nav(page).getByRole("link", { name, exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
+      await expect(nav(page).getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
+    }
+  });
+}
+
+test("the group titles follow the article's navigation", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await expect(nav(page)).toContainText("Plans and Billing");
+  await expect(nav(page)).toContainText("User Management");
+  await expect(nav(page)).not.toContainText("Account Management");
+  await page.screenshot({ path: "artifacts/screenshots/shell-acme-owner.png", fullPage: true });
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await signIn(page, "owner@globex.example");
+  await expect(nav(page)).toContainText("Account Management");
+  await expect(nav(page)).not.toContainText("Plans and Billing");
+  await nav(page).getByRole("link", { name: "Billing", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Current Plans" })).toBeVisible();
+  await page.screenshot({ path: "artifacts/screenshots/shell-globex-billing.png", fullPage: true });
+});
+
+test("Plan Management shows Acme's base plan and its seats", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/plan-management");
+  const card = page.getByRole("article", { name: "Zoom Workplace Business" });
+  await expect(card).toContainText("Seats20");
+  await expect(card).toContainText("In use16");
+  await expect(card).toContainText("Available4");
+  await expect(card).toContainText("300 participants");
+});
+
+test("the users page lists every user of the own account only", async ({ page }) => {
+  await signIn(page, "owner@globex.example");
+  await page.goto("/users");
+  await expect(page.getByRole("row")).toHaveCount(10); // header + 9 users
+  await expect(page.getByText("Zoom Workplace seats: 7 of 10 in use")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "basic@globex.example" })).toBeVisible();
+  await expect(page.getByText("acme.example")).toHaveCount(0);
+});
+
+test("members see their meetings with the capacity their license gives", async ({ page }) => {
+  await signIn(page, "member@acme.example");
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  const row = page.getByRole("row", { name: /Quarterly Town Hall/ });
+  await expect(row).toContainText("300 participants");
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await signIn(page, "basic@acme.example");
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(page.getByRole("row", { name: /Book club/ })).toContainText("100 participants");
+});
+
+for (const address of ["/users", "/plan-management", "/billing"]) {
+  test(`a member typing ${address} sees the not-authorised page, not its content`, async ({ page }) => {
+    await signIn(page, "member@acme.example");
+    await page.goto(address);
+    await expect(page.getByRole("heading", { level: 1, name: "Not authorised" })).toBeVisible();
+    await expect(page.getByRole("main")).toContainText("Your role (Member) does not allow you");
+    await expect(page.getByRole("table")).toHaveCount(0);
+    await expect(page.getByText("Zoom Workplace Business")).toHaveCount(0);
+  });
+}
+
+test("an owner typing the other billing portal's address is pointed to their own", async ({ page }) => {
+  await signIn(page, "owner@globex.example");
+  await page.goto("/plan-management");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "This billing portal is not used by your account",
+  );
+  await page.getByRole("link", { name: "Go to Account Management > Billing" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
+});
+
+test("an unknown address shows the not-found page inside the shell", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/no/such/page");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(nav(page)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign Out" })).toBeVisible();
+});
+
+test("assets are served with their types and a missing asset is a 404, not the app", async ({ request }) => {
+  const missing = await request.get("/missing.js");
+  expect(missing.status()).toBe(404);
+  const index = await (await request.get("/users")).text();
+  const wasmPath = index.match(/href="(\/[^"]+\.wasm)"/)?.[1];
+  expect(wasmPath, "index.html preloads the wasm").toBeTruthy();
+  const wasm = await request.get(wasmPath!);
+  expect(wasm.status()).toBe(200);
+  expect(wasm.headers()["content-type"]).toBe("application/wasm");
+});

@@ -1,0 +1,123 @@
+import { expect, test } from "@playwright/test";
+import { PASSWORD, signIn } from "./helpers";
+
+test("the portal opens on the sign-in page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await expect(page.getByLabel("Email")).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveAttribute("type", "password");
+  await expect(page.getByRole("button", { name: "Sign In" })).toBeVisible();
+  await page.screenshot({ path: "artifacts/screenshots/sign-in.png", fullPage: true });
+});
+
+test("a wrong password and an unknown email get the same single message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("owner@acme.example");
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign In" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText("Incorrect email or password.");
+  await expect(alert).toHaveCount(1);
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByLabel("Password")).toHaveValue("");
+
+  await page.getByLabel("Email").fill("nobody@acme.example");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect(await page.evaluate(() => localStorage.getItem("lmp.session"))).toBeNull();
+});
+
+test("empty fields are named and nothing happens", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Enter your email address.");
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.getByLabel("Email").fill("owner@acme.example");
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.getByRole("alert")).toHaveText("Enter your password.");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("demo data is seeded on first start and no password is stored as plain text", async ({ page }) => {
+  await page.goto("/sign-in");
+  const stored = await page.evaluate(() => {
+    const all: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)!;
+      all[key] = localStorage.getItem(key)!;
+    }
+    return all;
+  });
+  const state = JSON.parse(stored["lmp.state"]);
+  expect(state.schema).toBe(1);
+  const names = state.data.accounts.map((a: { name: string }) => a.name);
+  expect(names).toEqual(["Acme Inc.", "Globex AB"]);
+  const users = state.data.accounts.flatMap((a: { users: { password: string }[] }) => a.users);
+  expect(users).toHaveLength(29);
+  for (const user of users) expect(user.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  expect(JSON.stringify(stored)).not.toContain(PASSWORD);
+});
+
+test("signing in with different letter case and Enter works, and the session survives a reload", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("  Owner@ACME.example ");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.getByRole("button", { name: "Sign Out" })).toBeVisible();
+  await expect(page).toHaveURL(/\/profile$/);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
+  await expect(page.getByRole("banner")).toContainText("Olivia Owens");
+});
+
+test("Sign Out ends the session", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("status")).toHaveText("You have signed out.");
+  await page.goto("/users");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fusers$/);
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+});
+
+test("a deep link asks for sign-in first and then opens the page", async ({ page }) => {
+  await page.goto("/users");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fusers$/);
+  await page.getByLabel("Email").fill("admin@globex.example");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await expect(page).toHaveURL(/\/users$/);
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+});
+
+test("a session ends after 8 hours without activity", async ({ page }) => {
+  await signIn(page, "owner@globex.example");
+  await page.evaluate(() => {
+    const session = JSON.parse(localStorage.getItem("lmp.session")!);
+    session.last_active -= 8 * 3600 * 1000 + 1000;
+    localStorage.setItem("lmp.session", JSON.stringify(session));
+  });
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole("status")).toContainText("8 hours without activity");
+  expect(await page.evaluate(() => localStorage.getItem("lmp.session"))).toBeNull();
+});
+
+test("activity keeps the session alive", async ({ page }) => {
+  await signIn(page, "owner@globex.example");
+  await page.evaluate(() => {
+    const session = JSON.parse(localStorage.getItem("lmp.session")!);
+    session.last_active -= 7 * 3600 * 1000;
+    localStorage.setItem("lmp.session", JSON.stringify(session));
+  });
+  await page.reload();
+  await page.getByRole("link", { name: "Meetings" }).click();
+  await expect(page.getByRole("heading", { name: "Meetings" })).toBeVisible();
+  const idle = await page.evaluate(
+    () => Date.now() - JSON.parse(localStorage.getItem("lmp.session")!).last_active,
+  );
+  expect(idle).toBeLessThan(60_000);
+});
