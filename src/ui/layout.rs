@@ -22,7 +22,10 @@ pub fn Shell() -> impl IntoView {
         Some(_) => view! { <SignedIn /> }.into_any(),
         None => {
             let here = location.pathname.get_untracked();
-            let path = if here == "/" {
+            // After Sign Out the next person starts afresh; anyone else
+            // (a deep link, an expired session) comes back here after signing in.
+            let requested = state.signed_out.get_untracked() == Some(SignOutReason::Requested);
+            let path = if here == "/" || requested {
                 "/sign-in".to_string()
             } else {
                 format!("/sign-in?next={}", js_sys::encode_uri_component(&here))

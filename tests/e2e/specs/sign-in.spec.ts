@@ -75,8 +75,9 @@ test("signing in with different letter case and Enter works, and the session sur
 
 test("Sign Out ends the session", async ({ page }) => {
   await signIn(page, "admin@acme.example");
+  await page.getByRole("link", { name: "Users" }).click();
   await page.getByRole("button", { name: "Sign Out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByRole("status")).toHaveText("You have signed out.");
   await page.goto("/users");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fusers$/);
@@ -101,7 +102,7 @@ test("a session ends after 8 hours without activity", async ({ page }) => {
     localStorage.setItem("lmp.session", JSON.stringify(session));
   });
   await page.reload();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fprofile$/);
   await expect(page.getByRole("status")).toContainText("8 hours without activity");
   expect(await page.evaluate(() => localStorage.getItem("lmp.session"))).toBeNull();
 });
