@@ -1,23 +1,61 @@
 //! The app state, provided as context, and the actions that change it.
 //!
-//! Actions call the domain, then persist through [`crate::storage`].
+//! Every change goes through [`AppState::dispatch`]: it first takes in what
+//! other tabs saved, then runs the command in the domain, then saves. A change
+//! that cannot be saved yet (storage full) stays in memory, is shown in a
+//! banner and is retried; if another tab saved meanwhile, the change is
+//! re-applied on top of that tab's data, so neither tab's work is lost.
 
 use crate::format::now;
-use crate::storage::{self, StorageNotice};
+use crate::storage::{self, ExternalChange, Mode, StorageNotice};
 use leptos::prelude::*;
 use portal_domain::access::{self, Area, Decision};
-use portal_domain::{Account, Portal, Session, SignInError, User};
+use portal_domain::{
+    Account, AccountId, Command, DomainError, Outcome, Portal, Session, SignInError, Timestamp,
+    User, UserId,
+};
+use std::time::Duration;
+use thiserror::Error;
 
 /// Save the session's activity time at most this often (milliseconds).
 const TOUCH_EVERY_MS: i64 = 30_000;
+/// How often an unsaved change is retried.
+const RETRY_EVERY: Duration = Duration::from_secs(5);
 
 /// Why the person was signed out; shown on the sign-in page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignOutReason {
     /// They pressed Sign Out.
     Requested,
+    /// They signed out in another tab.
+    OtherTab,
     /// 8 hours passed without activity.
     Expired,
+}
+
+/// Why an action did not happen.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ActionError {
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error("Your session has ended. Sign in again.")]
+    SignedOut,
+}
+
+/// A change not saved yet, kept so it can be re-applied on newer data.
+#[derive(Clone, Debug)]
+struct Pending {
+    account: AccountId,
+    actor: UserId,
+    at: Timestamp,
+    command: Command,
+}
+
+struct Persistence {
+    mode: Mode,
+    /// The stored revision this tab's data is based on.
+    revision: u64,
+    pending: Vec<Pending>,
 }
 
 #[derive(Clone, Copy)]
@@ -28,6 +66,7 @@ pub struct AppState {
     pub notice: RwSignal<Option<StorageNotice>>,
     /// Why the last session ended, for the sign-in page.
     pub signed_out: RwSignal<Option<SignOutReason>>,
+    persistence: StoredValue<Persistence>,
 }
 
 /// Who is signed in, with what they may see.
@@ -49,7 +88,12 @@ impl AppState {
     /// the session of this browser, ending it if it has expired.
     pub fn load() -> Self {
         let now = now();
-        let loaded = storage::load_or_seed(now);
+        let mut loaded = storage::load_or_seed(now);
+        // Every account renews, not only until the first that did.
+        let mut renewed = false;
+        for account in &mut loaded.portal.accounts {
+            renewed |= !account.renew_due(now).is_empty();
+        }
         let mut signed_out = None;
         let session = match storage::load_session() {
             Some(session) if session.is_expired(now) => {
@@ -63,12 +107,32 @@ impl AppState {
             }
             other => other,
         };
-        Self {
+        let state = Self {
             portal: RwSignal::new(loaded.portal),
             session: RwSignal::new(session),
             notice: RwSignal::new(loaded.notice),
             signed_out: RwSignal::new(signed_out),
+            persistence: StoredValue::new(Persistence {
+                mode: loaded.mode,
+                revision: loaded.revision,
+                pending: Vec::new(),
+            }),
+        };
+        if loaded.needs_save || renewed {
+            state.save(None);
         }
+        state
+    }
+
+    /// Keeps this tab in step with the others and retries unsaved changes.
+    /// Called once by the app; tests of single components need not.
+    pub fn start_background_work(&self) {
+        let state = *self;
+        storage::watch_other_tabs(move |change| match change {
+            ExternalChange::Data => state.take_in_other_tabs_changes(),
+            ExternalChange::Session => state.take_in_other_tabs_session(),
+        });
+        let _ = set_interval_with_handle(move || state.retry_unsaved(), RETRY_EVERY);
     }
 
     /// The signed-in person, derived from the session and the portal.
@@ -82,6 +146,145 @@ impl AppState {
                 user: user.clone(),
             })
         })
+    }
+
+    /// Whether changes are currently kept only in this tab.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.persistence.with_value(|p| !p.pending.is_empty())
+    }
+
+    /// Runs `command` as the signed-in user and saves the result.
+    pub fn dispatch(&self, command: Command) -> Result<Outcome, ActionError> {
+        let session = self.session.get_untracked().ok_or(ActionError::SignedOut)?;
+        self.take_in_other_tabs_changes();
+        let now = now();
+        let pending = Pending {
+            account: session.account,
+            actor: session.user,
+            at: now,
+            command,
+        };
+        let mut changed = false;
+        let result = self.portal.try_update_untracked(|portal| {
+            let account = portal
+                .account_mut(pending.account)
+                .ok_or(ActionError::SignedOut)?;
+            changed |= !account.renew_due(now).is_empty();
+            let outcome = account.execute(pending.actor, pending.at, pending.command.clone())?;
+            changed = true;
+            Ok(outcome)
+        });
+        let result = result.unwrap_or(Err(ActionError::SignedOut));
+        if changed {
+            self.portal.notify();
+            let account = pending.account;
+            if result.is_ok() {
+                self.persistence.update_value(|p| p.pending.push(pending));
+            }
+            self.save(Some(&[account]));
+        }
+        result
+    }
+
+    /// Saves the portal as the next revision; on failure keeps the change
+    /// pending and says so.
+    fn save(&self, changed: Option<&[AccountId]>) {
+        let (mode, revision) = self.persistence.with_value(|p| (p.mode, p.revision));
+        if mode != Mode::Writable {
+            self.persistence.update_value(|p| p.pending.clear());
+            return;
+        }
+        let next = revision + 1;
+        let result = self
+            .portal
+            .with_untracked(|portal| storage::save(portal, changed, next, now()));
+        match result {
+            Ok(()) => {
+                self.persistence.update_value(|p| {
+                    p.revision = next;
+                    p.pending.clear();
+                });
+                if matches!(
+                    self.notice.get_untracked(),
+                    Some(StorageNotice::NotSaved { .. })
+                ) {
+                    self.notice.set(None);
+                }
+            }
+            Err(notice) => self.notice.set(Some(notice)),
+        }
+    }
+
+    /// Retries saving changes that could not be saved before.
+    pub fn retry_unsaved(&self) {
+        if self.has_unsaved_changes() {
+            self.take_in_other_tabs_changes();
+            if self.has_unsaved_changes() {
+                self.save(None);
+            }
+        }
+    }
+
+    /// If another tab saved a newer revision, takes it in and re-applies
+    /// this tab's unsaved changes on top of it.
+    pub fn take_in_other_tabs_changes(&self) {
+        let (mode, revision) = self.persistence.with_value(|p| (p.mode, p.revision));
+        if mode != Mode::Writable || storage::stored_revision().is_none_or(|r| r <= revision) {
+            return;
+        }
+        let Some((mut portal, stored)) = storage::reload() else {
+            return;
+        };
+        let pending = self
+            .persistence
+            .try_update_value(|p| std::mem::take(&mut p.pending))
+            .unwrap_or_default();
+        let mut kept = Vec::new();
+        let mut dropped = Vec::new();
+        for change in pending {
+            let applied = portal
+                .account_mut(change.account)
+                .map(|account| account.execute(change.actor, change.at, change.command.clone()));
+            match applied {
+                Some(Ok(_)) => kept.push(change),
+                Some(Err(error)) => dropped.push(error.to_string()),
+                None => dropped.push("the account no longer exists".into()),
+            }
+        }
+        self.persistence.update_value(|p| {
+            p.revision = stored;
+            p.pending = kept;
+        });
+        self.portal.set(portal);
+        if !dropped.is_empty() {
+            self.notice.set(Some(StorageNotice::Conflict {
+                reason: dropped.join(" "),
+            }));
+        }
+        if self.has_unsaved_changes() {
+            self.save(None);
+        }
+    }
+
+    fn take_in_other_tabs_session(&self) {
+        match storage::load_session() {
+            None if self.session.get_untracked().is_some() => {
+                self.signed_out.set(Some(SignOutReason::OtherTab));
+                self.session.set(None);
+            }
+            Some(theirs) => {
+                let same = self
+                    .session
+                    .get_untracked()
+                    .is_some_and(|ours| (ours.account, ours.user) == (theirs.account, theirs.user));
+                if same {
+                    self.session.update_untracked(|s| *s = Some(theirs));
+                } else if self.portal.with_untracked(|p| p.resolve(&theirs).is_some()) {
+                    self.session.set(Some(theirs));
+                }
+            }
+            None => {}
+        }
     }
 
     /// Checks the credentials and starts a session.

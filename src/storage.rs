@@ -1,20 +1,36 @@
 //! The only code that touches the browser's localStorage.
 //!
-//! The portal is stored as one versioned envelope (see
-//! [`portal_domain::persist`]). Text that cannot be read is never
-//! overwritten: it is copied to a quarantine key first, and if even that is
-//! impossible the portal runs in memory and leaves storage alone.
+//! The stored form is decided by [`portal_domain::persist`] (schema 2: one
+//! key per account plus a small meta record). This module reads and writes
+//! it, and guarantees that nothing stored is ever silently lost:
+//!
+//! - Unreadable data is copied to a quarantine key before anything is
+//!   written; if that copy fails, nothing is written at all.
+//! - Data of a newer schema is left untouched: the portal runs read-only.
+//! - A failed write (quota full) leaves the previous text in place; the
+//!   caller keeps the change in memory and retries.
+//! - Without localStorage the portal runs in memory.
 
 use gloo_storage::{LocalStorage, Storage};
-use portal_domain::persist::{self, DecodeError};
-use portal_domain::{demo, Portal, Session, Timestamp};
+use portal_domain::persist::{self, DecodeError, KEY_PREFIX, LEGACY_STATE_KEY, META_KEY};
+use portal_domain::{demo, AccountId, Portal, Session, Timestamp};
+use wasm_bindgen::prelude::*;
 
-/// The portal's data.
-pub const STATE_KEY: &str = "lmp.state";
 /// The signed-in session of this browser.
 pub const SESSION_KEY: &str = "lmp.session";
 /// Unreadable data is kept under this prefix followed by the time it was found.
 pub const QUARANTINE_PREFIX: &str = "lmp.quarantine.";
+
+/// How the portal may use storage for the rest of this visit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Changes are saved.
+    Writable,
+    /// Stored data of a newer version is left untouched; changes stay in memory.
+    ReadOnly,
+    /// No usable storage; changes stay in memory.
+    Memory,
+}
 
 /// Something about storage the person should know.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,26 +39,38 @@ pub enum StorageNotice {
     /// portal started on fresh demo data.
     Quarantined { key: String, reason: String },
     /// The saved data could not be read and could not be set aside either,
-    /// so nothing is saved until the problem is solved.
+    /// so nothing is written until the problem is solved.
     Unreadable { reason: String },
+    /// The saved data belongs to a newer version of the portal.
+    NewerSchema { reason: String },
     /// The browser offers no localStorage (private mode, disabled storage).
     Unavailable,
-    /// The last change could not be saved.
-    SaveFailed { reason: String },
+    /// The last change could not be saved yet; it is kept and retried.
+    NotSaved { reason: String },
+    /// A change made here could not be applied on top of a newer change
+    /// saved by another tab, and was dropped.
+    Conflict { reason: String },
 }
 
 /// What loading found.
 pub struct Loaded {
     pub portal: Portal,
+    pub revision: u64,
+    pub mode: Mode,
     pub notice: Option<StorageNotice>,
+    /// Whether the data was just migrated or seeded and should be saved.
+    pub needs_save: bool,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+    let storage = web_sys::window()?.local_storage().ok()??;
+    // Some browsers hand out a storage object that throws on every use.
+    storage.length().ok()?;
+    Some(storage)
 }
 
 /// A person-readable reason for a failed write.
-fn describe(error: &wasm_bindgen::JsValue) -> String {
+fn describe(error: &JsValue) -> String {
     let field = |name: &str| {
         js_sys::Reflect::get(error, &name.into())
             .ok()
@@ -55,66 +83,126 @@ fn describe(error: &wasm_bindgen::JsValue) -> String {
     }
 }
 
+/// Every key of the portal's data (not sessions or quarantined copies).
+fn data_keys(storage: &web_sys::Storage) -> Vec<String> {
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| {
+            k.starts_with(KEY_PREFIX) && k != SESSION_KEY && !k.starts_with(QUARANTINE_PREFIX)
+        })
+        .collect()
+}
+
 /// Loads the portal, seeding the demo data on first start.
 pub fn load_or_seed(now: Timestamp) -> Loaded {
-    let Some(storage) = local_storage() else {
-        return Loaded {
-            portal: demo::portal(now),
-            notice: Some(StorageNotice::Unavailable),
-        };
+    let fresh = |mode, notice| Loaded {
+        portal: demo::portal(now),
+        revision: 0,
+        mode,
+        notice,
+        needs_save: mode == Mode::Writable,
     };
-    let raw = match storage.get_item(STATE_KEY) {
-        Ok(raw) => raw,
-        Err(_) => {
-            return Loaded {
-                portal: demo::portal(now),
-                notice: Some(StorageNotice::Unavailable),
+    let Some(storage) = local_storage() else {
+        return fresh(Mode::Memory, Some(StorageNotice::Unavailable));
+    };
+    match persist::decode(|key| storage.get_item(key).ok().flatten()) {
+        Ok(None) => fresh(Mode::Writable, None),
+        Ok(Some(stored)) => Loaded {
+            portal: stored.portal,
+            revision: stored.revision,
+            mode: Mode::Writable,
+            notice: None,
+            needs_save: stored.migrated_from.is_some(),
+        },
+        Err(error @ DecodeError::NewerSchema { .. }) => fresh(
+            Mode::ReadOnly,
+            Some(StorageNotice::NewerSchema {
+                reason: error.to_string(),
+            }),
+        ),
+        Err(error @ DecodeError::Malformed(_)) => {
+            let reason = error.to_string();
+            match quarantine(&storage, now) {
+                Ok(key) => fresh(
+                    Mode::Writable,
+                    Some(StorageNotice::Quarantined { key, reason }),
+                ),
+                Err(_) => fresh(Mode::Memory, Some(StorageNotice::Unreadable { reason })),
             }
         }
-    };
-    let Some(raw) = raw else {
-        let portal = demo::portal(now);
-        let notice = save(&portal, 1, now).err();
-        return Loaded { portal, notice };
-    };
-    match persist::decode(&raw) {
-        Ok(stored) => Loaded {
-            portal: stored.portal,
-            notice: None,
-        },
-        Err(error) => recover(&raw, &error, now),
     }
 }
 
-/// Sets unreadable text aside, then starts on fresh demo data.
-fn recover(raw: &str, error: &DecodeError, now: Timestamp) -> Loaded {
-    let reason = error.to_string();
+/// Copies every data key, as it is, into one quarantine record
+/// `{"key": "text", ...}` and returns its key.
+fn quarantine(storage: &web_sys::Storage, now: Timestamp) -> Result<String, JsValue> {
+    let text = data_snapshot().ok_or(JsValue::NULL)?;
     let key = format!("{QUARANTINE_PREFIX}{}", now.millis());
-    let portal = demo::portal(now);
-    if LocalStorage::raw().set_item(&key, raw).is_err() {
-        return Loaded {
-            portal,
-            notice: Some(StorageNotice::Unreadable { reason }),
-        };
-    }
-    let notice = match save(&portal, 1, now) {
-        Ok(()) => StorageNotice::Quarantined { key, reason },
-        Err(failed) => failed,
-    };
-    Loaded {
-        portal,
-        notice: Some(notice),
-    }
+    storage.set_item(&key, &text)?;
+    Ok(key)
 }
 
-/// Saves the portal as revision `revision`.
-fn save(portal: &Portal, revision: u64, now: Timestamp) -> Result<(), StorageNotice> {
-    let text = persist::encode(portal, revision, now);
-    LocalStorage::raw()
-        .set_item(STATE_KEY, &text)
-        .map_err(|js| StorageNotice::SaveFailed {
-            reason: describe(&js),
+/// Every data key and its text as one JSON record, for download (used when
+/// the data belongs to a newer version and is left untouched).
+pub fn data_snapshot() -> Option<String> {
+    let storage = local_storage()?;
+    let record: serde_json::Map<String, serde_json::Value> = data_keys(&storage)
+        .into_iter()
+        .filter_map(|key| {
+            let text = storage.get_item(&key).ok().flatten()?;
+            Some((key, serde_json::Value::String(text)))
         })
+        .collect();
+    Some(serde_json::Value::Object(record).to_string())
+}
+
+/// The text kept under a quarantine key, for download.
+pub fn quarantined_text(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// The revision of the data saved in storage (by any tab), if readable.
+pub fn stored_revision() -> Option<u64> {
+    let text = local_storage()?.get_item(META_KEY).ok()??;
+    persist::stored_revision(&text)
+}
+
+/// Reads the stored portal again (after another tab saved).
+pub fn reload() -> Option<(Portal, u64)> {
+    let storage = local_storage()?;
+    let stored = persist::decode(|key| storage.get_item(key).ok().flatten())
+        .ok()
+        .flatten()?;
+    Some((stored.portal, stored.revision))
+}
+
+/// Saves the accounts in `changed` (all accounts if `None`) and then the
+/// meta record as `revision`. A failed write leaves the old text in place.
+pub fn save(
+    portal: &Portal,
+    changed: Option<&[AccountId]>,
+    revision: u64,
+    now: Timestamp,
+) -> Result<(), StorageNotice> {
+    let not_saved = |reason: String| StorageNotice::NotSaved { reason };
+    let storage = local_storage().ok_or_else(|| not_saved("storage is not available".into()))?;
+    for account in &portal.accounts {
+        if changed.is_none_or(|ids| ids.contains(&account.id)) {
+            storage
+                .set_item(
+                    &persist::account_key(account.id),
+                    &persist::encode_account(account),
+                )
+                .map_err(|e| not_saved(describe(&e)))?;
+        }
+    }
+    storage
+        .set_item(META_KEY, &persist::encode_meta(portal, revision, now))
+        .map_err(|e| not_saved(describe(&e)))?;
+    // Schema 1 data is now saved in the new form.
+    let _ = storage.remove_item(LEGACY_STATE_KEY);
+    Ok(())
 }
 
 /// The session saved in this browser, if any and readable.
@@ -135,4 +223,36 @@ pub fn clear_session() {
     if local_storage().is_some() {
         LocalStorage::delete(SESSION_KEY);
     }
+}
+
+/// What another tab changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExternalChange {
+    /// The portal's data.
+    Data,
+    /// The session (signed in or out).
+    Session,
+}
+
+/// Calls `on_change` when another tab of this site changes storage. The
+/// listener lives as long as the page.
+pub fn watch_other_tabs(on_change: impl Fn(ExternalChange) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            match event.key().as_deref() {
+                Some(META_KEY) => on_change(ExternalChange::Data),
+                Some(SESSION_KEY) => on_change(ExternalChange::Session),
+                // `localStorage.clear()` in another tab.
+                None => {
+                    on_change(ExternalChange::Data);
+                    on_change(ExternalChange::Session);
+                }
+                Some(_) => {}
+            }
+        });
+    let _ = window.add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref());
+    callback.forget();
 }

@@ -1,4 +1,4 @@
-//! Component tests in headless Chromium (wasm-bindgen-test).
+//! Component and storage tests in headless Chromium (wasm-bindgen-test).
 //!
 //! make test runs them with:
 //! cargo test -p meetings-portal --target wasm32-unknown-unknown --test web
@@ -7,16 +7,37 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use meetings_portal::state::AppState;
-use meetings_portal::storage::{SESSION_KEY, STATE_KEY};
+use meetings_portal::storage::{self, Mode, StorageNotice, QUARANTINE_PREFIX, SESSION_KEY};
 use meetings_portal::ui::pages::SignInPage;
+use portal_domain::demo::ACME;
+use portal_domain::persist::{LEGACY_STATE_KEY, META_KEY};
+use portal_domain::time::Duration;
+use portal_domain::{Command, Session, Timestamp, UserId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+const ACME_MEMBER: UserId = UserId(3);
+
 fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn get(key: &str) -> Option<String> {
+    local_storage().get_item(key).unwrap()
+}
+
+fn keys() -> Vec<String> {
+    let s = local_storage();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect()
+}
+
+fn now() -> Timestamp {
+    Timestamp(js_sys::Date::now() as i64)
 }
 
 async fn sleep(ms: i32) {
@@ -81,7 +102,7 @@ async fn alerts(host: &Element) -> Vec<String> {
 async fn a_wrong_password_shows_one_alert_and_starts_no_session() {
     let (host, handle) = mount_sign_in();
     assert!(
-        local_storage().get_item(STATE_KEY).unwrap().is_some(),
+        get(META_KEY).is_some(),
         "the demo data is seeded on first start"
     );
     submit(&host, "owner@acme.example", "not-the-password");
@@ -92,7 +113,7 @@ async fn a_wrong_password_shows_one_alert_and_starts_no_session() {
         "the password is cleared"
     );
     assert_eq!(input(&host, "#sign-in-email").value(), "owner@acme.example");
-    assert!(local_storage().get_item(SESSION_KEY).unwrap().is_none());
+    assert!(get(SESSION_KEY).is_none());
     drop(handle);
     host.remove();
 }
@@ -102,7 +123,7 @@ async fn an_unknown_email_gets_the_same_message_as_a_wrong_password() {
     let (host, handle) = mount_sign_in();
     submit(&host, "nobody@acme.example", "Demo!2026");
     assert_eq!(alerts(&host).await, ["Incorrect email or password."]);
-    assert!(local_storage().get_item(SESSION_KEY).unwrap().is_none());
+    assert!(get(SESSION_KEY).is_none());
     drop(handle);
     host.remove();
 }
@@ -112,15 +133,184 @@ async fn the_right_password_starts_a_session_without_any_alert() {
     let (host, handle) = mount_sign_in();
     submit(&host, "member@globex.example", "Demo!2026");
     for _ in 0..200 {
-        if local_storage().get_item(SESSION_KEY).unwrap().is_some() {
+        if get(SESSION_KEY).is_some() {
             break;
         }
         sleep(50).await;
     }
-    let session = local_storage().get_item(SESSION_KEY).unwrap();
+    let session = get(SESSION_KEY);
     assert!(session.is_some(), "a session is stored");
     assert!(!session.unwrap().contains("Demo!2026"));
     assert_eq!(host.query_selector_all("[role=alert]").unwrap().length(), 0);
     drop(handle);
     host.remove();
+}
+
+// ---- storage -------------------------------------------------------------
+
+/// An app state signed in as Acme's member, inside a reactive owner.
+fn signed_in_state() -> (Owner, AppState) {
+    let owner = Owner::new();
+    let state = owner.with(AppState::load);
+    state
+        .session
+        .set(Some(Session::start(ACME, ACME_MEMBER, now())));
+    (owner, state)
+}
+
+fn schedule(topic: &str) -> Command {
+    Command::ScheduleMeeting {
+        host: ACME_MEMBER,
+        topic: topic.into(),
+        start: now() + Duration::days(3),
+        duration_minutes: 30,
+    }
+}
+
+fn stored_topics() -> Vec<String> {
+    let (portal, _) = storage::reload().expect("readable data");
+    portal.accounts[0]
+        .meetings
+        .iter()
+        .map(|m| m.topic.clone())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn the_first_start_stores_one_key_per_account_and_a_meta_record() {
+    local_storage().clear().unwrap();
+    let loaded = storage::load_or_seed(now());
+    assert_eq!(loaded.mode, Mode::Writable);
+    assert!(loaded.needs_save);
+    let (_owner, _state) = signed_in_state();
+    let mut stored = keys();
+    stored.sort();
+    assert_eq!(stored, ["lmp.account.1", "lmp.account.2", "lmp.meta"]);
+}
+
+#[wasm_bindgen_test]
+fn damaged_data_is_quarantined_unchanged_before_fresh_data_is_written() {
+    local_storage().clear().unwrap();
+    drop(signed_in_state());
+    let good_meta = get(META_KEY).unwrap();
+    local_storage()
+        .set_item("lmp.account.2", "{\"id\":2, broken")
+        .unwrap();
+    let loaded = storage::load_or_seed(now());
+    let Some(StorageNotice::Quarantined { key, reason }) = loaded.notice else {
+        panic!("expected a quarantine notice");
+    };
+    assert!(key.starts_with(QUARANTINE_PREFIX));
+    assert!(reason.contains("lmp.account.2"), "{reason}");
+    let kept: serde_json::Value = serde_json::from_str(&get(&key).unwrap()).unwrap();
+    assert_eq!(kept["lmp.account.2"], "{\"id\":2, broken");
+    assert_eq!(kept["lmp.meta"], good_meta.as_str());
+    assert_eq!(storage::quarantined_text(&key), get(&key));
+    assert_eq!(loaded.mode, Mode::Writable);
+    assert_eq!(loaded.portal.accounts.len(), 2, "fresh demo data");
+}
+
+#[wasm_bindgen_test]
+fn data_of_a_newer_version_is_left_untouched_and_nothing_is_saved() {
+    local_storage().clear().unwrap();
+    let newer = r#"{"schema":3,"revision":40,"saved_at":0,"accounts":[1]}"#;
+    local_storage().set_item(META_KEY, newer).unwrap();
+    local_storage()
+        .set_item("lmp.account.1", "{\"future\":true}")
+        .unwrap();
+    let (_owner, state) = signed_in_state();
+    assert!(matches!(
+        state.notice.get_untracked(),
+        Some(StorageNotice::NewerSchema { .. })
+    ));
+    state.dispatch(schedule("Only in memory")).unwrap();
+    assert_eq!(get(META_KEY).as_deref(), Some(newer));
+    assert_eq!(get("lmp.account.1").as_deref(), Some("{\"future\":true}"));
+    assert!(keys().iter().all(|k| !k.starts_with(QUARANTINE_PREFIX)));
+}
+
+#[wasm_bindgen_test]
+fn schema_1_data_is_migrated_and_saved_in_the_new_form() {
+    local_storage().clear().unwrap();
+    let v1 = include_str!("../domain/tests/fixtures/schema-v1.json");
+    local_storage().set_item(LEGACY_STATE_KEY, v1).unwrap();
+    let (_owner, state) = signed_in_state();
+    assert_eq!(state.notice.get_untracked(), None);
+    assert!(get(LEGACY_STATE_KEY).is_none(), "the old key is replaced");
+    assert!(get(META_KEY).unwrap().contains("\"schema\":2"));
+    assert!(stored_topics().contains(&"Quarterly Town Hall".to_string()));
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_keeps_the_change_in_memory_damages_nothing_and_saves_on_retry() {
+    local_storage().clear().unwrap();
+    let (_owner, state) = signed_in_state();
+    let before = get("lmp.account.1").unwrap();
+    // Fill the quota with filler keys.
+    let chunk = "x".repeat(512 * 1024);
+    let mut filler = 0;
+    while local_storage()
+        .set_item(&format!("filler.{filler}"), &chunk)
+        .is_ok()
+    {
+        filler += 1;
+    }
+    // Then smaller and smaller ones, down to the last few bytes.
+    for size in [16 * 1024, 1024, 64, 1] {
+        let mut n = 0;
+        while local_storage()
+            .set_item(&format!("s{size}.{n}"), &"y".repeat(size))
+            .is_ok()
+        {
+            n += 1;
+        }
+    }
+    state.dispatch(schedule("Saved later")).unwrap();
+    let notice = state.notice.get_untracked();
+    assert!(
+        matches!(&notice, Some(StorageNotice::NotSaved { reason }) if reason.contains("full")),
+        "{notice:?}"
+    );
+    assert!(state.has_unsaved_changes());
+    assert_eq!(
+        get("lmp.account.1").unwrap(),
+        before,
+        "the stored account is intact"
+    );
+    let in_memory = state.portal.with_untracked(|p| {
+        p.accounts[0]
+            .meetings
+            .iter()
+            .any(|m| m.topic == "Saved later")
+    });
+    assert!(in_memory);
+
+    for i in 0..filler {
+        local_storage().remove_item(&format!("filler.{i}")).unwrap();
+    }
+    state.retry_unsaved();
+    assert_eq!(state.notice.get_untracked(), None);
+    assert!(!state.has_unsaved_changes());
+    assert!(stored_topics().contains(&"Saved later".to_string()));
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_tab_never_saves_over_a_newer_revision_and_both_tabs_changes_survive() {
+    local_storage().clear().unwrap();
+    let (_a_owner, tab_a) = signed_in_state();
+    let (_b_owner, tab_b) = signed_in_state();
+    tab_b.dispatch(schedule("From tab B")).unwrap();
+    tab_a.dispatch(schedule("From tab A")).unwrap();
+    let topics = stored_topics();
+    assert!(topics.contains(&"From tab A".to_string()), "{topics:?}");
+    assert!(topics.contains(&"From tab B".to_string()), "{topics:?}");
+    let shown_in_a = tab_a.portal.with_untracked(|p| {
+        p.accounts[0]
+            .meetings
+            .iter()
+            .any(|m| m.topic == "From tab B")
+    });
+    assert!(shown_in_a, "tab A took in tab B's change");
+    assert_eq!(storage::stored_revision(), Some(3), "seed, B, A");
 }

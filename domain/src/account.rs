@@ -1,7 +1,9 @@
 //! An account (a company) with its base plan, users and meetings.
 
+use crate::audit::{AuditEntry, AuditFilter};
+use crate::billing::{LargeMeetingsLine, Order, Term};
 use crate::user::BASIC_MEETING_CAPACITY;
-use crate::{AccountId, BaseLicense, Email, Meeting, User, UserId};
+use crate::{AccountId, BaseLicense, Capacity, Email, Meeting, User, UserId};
 use serde::{Deserialize, Serialize};
 
 /// Where an account buys and manages its subscriptions. Each account uses
@@ -32,6 +34,28 @@ pub struct BasePlan {
     pub seats: u32,
     /// Participants per meeting for a Licensed user.
     pub meeting_capacity: u32,
+    pub term: Term,
+}
+
+/// Seats of one Large Meetings capacity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SeatCount {
+    pub purchased: u32,
+    pub assigned: u32,
+}
+
+impl SeatCount {
+    pub fn available(self) -> u32 {
+        self.purchased.saturating_sub(self.assigned)
+    }
+}
+
+/// Where a meeting's capacity comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CapacitySource {
+    Basic,
+    BasePlan,
+    LargeMeetings(Capacity),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +66,14 @@ pub struct Account {
     pub base_plan: BasePlan,
     pub users: Vec<User>,
     pub meetings: Vec<Meeting>,
+    /// At most one line per capacity, ordered by capacity.
+    #[serde(default)]
+    pub large_meetings: Vec<LargeMeetingsLine>,
+    #[serde(default)]
+    pub orders: Vec<Order>,
+    /// The Admin Activity Log, oldest first.
+    #[serde(default)]
+    pub audit: Vec<AuditEntry>,
 }
 
 impl Account {
@@ -66,12 +98,38 @@ impl Account {
         self.base_plan.seats.saturating_sub(self.seats_in_use())
     }
 
+    /// Seats purchased and assigned for `capacity`.
+    pub fn seats(&self, capacity: Capacity) -> SeatCount {
+        SeatCount {
+            purchased: self
+                .large_meetings
+                .iter()
+                .find(|l| l.capacity == capacity)
+                .map_or(0, |l| l.quantity),
+            assigned: self
+                .users
+                .iter()
+                .filter(|u| u.large_meetings == Some(capacity))
+                .count() as u32,
+        }
+    }
+
+    /// Where the capacity of meetings hosted by `user` comes from now.
+    pub fn capacity_source(&self, user: &User) -> CapacitySource {
+        match (user.license, user.large_meetings) {
+            (BaseLicense::Basic, _) => CapacitySource::Basic,
+            (BaseLicense::Licensed, Some(capacity)) => CapacitySource::LargeMeetings(capacity),
+            (BaseLicense::Licensed, None) => CapacitySource::BasePlan,
+        }
+    }
+
     /// How many participants a meeting hosted by `user` admits, from the
     /// licenses the user holds now.
     pub fn meeting_capacity_of(&self, user: &User) -> u32 {
-        match user.license {
-            BaseLicense::Basic => BASIC_MEETING_CAPACITY,
-            BaseLicense::Licensed => self.base_plan.meeting_capacity,
+        match self.capacity_source(user) {
+            CapacitySource::Basic => BASIC_MEETING_CAPACITY,
+            CapacitySource::BasePlan => self.base_plan.meeting_capacity,
+            CapacitySource::LargeMeetings(capacity) => capacity.participants(),
         }
     }
 
@@ -87,5 +145,21 @@ impl Account {
         let mut list: Vec<&Meeting> = self.meetings.iter().filter(|m| m.host == host).collect();
         list.sort_by_key(|m| m.start);
         list
+    }
+}
+
+impl Account {
+    /// Activity-log entries that match `filter`, newest first.
+    pub fn audit_log(&self, filter: &AuditFilter) -> Vec<&AuditEntry> {
+        self.audit
+            .iter()
+            .rev()
+            .filter(|e| filter.matches(e))
+            .collect()
+    }
+
+    /// Orders, newest first.
+    pub fn order_history(&self) -> Vec<&Order> {
+        self.orders.iter().rev().collect()
     }
 }

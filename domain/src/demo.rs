@@ -7,8 +7,8 @@
 
 use crate::time::Duration;
 use crate::{
-    Account, AccountId, BaseLicense, BasePlan, BillingPortal, Email, Meeting, MeetingId,
-    PasswordHash, Portal, Role, Timestamp, User, UserId,
+    Account, AccountId, BaseLicense, BasePlan, BillingCycle, BillingPortal, Day, Email, Meeting,
+    MeetingId, PasswordHash, Portal, Role, Term, Timestamp, User, UserId,
 };
 
 /// One demo user: email, first name, last name, role, billing privilege, license.
@@ -307,6 +307,7 @@ const DEMO_MEETINGS: [(&str, &str, i64, i64, u32); 9] = [
 
 /// Builds the demo portal; meetings are scheduled relative to `now`.
 pub fn portal(now: Timestamp) -> Portal {
+    let today = Day::of(now);
     let mut acme = Account {
         id: ACME,
         name: "Acme Inc.".into(),
@@ -315,9 +316,17 @@ pub fn portal(now: Timestamp) -> Portal {
             name: "Zoom Workplace Business".into(),
             seats: 20,
             meeting_capacity: 300,
+            term: Term {
+                cycle: BillingCycle::Annual,
+                started_on: today.add_days(-150),
+                periods: 1,
+            },
         },
         users: Vec::new(),
         meetings: Vec::new(),
+        large_meetings: Vec::new(),
+        orders: Vec::new(),
+        audit: Vec::new(),
     };
     let mut globex = Account {
         id: GLOBEX,
@@ -327,9 +336,17 @@ pub fn portal(now: Timestamp) -> Portal {
             name: "Zoom Workplace Pro".into(),
             seats: 10,
             meeting_capacity: 100,
+            term: Term {
+                cycle: BillingCycle::Monthly,
+                started_on: today.add_days(-18),
+                periods: 1,
+            },
         },
         users: Vec::new(),
         meetings: Vec::new(),
+        large_meetings: Vec::new(),
+        orders: Vec::new(),
+        audit: Vec::new(),
     };
     for (index, (demo, phc)) in DEMO_USERS.iter().zip(DEMO_PASSWORD_HASHES).enumerate() {
         let account = if demo.account == ACME {
@@ -345,7 +362,8 @@ pub fn portal(now: Timestamp) -> Portal {
             role: demo.role,
             billing_privilege: demo.billing_privilege,
             license: demo.license,
-            password: PasswordHash::from_phc(phc).expect("demo hashes are valid"),
+            large_meetings: None,
+            password: Some(PasswordHash::from_phc(phc).expect("demo hashes are valid")),
         });
     }
     let midnight = Timestamp(now.millis() - now.millis().rem_euclid(Duration::days(1).0));

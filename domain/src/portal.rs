@@ -39,10 +39,14 @@ impl Portal {
             .ok()
             .and_then(|email| self.find_by_email(&email));
         match found {
-            Some((account, user)) if user.password.verify(password) => {
-                Ok(Session::start(account.id, user.id, now))
-            }
-            Some(_) => Err(SignInError::InvalidCredentials),
+            Some((account, user)) => match &user.password {
+                Some(hash) if hash.verify(password) => Ok(Session::start(account.id, user.id, now)),
+                Some(_) => Err(SignInError::InvalidCredentials),
+                None => {
+                    PasswordHash::verify_decoy(password);
+                    Err(SignInError::InvalidCredentials)
+                }
+            },
             None => {
                 PasswordHash::verify_decoy(password);
                 Err(SignInError::InvalidCredentials)
@@ -55,6 +59,10 @@ impl Portal {
         let account = self.accounts.iter().find(|a| a.id == session.account)?;
         let user = account.user(session.user)?;
         Some((account, user))
+    }
+
+    pub fn account_mut(&mut self, id: crate::AccountId) -> Option<&mut Account> {
+        self.accounts.iter_mut().find(|a| a.id == id)
     }
 
     pub fn find_by_email(&self, email: &Email) -> Option<(&Account, &User)> {

@@ -31,6 +31,14 @@ impl Timestamp {
     pub const fn millis(self) -> i64 {
         self.0
     }
+
+    /// `2026-11-27T14:05:09Z` (UTC, whole seconds).
+    pub fn to_iso(self) -> String {
+        let day = crate::Day::of(self);
+        let ms = self.0 - day.start().0;
+        let (h, m, s) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60);
+        format!("{day}T{h:02}:{m:02}:{s:02}Z")
+    }
 }
 
 impl Add<Duration> for Timestamp {
@@ -56,6 +64,15 @@ mod tests {
         assert_eq!(Duration::minutes(1).0, 60_000);
         assert_eq!(Duration::hours(8).0, 28_800_000);
         assert_eq!(Duration::days(1), Duration::hours(24));
+    }
+
+    #[test]
+    fn iso_form_is_utc_to_the_second() {
+        assert_eq!(Timestamp(0).to_iso(), "1970-01-01T00:00:00Z");
+        assert_eq!(
+            Timestamp(1_795_787_109_999).to_iso(),
+            "2026-11-27T13:45:09Z"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Users of an account: who they are, what they may do, which license they hold.
 
-use crate::{Email, PasswordHash, UserId};
+use crate::{Capacity, Email, PasswordHash, UserId};
 use serde::{Deserialize, Serialize};
 
 /// A user's role in their account. There is exactly one owner per account.
@@ -52,7 +52,11 @@ pub struct User {
     /// Only meaningful for admins: may buy, change and cancel subscriptions.
     pub billing_privilege: bool,
     pub license: BaseLicense,
-    pub password: PasswordHash,
+    /// The user's Large Meetings add-on; only Licensed users hold one.
+    #[serde(default)]
+    pub large_meetings: Option<Capacity>,
+    /// `None` for users added by an admin who have not set a password.
+    pub password: Option<PasswordHash>,
 }
 
 impl User {

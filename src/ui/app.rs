@@ -14,7 +14,9 @@ use portal_domain::Area;
 /// The whole portal.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::load());
+    let state = AppState::load();
+    state.start_background_work();
+    provide_context(state);
     view! {
         <Router>
             <Routes fallback=NotFoundPage>

@@ -1,8 +1,21 @@
 //! The meetings the signed-in person hosts, with the capacity each has now.
 
-use crate::format::date_time;
+use crate::format::{date_time, now};
 use crate::state::use_app;
+use leptos::ev::SubmitEvent;
+use leptos::html;
 use leptos::prelude::*;
+use portal_domain::{Command, Timestamp};
+use wasm_bindgen::JsValue;
+
+/// A `datetime-local` value (local time) as a timestamp.
+fn parse_local(value: &str) -> Option<Timestamp> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    let millis = js_sys::Date::new(&JsValue::from_str(value)).get_time();
+    (!millis.is_nan()).then_some(Timestamp(millis as i64))
+}
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
@@ -66,7 +79,108 @@ pub fn MeetingsPage() -> impl IntoView {
                 }
                 _ => view! { <p>"You have no scheduled meetings."</p> }.into_any(),
             }}
-            <p class="page__note">"Scheduling new meetings comes in a later release."</p>
+            <ScheduleMeetingForm />
         </section>
+    }
+}
+
+/// Schedule a Meeting: topic, start and duration; the signed-in user hosts it.
+#[component]
+fn ScheduleMeetingForm() -> impl IntoView {
+    let state = use_app();
+    let topic = NodeRef::<html::Input>::new();
+    let start = NodeRef::<html::Input>::new();
+    let duration = NodeRef::<html::Input>::new();
+    let (error, set_error) = signal(None::<String>);
+    let (done, set_done) = signal(None::<String>);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let (Some(topic_input), Some(start_input), Some(duration_input)) =
+            (topic.get(), start.get(), duration.get())
+        else {
+            return;
+        };
+        set_done.set(None);
+        let Some(at) = parse_local(&start_input.value()) else {
+            set_error.set(Some("Choose a start date and time.".into()));
+            let _ = start_input.focus();
+            return;
+        };
+        let Ok(minutes) = duration_input.value().trim().parse::<u32>() else {
+            set_error.set(Some(
+                "Enter the duration in whole minutes, from 1 to 1440.".into(),
+            ));
+            let _ = duration_input.focus();
+            return;
+        };
+        let Some(host) = state.session.get_untracked().map(|s| s.user) else {
+            return;
+        };
+        let command = Command::ScheduleMeeting {
+            host,
+            topic: topic_input.value(),
+            start: at,
+            duration_minutes: minutes,
+        };
+        match state.dispatch(command) {
+            Ok(_) => {
+                set_error.set(None);
+                set_done.set(Some(format!(
+                    "\u{201c}{}\u{201d} is scheduled.",
+                    topic_input.value().trim()
+                )));
+                topic_input.set_value("");
+            }
+            Err(e) => set_error.set(Some(e.to_string())),
+        }
+    };
+    // The earliest start a person can pick: now, to the minute, local time.
+    let min_start = move || {
+        let date = js_sys::Date::new(&JsValue::from_f64(now().millis() as f64));
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}",
+            date.get_full_year(),
+            date.get_month() + 1,
+            date.get_date(),
+            date.get_hours(),
+            date.get_minutes()
+        )
+    };
+    view! {
+        <h2 id="schedule-title">"Schedule a Meeting"</h2>
+        <form class="form" aria-labelledby="schedule-title" on:submit=on_submit novalidate>
+            <div class="field">
+                <label for="meeting-topic">"Topic"</label>
+                <input id="meeting-topic" name="topic" required maxlength="200" node_ref=topic />
+            </div>
+            <div class="field">
+                <label for="meeting-start">"Start"</label>
+                <input
+                    id="meeting-start"
+                    name="start"
+                    type="datetime-local"
+                    required
+                    min=min_start
+                    node_ref=start
+                />
+            </div>
+            <div class="field">
+                <label for="meeting-duration">"Duration (minutes)"</label>
+                <input
+                    id="meeting-duration"
+                    name="duration"
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    max="1440"
+                    value="60"
+                    required
+                    node_ref=duration
+                />
+            </div>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <p class="form-status" role="status">{done}</p>
+            <button type="submit" class="button button--primary">"Schedule"</button>
+        </form>
     }
 }

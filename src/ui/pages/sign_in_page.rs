@@ -62,6 +62,7 @@ pub fn SignInPage() -> impl IntoView {
     let farewell = move || {
         state.signed_out.get().map(|reason| match reason {
             SignOutReason::Requested => "You have signed out.",
+            SignOutReason::OtherTab => "You signed out in another tab.",
             SignOutReason::Expired => {
                 "Your session ended after 8 hours without activity. Sign in again to continue."
             }

@@ -51,11 +51,12 @@ test("demo data is seeded on first start and no password is stored as plain text
     }
     return all;
   });
-  const state = JSON.parse(stored["lmp.state"]);
-  expect(state.schema).toBe(1);
-  const names = state.data.accounts.map((a: { name: string }) => a.name);
-  expect(names).toEqual(["Acme Inc.", "Globex AB"]);
-  const users = state.data.accounts.flatMap((a: { users: { password: string }[] }) => a.users);
+  const meta = JSON.parse(stored["lmp.meta"]);
+  expect(meta.schema).toBe(2);
+  expect(meta.accounts).toEqual([1, 2]);
+  const accounts = meta.accounts.map((id: number) => JSON.parse(stored[`lmp.account.${id}`]));
+  expect(accounts.map((a: { name: string }) => a.name)).toEqual(["Acme Inc.", "Globex AB"]);
+  const users = accounts.flatMap((a: { users: { password: string }[] }) => a.users);
   expect(users).toHaveLength(29);
   for (const user of users) expect(user.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   expect(JSON.stringify(stored)).not.toContain(PASSWORD);

@@ -1,0 +1,735 @@
+//! Commands on an account: each takes the acting user and `now`, and either
+//! changes the account (returning what it wrote to the activity log) or is
+//! refused with a typed error and changes nothing.
+
+use crate::audit::{AuditAction, AuditEntry, RemovalReason};
+use crate::billing::{LargeMeetingsLine, LineStatus, Order, OrderId, OrderItem, Quote, Term};
+use crate::catalog::{base_seat_monthly, large_meetings_monthly};
+use crate::{
+    Account, BaseLicense, BillingCycle, Capacity, Day, Email, Meeting, MeetingId, Quantity, Role,
+    Timestamp, User, UserId,
+};
+use thiserror::Error;
+
+/// Everything an owner or admin can ask an account to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Buy Large Meetings licenses: a new line, or more on the existing line
+    /// of that capacity (prorated to its renewal date).
+    PurchaseLargeMeetings {
+        capacity: Capacity,
+        quantity: Quantity,
+        cycle: BillingCycle,
+    },
+    /// Buy more Zoom Workplace seats for the base plan (prorated).
+    AddBaseSeats {
+        quantity: Quantity,
+    },
+    /// Give a user Large Meetings of `capacity`, or move them to it.
+    AssignLargeMeetings {
+        user: UserId,
+        capacity: Capacity,
+    },
+    RemoveLargeMeetings {
+        user: UserId,
+    },
+    /// Give every user Large Meetings of `capacity`: all or none.
+    BulkAssignLargeMeetings {
+        users: Vec<UserId>,
+        capacity: Capacity,
+    },
+    /// Remove Large Meetings from every user: all or none.
+    BulkRemoveLargeMeetings {
+        users: Vec<UserId>,
+    },
+    /// Make a user Basic or Licensed; Basic also removes Large Meetings.
+    SetBaseLicense {
+        user: UserId,
+        license: BaseLicense,
+    },
+    /// Lower a line's quantity at its renewal date.
+    ReduceLine {
+        capacity: Capacity,
+        to: u32,
+    },
+    /// End a line at its renewal date.
+    CancelLine {
+        capacity: Capacity,
+    },
+    /// Undo a pending reduction or cancellation.
+    UndoPendingChange {
+        capacity: Capacity,
+    },
+    AddUser {
+        email: Email,
+        first_name: String,
+        last_name: String,
+        license: BaseLicense,
+        role: Role,
+    },
+    /// Schedule a meeting hosted by `host` (the actor, or anyone for admins).
+    ScheduleMeeting {
+        host: UserId,
+        topic: String,
+        start: Timestamp,
+        duration_minutes: u32,
+    },
+}
+
+/// What a command did.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// The activity-log entries it wrote, in order.
+    pub entries: Vec<AuditEntry>,
+    /// The order it placed, if it was a purchase.
+    pub order: Option<OrderId>,
+}
+
+/// Why one user in a bulk change cannot be changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserProblem {
+    pub email: Email,
+    pub error: DomainError,
+}
+
+/// Why a command was refused. Each message says what to do.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum DomainError {
+    #[error("Only the account owner or an admin can manage users and licenses.")]
+    NeedsUserAdmin,
+    #[error("Only the account owner or an admin with the billing privilege can buy or change subscriptions.")]
+    NeedsBillingPrivilege,
+    #[error("Members can only schedule meetings they host themselves.")]
+    NotYourMeeting,
+    #[error("This user is not in your account.")]
+    UnknownUser(UserId),
+    #[error("Only paid users can enable this feature.")]
+    OnlyPaidUsers { users: Vec<Email> },
+    #[error("Your account has no Large Meetings {capacity} licenses. Buy them in your billing portal first.")]
+    CapacityNotOwned { capacity: Capacity },
+    #[error("Not enough Large Meetings {capacity} licenses: {needed} needed, {available} available. Buy more, or remove the add-on from other users.")]
+    NotEnoughSeats {
+        capacity: Capacity,
+        needed: u32,
+        available: u32,
+    },
+    #[error("Large Meetings {capacity} is being cancelled on {ends_on}. Undo the cancellation before assigning it.")]
+    LineEnding { capacity: Capacity, ends_on: Day },
+    #[error("Large Meetings {capacity} is being reduced to {to} licenses on {on}, and {to} are already assigned. Undo the reduction to assign more.")]
+    SeatsReserved {
+        capacity: Capacity,
+        to: u32,
+        on: Day,
+    },
+    #[error(
+        "All {seats} Zoom Workplace seats are in use. Buy more seats, or make another user Basic."
+    )]
+    NoBaseSeatAvailable { seats: u32 },
+    #[error("{problems_len} of the selected users cannot be changed, so nobody was changed.", problems_len = .0.len())]
+    BulkRefused(Vec<UserProblem>),
+    #[error("Select at least one user.")]
+    EmptySelection,
+    #[error("{assigned} Large Meetings {capacity} licenses are assigned. Remove the add-on from {unassign} user(s) first, or keep at least {assigned}.", unassign = .assigned - .to)]
+    ReduceBelowAssigned {
+        capacity: Capacity,
+        assigned: u32,
+        to: u32,
+    },
+    #[error("Large Meetings {capacity} has {current} licenses. Choose a smaller number, at least 1; to end the line, cancel it.")]
+    NotAReduction { capacity: Capacity, current: u32 },
+    #[error("Large Meetings {capacity} is assigned to {assigned} user(s). Remove it from them before cancelling.")]
+    CancelWhileAssigned { capacity: Capacity, assigned: u32 },
+    #[error("Large Meetings {capacity} has no pending change to undo.")]
+    NothingToUndo { capacity: Capacity },
+    #[error("Your Large Meetings {capacity} line is billed {}. New licenses join it on the same cycle.", .cycle.as_str().to_lowercase())]
+    CycleMismatch {
+        capacity: Capacity,
+        cycle: BillingCycle,
+    },
+    #[error("That would make more licenses than the portal can count.")]
+    TooMany,
+    #[error("{0} does not have Large Meetings.")]
+    NoLargeMeetings(Email),
+    #[error("A user with the email {0} already exists.")]
+    DuplicateEmail(Email),
+    #[error("Enter a first name.")]
+    FirstNameMissing,
+    #[error("Enter a last name.")]
+    LastNameMissing,
+    #[error("An account has exactly one owner; add the user as Admin or Member.")]
+    SecondOwner,
+    #[error("The owner keeps a paid Zoom Workplace license.")]
+    OwnerMustBeLicensed,
+    #[error("Enter a topic for the meeting.")]
+    TopicMissing,
+    #[error("A meeting lasts from 1 minute to 24 hours.")]
+    DurationOutOfRange,
+    #[error("Choose a start time in the future.")]
+    StartInPast,
+}
+
+const MAX_LINE_QUANTITY: u32 = 1_000_000;
+
+impl Account {
+    /// The user `id` of this account, or an error naming it.
+    fn member(&self, id: UserId) -> Result<&User, DomainError> {
+        self.user(id).ok_or(DomainError::UnknownUser(id))
+    }
+
+    fn user_mut(&mut self, id: UserId) -> &mut User {
+        self.users
+            .iter_mut()
+            .find(|u| u.id == id)
+            .expect("checked before the change")
+    }
+
+    pub fn line(&self, capacity: Capacity) -> Option<&LargeMeetingsLine> {
+        self.large_meetings.iter().find(|l| l.capacity == capacity)
+    }
+
+    fn line_mut(&mut self, capacity: Capacity) -> Option<&mut LargeMeetingsLine> {
+        self.large_meetings
+            .iter_mut()
+            .find(|l| l.capacity == capacity)
+    }
+
+    /// Prices an order of Large Meetings licenses without placing it.
+    pub fn quote_large_meetings(
+        &self,
+        capacity: Capacity,
+        quantity: Quantity,
+        cycle: BillingCycle,
+        today: Day,
+    ) -> Result<Quote, DomainError> {
+        let per_license = cycle.price(large_meetings_monthly(capacity));
+        let total = per_license
+            .checked_mul(quantity.get())
+            .map_err(|_| DomainError::TooMany)?;
+        let item = |added_to_line| OrderItem::LargeMeetings {
+            capacity,
+            added_to_line,
+        };
+        match self.line(capacity) {
+            None => Ok(Quote {
+                item: item(false),
+                quantity,
+                cycle,
+                per_license,
+                total_per_cycle: total,
+                due_today: total,
+                prorated: false,
+                next_renewal: Term::start(cycle, today).renews_on(),
+                quantity_after: quantity.get(),
+            }),
+            Some(line) if line.term.cycle != cycle => Err(DomainError::CycleMismatch {
+                capacity,
+                cycle: line.term.cycle,
+            }),
+            Some(line) => {
+                let after = line
+                    .quantity
+                    .checked_add(quantity.get())
+                    .filter(|n| *n <= MAX_LINE_QUANTITY)
+                    .ok_or(DomainError::TooMany)?;
+                Ok(Quote {
+                    item: item(true),
+                    quantity,
+                    cycle,
+                    per_license,
+                    total_per_cycle: total,
+                    due_today: line.term.prorate(total, today),
+                    prorated: true,
+                    next_renewal: line.term.renews_on(),
+                    quantity_after: after,
+                })
+            }
+        }
+    }
+
+    /// Prices more Zoom Workplace seats, prorated to the base plan's renewal.
+    pub fn quote_base_seats(&self, quantity: Quantity, today: Day) -> Result<Quote, DomainError> {
+        let plan = &self.base_plan;
+        let per_license = plan.term.cycle.price(base_seat_monthly(&plan.name));
+        let total = per_license
+            .checked_mul(quantity.get())
+            .map_err(|_| DomainError::TooMany)?;
+        let after = plan
+            .seats
+            .checked_add(quantity.get())
+            .filter(|n| *n <= MAX_LINE_QUANTITY)
+            .ok_or(DomainError::TooMany)?;
+        Ok(Quote {
+            item: OrderItem::BaseSeats {
+                plan: plan.name.clone(),
+            },
+            quantity,
+            cycle: plan.term.cycle,
+            per_license,
+            total_per_cycle: total,
+            due_today: plan.term.prorate(total, today),
+            prorated: true,
+            next_renewal: plan.term.renews_on(),
+            quantity_after: after,
+        })
+    }
+
+    /// Runs `command` for `actor` at `now`. A refused command changes nothing.
+    pub fn execute(
+        &mut self,
+        actor: UserId,
+        now: Timestamp,
+        command: Command,
+    ) -> Result<Outcome, DomainError> {
+        let actor_user = self.member(actor)?.clone();
+        let needs_users = || {
+            actor_user
+                .can_manage_users()
+                .then_some(())
+                .ok_or(DomainError::NeedsUserAdmin)
+        };
+        let needs_billing = || {
+            actor_user
+                .can_manage_billing()
+                .then_some(())
+                .ok_or(DomainError::NeedsBillingPrivilege)
+        };
+        let today = Day::of(now);
+        let mut log = Log {
+            at: now,
+            actor: &actor_user,
+            entries: Vec::new(),
+        };
+        let mut order = None;
+        match command {
+            Command::PurchaseLargeMeetings {
+                capacity,
+                quantity,
+                cycle,
+            } => {
+                needs_billing()?;
+                let quote = self.quote_large_meetings(capacity, quantity, cycle, today)?;
+                match self.line_mut(capacity) {
+                    Some(line) => line.quantity = quote.quantity_after,
+                    None => {
+                        self.large_meetings.push(LargeMeetingsLine {
+                            capacity,
+                            quantity: quantity.get(),
+                            term: Term::start(cycle, today),
+                            status: LineStatus::Active,
+                        });
+                        self.large_meetings.sort_by_key(|l| l.capacity);
+                    }
+                }
+                log.push(
+                    format!("Large Meetings {capacity}"),
+                    AuditAction::LargeMeetingsPurchased {
+                        capacity,
+                        quantity: quantity.get(),
+                        cycle,
+                        amount: quote.due_today,
+                        added_to_line: quote.prorated,
+                    },
+                );
+                order = Some(self.place_order(&actor_user, now, quote));
+            }
+            Command::AddBaseSeats { quantity } => {
+                needs_billing()?;
+                let quote = self.quote_base_seats(quantity, today)?;
+                self.base_plan.seats = quote.quantity_after;
+                log.push(
+                    self.base_plan.name.clone(),
+                    AuditAction::BaseSeatsPurchased {
+                        quantity: quantity.get(),
+                        amount: quote.due_today,
+                    },
+                );
+                order = Some(self.place_order(&actor_user, now, quote));
+            }
+            Command::AssignLargeMeetings { user, capacity } => {
+                needs_users()?;
+                let target = self.member(user)?;
+                if target.license == BaseLicense::Basic {
+                    return Err(DomainError::OnlyPaidUsers {
+                        users: vec![target.email.clone()],
+                    });
+                }
+                if target.large_meetings == Some(capacity) {
+                    return Ok(Outcome::default());
+                }
+                self.check_seats(capacity, 1)?;
+                self.assign(user, capacity, &mut log);
+            }
+            Command::RemoveLargeMeetings { user } => {
+                needs_users()?;
+                let target = self.member(user)?;
+                if target.large_meetings.is_none() {
+                    return Err(DomainError::NoLargeMeetings(target.email.clone()));
+                }
+                self.unassign(user, RemovalReason::Requested, &mut log);
+            }
+            Command::BulkAssignLargeMeetings { users, capacity } => {
+                needs_users()?;
+                let users = self.distinct_members(users)?;
+                let paid_only: Vec<Email> = users
+                    .iter()
+                    .filter(|u| u.license == BaseLicense::Basic)
+                    .map(|u| u.email.clone())
+                    .collect();
+                if !paid_only.is_empty() {
+                    return Err(DomainError::OnlyPaidUsers { users: paid_only });
+                }
+                let changing: Vec<UserId> = users
+                    .iter()
+                    .filter(|u| u.large_meetings != Some(capacity))
+                    .map(|u| u.id)
+                    .collect();
+                if !changing.is_empty() {
+                    self.check_seats(capacity, changing.len() as u32)?;
+                }
+                for user in changing {
+                    self.assign(user, capacity, &mut log);
+                }
+            }
+            Command::BulkRemoveLargeMeetings { users } => {
+                needs_users()?;
+                let users = self.distinct_members(users)?;
+                let problems: Vec<UserProblem> = users
+                    .iter()
+                    .filter(|u| u.large_meetings.is_none())
+                    .map(|u| UserProblem {
+                        email: u.email.clone(),
+                        error: DomainError::NoLargeMeetings(u.email.clone()),
+                    })
+                    .collect();
+                if !problems.is_empty() {
+                    return Err(DomainError::BulkRefused(problems));
+                }
+                let ids: Vec<UserId> = users.iter().map(|u| u.id).collect();
+                for user in ids {
+                    self.unassign(user, RemovalReason::Requested, &mut log);
+                }
+            }
+            Command::SetBaseLicense { user, license } => {
+                needs_users()?;
+                let target = self.member(user)?;
+                let from = target.license;
+                if from == license {
+                    return Ok(Outcome::default());
+                }
+                if license == BaseLicense::Basic && target.role == Role::Owner {
+                    return Err(DomainError::OwnerMustBeLicensed);
+                }
+                if license == BaseLicense::Licensed && self.seats_available() == 0 {
+                    return Err(DomainError::NoBaseSeatAvailable {
+                        seats: self.base_plan.seats,
+                    });
+                }
+                if license == BaseLicense::Basic && target.large_meetings.is_some() {
+                    self.unassign(user, RemovalReason::BecameBasic, &mut log);
+                }
+                let email = self.user_mut(user).email.to_string();
+                self.user_mut(user).license = license;
+                log.push(email, AuditAction::BaseLicenseChanged { from, to: license });
+            }
+            Command::ReduceLine { capacity, to } => {
+                needs_billing()?;
+                let line = self
+                    .line(capacity)
+                    .ok_or(DomainError::CapacityNotOwned { capacity })?;
+                if to == 0 || to >= line.quantity {
+                    return Err(DomainError::NotAReduction {
+                        capacity,
+                        current: line.quantity,
+                    });
+                }
+                let assigned = self.seats(capacity).assigned;
+                if to < assigned {
+                    return Err(DomainError::ReduceBelowAssigned {
+                        capacity,
+                        assigned,
+                        to,
+                    });
+                }
+                let (from, on) = (line.quantity, line.term.renews_on());
+                if let Some(line) = self.line_mut(capacity) {
+                    line.status = LineStatus::PendingDowngrade { to };
+                }
+                log.push(
+                    format!("Large Meetings {capacity}"),
+                    AuditAction::ReductionScheduled {
+                        capacity,
+                        from,
+                        to,
+                        on,
+                    },
+                );
+            }
+            Command::CancelLine { capacity } => {
+                needs_billing()?;
+                let line = self
+                    .line(capacity)
+                    .ok_or(DomainError::CapacityNotOwned { capacity })?;
+                let on = line.term.renews_on();
+                let assigned = self.seats(capacity).assigned;
+                if assigned > 0 {
+                    return Err(DomainError::CancelWhileAssigned { capacity, assigned });
+                }
+                if let Some(line) = self.line_mut(capacity) {
+                    line.status = LineStatus::PendingCancellation;
+                }
+                log.push(
+                    format!("Large Meetings {capacity}"),
+                    AuditAction::CancellationScheduled { capacity, on },
+                );
+            }
+            Command::UndoPendingChange { capacity } => {
+                needs_billing()?;
+                let line = self
+                    .line_mut(capacity)
+                    .ok_or(DomainError::CapacityNotOwned { capacity })?;
+                if line.status == LineStatus::Active {
+                    return Err(DomainError::NothingToUndo { capacity });
+                }
+                line.status = LineStatus::Active;
+                log.push(
+                    format!("Large Meetings {capacity}"),
+                    AuditAction::PendingChangeUndone { capacity },
+                );
+            }
+            Command::AddUser {
+                email,
+                first_name,
+                last_name,
+                license,
+                role,
+            } => {
+                needs_users()?;
+                let (first_name, last_name) = (first_name.trim(), last_name.trim());
+                if first_name.is_empty() {
+                    return Err(DomainError::FirstNameMissing);
+                }
+                if last_name.is_empty() {
+                    return Err(DomainError::LastNameMissing);
+                }
+                if self.user_by_email(&email).is_some() {
+                    return Err(DomainError::DuplicateEmail(email));
+                }
+                if role == Role::Owner {
+                    return Err(DomainError::SecondOwner);
+                }
+                if license == BaseLicense::Licensed && self.seats_available() == 0 {
+                    return Err(DomainError::NoBaseSeatAvailable {
+                        seats: self.base_plan.seats,
+                    });
+                }
+                let id = self.next_user_id();
+                self.users.push(User {
+                    id,
+                    email: email.clone(),
+                    first_name: first_name.to_string(),
+                    last_name: last_name.to_string(),
+                    role,
+                    billing_privilege: false,
+                    license,
+                    large_meetings: None,
+                    password: None,
+                });
+                log.push(email.to_string(), AuditAction::UserAdded { license, role });
+            }
+            Command::ScheduleMeeting {
+                host,
+                topic,
+                start,
+                duration_minutes,
+            } => {
+                if host != actor {
+                    needs_users().map_err(|_| DomainError::NotYourMeeting)?;
+                }
+                let host = self.member(host)?.id;
+                let topic = topic.trim();
+                if topic.is_empty() {
+                    return Err(DomainError::TopicMissing);
+                }
+                if !(1..=24 * 60).contains(&duration_minutes) {
+                    return Err(DomainError::DurationOutOfRange);
+                }
+                if start <= now {
+                    return Err(DomainError::StartInPast);
+                }
+                let id = MeetingId(self.meetings.iter().map(|m| m.id.0).max().unwrap_or(0) + 1);
+                self.meetings.push(Meeting {
+                    id,
+                    host,
+                    topic: topic.to_string(),
+                    start,
+                    duration_minutes,
+                });
+                log.push(
+                    topic.to_string(),
+                    AuditAction::MeetingScheduled {
+                        topic: topic.to_string(),
+                    },
+                );
+            }
+        }
+        self.audit.extend(log.entries.iter().cloned());
+        Ok(Outcome {
+            entries: log.entries,
+            order,
+        })
+    }
+
+    /// Applies what falls due on or before `now`: pending reductions and
+    /// cancellations take effect and every term moves to its next period.
+    pub fn renew_due(&mut self, now: Timestamp) -> Vec<AuditEntry> {
+        let today = Day::of(now);
+        let mut entries = Vec::new();
+        let mut record = |target: String, action| {
+            entries.push(AuditEntry {
+                at: now,
+                actor: None,
+                actor_email: None,
+                target,
+                action,
+            })
+        };
+        while self.base_plan.term.renews_on() <= today {
+            self.base_plan.term.periods += 1;
+        }
+        let mut ended = Vec::new();
+        for line in &mut self.large_meetings {
+            while line.term.renews_on() <= today {
+                let capacity = line.capacity;
+                match line.status {
+                    LineStatus::PendingCancellation => {
+                        record(
+                            format!("Large Meetings {capacity}"),
+                            AuditAction::LineEnded { capacity },
+                        );
+                        ended.push(capacity);
+                        break;
+                    }
+                    LineStatus::PendingDowngrade { to } => line.quantity = to,
+                    LineStatus::Active => {}
+                }
+                line.status = LineStatus::Active;
+                line.term.periods += 1;
+                record(
+                    format!("Large Meetings {capacity}"),
+                    AuditAction::LineRenewed {
+                        capacity,
+                        quantity: line.quantity,
+                        amount: line.renewal_amount(),
+                    },
+                );
+            }
+        }
+        self.large_meetings.retain(|l| !ended.contains(&l.capacity));
+        self.audit.extend(entries.iter().cloned());
+        entries
+    }
+
+    /// Refuses if `needed` more users cannot get `capacity`.
+    fn check_seats(&self, capacity: Capacity, needed: u32) -> Result<(), DomainError> {
+        let line = self
+            .line(capacity)
+            .ok_or(DomainError::CapacityNotOwned { capacity })?;
+        let seats = self.seats(capacity);
+        match line.status {
+            LineStatus::PendingCancellation => Err(DomainError::LineEnding {
+                capacity,
+                ends_on: line.term.renews_on(),
+            }),
+            LineStatus::PendingDowngrade { to } if seats.assigned + needed > to => {
+                Err(DomainError::SeatsReserved {
+                    capacity,
+                    to,
+                    on: line.term.renews_on(),
+                })
+            }
+            _ if needed > seats.available() => Err(DomainError::NotEnoughSeats {
+                capacity,
+                needed,
+                available: seats.available(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn assign(&mut self, user: UserId, capacity: Capacity, log: &mut Log) {
+        let target = self.user_mut(user);
+        let previous = target.large_meetings.replace(capacity);
+        let email = target.email.to_string();
+        log.push(
+            email,
+            AuditAction::LargeMeetingsAssigned { capacity, previous },
+        );
+    }
+
+    fn unassign(&mut self, user: UserId, reason: RemovalReason, log: &mut Log) {
+        let target = self.user_mut(user);
+        if let Some(capacity) = target.large_meetings.take() {
+            let email = target.email.to_string();
+            log.push(
+                email,
+                AuditAction::LargeMeetingsRemoved { capacity, reason },
+            );
+        }
+    }
+
+    /// The selected users, each once, all of this account.
+    fn distinct_members(&self, ids: Vec<UserId>) -> Result<Vec<&User>, DomainError> {
+        if ids.is_empty() {
+            return Err(DomainError::EmptySelection);
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut users = Vec::new();
+        for id in ids {
+            if seen.insert(id) {
+                users.push(self.member(id)?);
+            }
+        }
+        Ok(users)
+    }
+
+    fn next_user_id(&self) -> UserId {
+        UserId(self.users.iter().map(|u| u.id.0).max().unwrap_or(0) + 1)
+    }
+
+    fn place_order(&mut self, actor: &User, now: Timestamp, quote: Quote) -> OrderId {
+        let id = OrderId(self.orders.iter().map(|o| o.id.0).max().unwrap_or(0) + 1);
+        self.orders.push(Order {
+            id,
+            placed_at: now,
+            placed_by: actor.id,
+            placed_by_email: actor.email.clone(),
+            portal: self.billing_portal,
+            item: quote.item,
+            quantity: quote.quantity,
+            cycle: quote.cycle,
+            per_license: quote.per_license,
+            amount_due: quote.due_today,
+            next_renewal: quote.next_renewal,
+        });
+        id
+    }
+}
+
+/// Collects the activity-log entries of one command.
+struct Log<'a> {
+    at: Timestamp,
+    actor: &'a User,
+    entries: Vec<AuditEntry>,
+}
+
+impl Log<'_> {
+    fn push(&mut self, target: String, action: AuditAction) {
+        self.entries.push(AuditEntry {
+            at: self.at,
+            actor: Some(self.actor.id),
+            actor_email: Some(self.actor.email.clone()),
+            target,
+            action,
+        });
+    }
+}

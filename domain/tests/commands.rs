@@ -1,0 +1,1009 @@
+//! Every rule and every refusal of the account's commands.
+
+use portal_domain::audit::{to_csv, RemovalReason};
+use portal_domain::demo::{self, ACME};
+use portal_domain::{
+    Account, AuditAction, AuditCategory, AuditFilter, BaseLicense, BillingCycle, Capacity,
+    CapacitySource, Command, Day, DomainError, Email, LineStatus, Money, Quantity, Role, Timestamp,
+    UserId,
+};
+
+/// 2026-04-01 00:00 UTC: April has 30 days, which keeps proration sums round.
+fn now() -> Timestamp {
+    Day::from_ymd(2026, 4, 1).unwrap().start()
+}
+
+fn acme() -> Account {
+    let portal = demo::portal(now());
+    portal.accounts.into_iter().find(|a| a.id == ACME).unwrap()
+}
+
+fn id(account: &Account, email: &str) -> UserId {
+    account
+        .user_by_email(&Email::parse(email).unwrap())
+        .unwrap_or_else(|| panic!("{email}"))
+        .id
+}
+
+fn q(n: u32) -> Quantity {
+    Quantity::new(n).unwrap()
+}
+
+const OWNER: &str = "owner@acme.example";
+const ADMIN: &str = "admin@acme.example";
+const MEMBER: &str = "member@acme.example";
+const BASIC: &str = "basic@acme.example";
+const LIAM: &str = "liam.baker@acme.example";
+const EMMA: &str = "emma.clark@acme.example";
+
+fn buy(account: &mut Account, capacity: Capacity, n: u32, cycle: BillingCycle) {
+    let owner = id(account, OWNER);
+    account
+        .execute(
+            owner,
+            now(),
+            Command::PurchaseLargeMeetings {
+                capacity,
+                quantity: q(n),
+                cycle,
+            },
+        )
+        .unwrap();
+}
+
+fn assign(account: &mut Account, email: &str, capacity: Capacity) -> Result<(), DomainError> {
+    let (admin, user) = (id(account, ADMIN), id(account, email));
+    account
+        .execute(
+            admin,
+            now(),
+            Command::AssignLargeMeetings { user, capacity },
+        )
+        .map(|_| ())
+}
+
+/// Runs a command that must be refused, and checks it changed nothing.
+fn refused(account: &mut Account, actor: &str, command: Command) -> DomainError {
+    let before = account.clone();
+    let actor = id(account, actor);
+    let error = account.execute(actor, now(), command).unwrap_err();
+    assert_eq!(*account, before, "a refused command changed the account");
+    error
+}
+
+#[test]
+fn buying_a_new_line_shows_it_with_seats_order_and_log() {
+    let mut acme = acme();
+    let owner = id(&acme, OWNER);
+    let outcome = acme
+        .execute(
+            owner,
+            now(),
+            Command::PurchaseLargeMeetings {
+                capacity: Capacity::P1000,
+                quantity: q(5),
+                cycle: BillingCycle::Monthly,
+            },
+        )
+        .unwrap();
+    let line = acme.line(Capacity::P1000).unwrap();
+    assert_eq!(line.quantity, 5);
+    assert_eq!(line.status, LineStatus::Active);
+    assert_eq!(line.term.renews_on(), Day::from_ymd(2026, 5, 1).unwrap());
+    assert_eq!(line.renewal_amount(), Money::from_cents(45_000));
+    let seats = acme.seats(Capacity::P1000);
+    assert_eq!(
+        (seats.purchased, seats.assigned, seats.available()),
+        (5, 0, 5)
+    );
+    let order = &acme.orders[0];
+    assert_eq!(Some(order.id), outcome.order);
+    assert_eq!(order.amount_due, Money::from_cents(45_000));
+    assert_eq!(order.placed_by_email.as_str(), OWNER);
+    assert_eq!(outcome.entries.len(), 1);
+    assert_eq!(outcome.entries[0].category(), AuditCategory::Billing);
+    assert_eq!(acme.audit, outcome.entries);
+}
+
+#[test]
+fn annual_costs_ten_months() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 2, BillingCycle::Annual);
+    assert_eq!(acme.orders[0].amount_due, Money::from_cents(2 * 50_000));
+    assert_eq!(
+        acme.line(Capacity::P500).unwrap().term.renews_on(),
+        Day::from_ymd(2027, 4, 1).unwrap()
+    );
+}
+
+#[test]
+fn buying_a_capacity_already_owned_adds_prorated_seats_to_its_line() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P1000, 5, BillingCycle::Monthly);
+    let owner = id(&acme, OWNER);
+    let later = now() + portal_domain::time::Duration::days(15);
+    let quote = acme
+        .quote_large_meetings(Capacity::P1000, q(2), BillingCycle::Monthly, Day::of(later))
+        .unwrap();
+    assert!(quote.prorated);
+    assert_eq!(quote.total_per_cycle, Money::from_cents(18_000));
+    assert_eq!(
+        quote.due_today,
+        Money::from_cents(9_000),
+        "15 of 30 days left"
+    );
+    assert_eq!(quote.quantity_after, 7);
+    acme.execute(
+        owner,
+        later,
+        Command::PurchaseLargeMeetings {
+            capacity: Capacity::P1000,
+            quantity: q(2),
+            cycle: BillingCycle::Monthly,
+        },
+    )
+    .unwrap();
+    assert_eq!(acme.large_meetings.len(), 1, "still one line per capacity");
+    assert_eq!(acme.line(Capacity::P1000).unwrap().quantity, 7);
+    assert_eq!(acme.order_history()[0].amount_due, Money::from_cents(9_000));
+    assert_eq!(
+        acme.line(Capacity::P1000).unwrap().term.renews_on(),
+        Day::from_ymd(2026, 5, 1).unwrap(),
+        "the renewal date stays"
+    );
+}
+
+#[test]
+fn adding_to_a_line_on_another_cycle_is_refused() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P1000, 5, BillingCycle::Monthly);
+    let error = refused(
+        &mut acme,
+        OWNER,
+        Command::PurchaseLargeMeetings {
+            capacity: Capacity::P1000,
+            quantity: q(1),
+            cycle: BillingCycle::Annual,
+        },
+    );
+    assert_eq!(
+        error,
+        DomainError::CycleMismatch {
+            capacity: Capacity::P1000,
+            cycle: BillingCycle::Monthly
+        }
+    );
+    assert!(error.to_string().contains("billed monthly"));
+}
+
+#[test]
+fn only_the_owner_or_a_billing_admin_buys() {
+    let mut acme = acme();
+    let purchase = Command::PurchaseLargeMeetings {
+        capacity: Capacity::P500,
+        quantity: q(1),
+        cycle: BillingCycle::Monthly,
+    };
+    assert_eq!(
+        refused(&mut acme, MEMBER, purchase.clone()),
+        DomainError::NeedsBillingPrivilege
+    );
+    let admin = id(&acme, ADMIN);
+    acme.users
+        .iter_mut()
+        .find(|u| u.id == admin)
+        .unwrap()
+        .billing_privilege = false;
+    assert_eq!(
+        refused(&mut acme, ADMIN, purchase.clone()),
+        DomainError::NeedsBillingPrivilege
+    );
+    for command in [
+        Command::AddBaseSeats { quantity: q(1) },
+        Command::ReduceLine {
+            capacity: Capacity::P500,
+            to: 1,
+        },
+        Command::CancelLine {
+            capacity: Capacity::P500,
+        },
+        Command::UndoPendingChange {
+            capacity: Capacity::P500,
+        },
+    ] {
+        assert_eq!(
+            refused(&mut acme, MEMBER, command),
+            DomainError::NeedsBillingPrivilege
+        );
+    }
+}
+
+#[test]
+fn more_base_seats_are_prorated_to_the_base_plans_renewal() {
+    let mut acme = acme();
+    let owner = id(&acme, OWNER);
+    let quote = acme.quote_base_seats(q(3), Day::of(now())).unwrap();
+    assert_eq!(
+        quote.total_per_cycle,
+        Money::from_cents(3 * 21_990),
+        "annual Business seats"
+    );
+    assert!(quote.due_today < quote.total_per_cycle && quote.due_today > Money::ZERO);
+    acme.execute(owner, now(), Command::AddBaseSeats { quantity: q(3) })
+        .unwrap();
+    assert_eq!(acme.base_plan.seats, 23);
+    assert_eq!(acme.seats_available(), 7);
+    assert_eq!(acme.orders[0].amount_due, quote.due_today);
+}
+
+#[test]
+fn assigning_gives_every_meeting_of_the_host_the_larger_capacity_at_once() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P1000, 2, BillingCycle::Monthly);
+    let maya = id(&acme, MEMBER);
+    let town_hall = acme.meetings_hosted_by(maya)[0].clone();
+    assert_eq!(acme.effective_capacity(&town_hall), Some(300));
+    assign(&mut acme, MEMBER, Capacity::P1000).unwrap();
+    assert_eq!(acme.effective_capacity(&town_hall), Some(1000));
+    let host = acme.user(maya).unwrap();
+    assert_eq!(
+        acme.capacity_source(host),
+        CapacitySource::LargeMeetings(Capacity::P1000)
+    );
+    assert_eq!(acme.seats(Capacity::P1000).assigned, 1);
+    let entry = acme.audit.last().unwrap();
+    assert_eq!(entry.category(), AuditCategory::License);
+    assert_eq!(entry.target, MEMBER);
+    assert_eq!(entry.actor_email.as_ref().unwrap().as_str(), ADMIN);
+
+    let admin = id(&acme, ADMIN);
+    acme.execute(admin, now(), Command::RemoveLargeMeetings { user: maya })
+        .unwrap();
+    assert_eq!(acme.effective_capacity(&town_hall), Some(300), "falls back");
+    assert_eq!(acme.seats(Capacity::P1000).assigned, 0);
+}
+
+#[test]
+fn only_paid_users_can_hold_large_meetings() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 3, BillingCycle::Monthly);
+    let user = id(&acme, BASIC);
+    let error = refused(
+        &mut acme,
+        ADMIN,
+        Command::AssignLargeMeetings {
+            user,
+            capacity: Capacity::P500,
+        },
+    );
+    assert_eq!(
+        error.to_string(),
+        "Only paid users can enable this feature."
+    );
+    assert_eq!(
+        error,
+        DomainError::OnlyPaidUsers {
+            users: vec![Email::parse(BASIC).unwrap()]
+        }
+    );
+}
+
+#[test]
+fn assigning_needs_an_owned_capacity_with_a_free_seat() {
+    let mut acme = acme();
+    let user = id(&acme, LIAM);
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            Command::AssignLargeMeetings {
+                user,
+                capacity: Capacity::P3000
+            }
+        ),
+        DomainError::CapacityNotOwned {
+            capacity: Capacity::P3000
+        }
+    );
+    buy(&mut acme, Capacity::P3000, 1, BillingCycle::Monthly);
+    assign(&mut acme, EMMA, Capacity::P3000).unwrap();
+    let error = refused(
+        &mut acme,
+        ADMIN,
+        Command::AssignLargeMeetings {
+            user,
+            capacity: Capacity::P3000,
+        },
+    );
+    assert_eq!(
+        error,
+        DomainError::NotEnoughSeats {
+            capacity: Capacity::P3000,
+            needed: 1,
+            available: 0
+        }
+    );
+    assert!(error.to_string().contains("1 needed, 0 available"));
+}
+
+#[test]
+fn changing_capacity_moves_the_users_seat_and_never_stacks() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 1, BillingCycle::Monthly);
+    buy(&mut acme, Capacity::P1000, 1, BillingCycle::Monthly);
+    assign(&mut acme, LIAM, Capacity::P500).unwrap();
+    assign(&mut acme, LIAM, Capacity::P1000).unwrap();
+    assert_eq!(acme.seats(Capacity::P500).assigned, 0);
+    assert_eq!(acme.seats(Capacity::P1000).assigned, 1);
+    assert_eq!(
+        acme.audit.last().unwrap().action,
+        AuditAction::LargeMeetingsAssigned {
+            capacity: Capacity::P1000,
+            previous: Some(Capacity::P500)
+        }
+    );
+    let entries = acme.audit.len();
+    assign(&mut acme, LIAM, Capacity::P1000).unwrap();
+    assert_eq!(
+        acme.audit.len(),
+        entries,
+        "assigning what they have changes nothing"
+    );
+}
+
+#[test]
+fn removing_what_a_user_does_not_have_is_refused() {
+    let mut acme = acme();
+    let user = id(&acme, LIAM);
+    let error = refused(&mut acme, ADMIN, Command::RemoveLargeMeetings { user });
+    assert_eq!(
+        error,
+        DomainError::NoLargeMeetings(Email::parse(LIAM).unwrap())
+    );
+}
+
+#[test]
+fn members_cannot_manage_licenses_or_users() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 1, BillingCycle::Monthly);
+    let user = id(&acme, LIAM);
+    for command in [
+        Command::AssignLargeMeetings {
+            user,
+            capacity: Capacity::P500,
+        },
+        Command::RemoveLargeMeetings { user },
+        Command::BulkAssignLargeMeetings {
+            users: vec![user],
+            capacity: Capacity::P500,
+        },
+        Command::BulkRemoveLargeMeetings { users: vec![user] },
+        Command::SetBaseLicense {
+            user,
+            license: BaseLicense::Basic,
+        },
+        Command::AddUser {
+            email: Email::parse("new@acme.example").unwrap(),
+            first_name: "New".into(),
+            last_name: "Person".into(),
+            license: BaseLicense::Basic,
+            role: Role::Member,
+        },
+    ] {
+        assert_eq!(
+            refused(&mut acme, MEMBER, command),
+            DomainError::NeedsUserAdmin
+        );
+    }
+}
+
+#[test]
+fn an_actor_from_outside_the_account_is_refused() {
+    let mut acme = acme();
+    let before = acme.clone();
+    let error = acme
+        .execute(UserId(999), now(), Command::AddBaseSeats { quantity: q(1) })
+        .unwrap_err();
+    assert_eq!(error, DomainError::UnknownUser(UserId(999)));
+    assert_eq!(acme, before);
+}
+
+#[test]
+fn bulk_assignment_refuses_everyone_if_any_selected_user_is_basic() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P1000, 10, BillingCycle::Monthly);
+    let users = vec![
+        id(&acme, LIAM),
+        id(&acme, BASIC),
+        id(&acme, EMMA),
+        id(&acme, "zoe.patel@acme.example"),
+    ];
+    let error = refused(
+        &mut acme,
+        ADMIN,
+        Command::BulkAssignLargeMeetings {
+            users,
+            capacity: Capacity::P1000,
+        },
+    );
+    assert_eq!(
+        error.to_string(),
+        "Only paid users can enable this feature."
+    );
+    let DomainError::OnlyPaidUsers { users } = error else {
+        panic!("{error:?}")
+    };
+    let named: Vec<&str> = users.iter().map(Email::as_str).collect();
+    assert_eq!(named, [BASIC, "zoe.patel@acme.example"]);
+}
+
+#[test]
+fn bulk_assignment_needs_a_seat_for_each_user_who_changes() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 2, BillingCycle::Monthly);
+    assign(&mut acme, LIAM, Capacity::P500).unwrap();
+    let three = vec![id(&acme, EMMA), id(&acme, MEMBER), id(&acme, ADMIN)];
+    let error = refused(
+        &mut acme,
+        ADMIN,
+        Command::BulkAssignLargeMeetings {
+            users: three,
+            capacity: Capacity::P500,
+        },
+    );
+    assert_eq!(
+        error,
+        DomainError::NotEnoughSeats {
+            capacity: Capacity::P500,
+            needed: 3,
+            available: 1
+        }
+    );
+    // Liam already holds 500: he needs no seat, so Liam + Emma fit.
+    let admin = id(&acme, ADMIN);
+    let users = vec![id(&acme, LIAM), id(&acme, EMMA), id(&acme, EMMA)];
+    let outcome = acme
+        .execute(
+            admin,
+            now(),
+            Command::BulkAssignLargeMeetings {
+                users,
+                capacity: Capacity::P500,
+            },
+        )
+        .unwrap();
+    assert_eq!(outcome.entries.len(), 1);
+    assert_eq!(acme.seats(Capacity::P500).assigned, 2);
+}
+
+#[test]
+fn bulk_removal_is_all_or_nothing_and_names_who_has_nothing_to_remove() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 2, BillingCycle::Monthly);
+    assign(&mut acme, LIAM, Capacity::P500).unwrap();
+    let users = vec![id(&acme, LIAM), id(&acme, EMMA)];
+    let error = refused(
+        &mut acme,
+        ADMIN,
+        Command::BulkRemoveLargeMeetings {
+            users: users.clone(),
+        },
+    );
+    let DomainError::BulkRefused(problems) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].email.as_str(), EMMA);
+    assert!(error.to_string().contains("nobody was changed"));
+    let admin = id(&acme, ADMIN);
+    acme.execute(
+        admin,
+        now(),
+        Command::BulkRemoveLargeMeetings {
+            users: vec![users[0]],
+        },
+    )
+    .unwrap();
+    assert_eq!(acme.seats(Capacity::P500).assigned, 0);
+}
+
+#[test]
+fn a_bulk_change_needs_a_selection_of_known_users() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 2, BillingCycle::Monthly);
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            Command::BulkAssignLargeMeetings {
+                users: vec![],
+                capacity: Capacity::P500
+            }
+        ),
+        DomainError::EmptySelection
+    );
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            Command::BulkRemoveLargeMeetings {
+                users: vec![UserId(25)]
+            }
+        ),
+        DomainError::UnknownUser(UserId(25)),
+        "a Globex user is not in Acme"
+    );
+}
+
+#[test]
+fn making_a_user_basic_removes_large_meetings_and_says_so() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 1, BillingCycle::Monthly);
+    assign(&mut acme, LIAM, Capacity::P500).unwrap();
+    let (admin, user) = (id(&acme, ADMIN), id(&acme, LIAM));
+    let outcome = acme
+        .execute(
+            admin,
+            now(),
+            Command::SetBaseLicense {
+                user,
+                license: BaseLicense::Basic,
+            },
+        )
+        .unwrap();
+    let actions: Vec<_> = outcome.entries.iter().map(|e| e.action.clone()).collect();
+    assert_eq!(
+        actions,
+        [
+            AuditAction::LargeMeetingsRemoved {
+                capacity: Capacity::P500,
+                reason: RemovalReason::BecameBasic
+            },
+            AuditAction::BaseLicenseChanged {
+                from: BaseLicense::Licensed,
+                to: BaseLicense::Basic
+            }
+        ]
+    );
+    let liam = acme.user(user).unwrap();
+    assert_eq!(
+        (liam.license, liam.large_meetings),
+        (BaseLicense::Basic, None)
+    );
+    assert_eq!(acme.seats(Capacity::P500).assigned, 0);
+    assert_eq!(acme.seats_in_use(), 15);
+}
+
+#[test]
+fn a_basic_user_gets_a_paid_seat_only_while_one_is_free() {
+    let mut acme = acme();
+    let (admin, basic) = (id(&acme, ADMIN), id(&acme, BASIC));
+    acme.execute(
+        admin,
+        now(),
+        Command::SetBaseLicense {
+            user: basic,
+            license: BaseLicense::Licensed,
+        },
+    )
+    .unwrap();
+    assert_eq!(acme.seats_in_use(), 17);
+    acme.base_plan.seats = 17;
+    let user = id(&acme, "zoe.patel@acme.example");
+    let error = refused(
+        &mut acme,
+        ADMIN,
+        Command::SetBaseLicense {
+            user,
+            license: BaseLicense::Licensed,
+        },
+    );
+    assert_eq!(error, DomainError::NoBaseSeatAvailable { seats: 17 });
+    let owner = id(&acme, OWNER);
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            Command::SetBaseLicense {
+                user: owner,
+                license: BaseLicense::Basic
+            }
+        ),
+        DomainError::OwnerMustBeLicensed
+    );
+}
+
+#[test]
+fn a_reduction_waits_for_renewal_never_goes_below_assigned_and_can_be_undone() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P1000, 5, BillingCycle::Monthly);
+    for email in [LIAM, EMMA, MEMBER] {
+        assign(&mut acme, email, Capacity::P1000).unwrap();
+    }
+    let error = refused(
+        &mut acme,
+        OWNER,
+        Command::ReduceLine {
+            capacity: Capacity::P1000,
+            to: 2,
+        },
+    );
+    assert_eq!(
+        error,
+        DomainError::ReduceBelowAssigned {
+            capacity: Capacity::P1000,
+            assigned: 3,
+            to: 2
+        }
+    );
+    assert!(
+        error.to_string().contains("from 1 user(s) first"),
+        "{error}"
+    );
+    for to in [0, 5, 6] {
+        assert!(matches!(
+            refused(
+                &mut acme,
+                OWNER,
+                Command::ReduceLine {
+                    capacity: Capacity::P1000,
+                    to
+                }
+            ),
+            DomainError::NotAReduction { current: 5, .. }
+        ));
+    }
+    let owner = id(&acme, OWNER);
+    let reduce = Command::ReduceLine {
+        capacity: Capacity::P1000,
+        to: 3,
+    };
+    acme.execute(owner, now(), reduce).unwrap();
+    let line = acme.line(Capacity::P1000).unwrap();
+    assert_eq!(line.quantity, 5, "nothing changes before the renewal");
+    assert_eq!(line.status, LineStatus::PendingDowngrade { to: 3 });
+    assert_eq!(line.status.as_str(), "Pending Downgrade");
+    assert_eq!(line.renewal_amount(), Money::from_cents(27_000));
+    let user = id(&acme, ADMIN);
+    assert!(matches!(
+        refused(
+            &mut acme,
+            ADMIN,
+            Command::AssignLargeMeetings {
+                user,
+                capacity: Capacity::P1000
+            }
+        ),
+        DomainError::SeatsReserved { to: 3, .. }
+    ));
+    let undo = Command::UndoPendingChange {
+        capacity: Capacity::P1000,
+    };
+    acme.execute(owner, now(), undo.clone()).unwrap();
+    assert_eq!(
+        acme.line(Capacity::P1000).unwrap().status,
+        LineStatus::Active
+    );
+    assert_eq!(
+        refused(&mut acme, OWNER, undo),
+        DomainError::NothingToUndo {
+            capacity: Capacity::P1000
+        }
+    );
+}
+
+#[test]
+fn a_cancellation_waits_for_renewal_needs_no_assigned_seats_and_can_be_undone() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P5000, 1, BillingCycle::Annual);
+    assign(&mut acme, LIAM, Capacity::P5000).unwrap();
+    let cancel = Command::CancelLine {
+        capacity: Capacity::P5000,
+    };
+    assert_eq!(
+        refused(&mut acme, OWNER, cancel.clone()),
+        DomainError::CancelWhileAssigned {
+            capacity: Capacity::P5000,
+            assigned: 1
+        }
+    );
+    let (owner, admin, liam) = (id(&acme, OWNER), id(&acme, ADMIN), id(&acme, LIAM));
+    acme.execute(admin, now(), Command::RemoveLargeMeetings { user: liam })
+        .unwrap();
+    acme.execute(owner, now(), cancel).unwrap();
+    let line = acme.line(Capacity::P5000).unwrap();
+    assert_eq!(line.status, LineStatus::PendingCancellation);
+    assert_eq!(line.renewal_amount(), Money::ZERO);
+    assert!(matches!(
+        refused(
+            &mut acme,
+            ADMIN,
+            Command::AssignLargeMeetings {
+                user: liam,
+                capacity: Capacity::P5000
+            }
+        ),
+        DomainError::LineEnding { .. }
+    ));
+    acme.execute(
+        owner,
+        now(),
+        Command::UndoPendingChange {
+            capacity: Capacity::P5000,
+        },
+    )
+    .unwrap();
+    assign(&mut acme, LIAM, Capacity::P5000).unwrap();
+    assert!(matches!(
+        refused(
+            &mut acme,
+            OWNER,
+            Command::CancelLine {
+                capacity: Capacity::P500
+            }
+        ),
+        DomainError::CapacityNotOwned { .. }
+    ));
+}
+
+#[test]
+fn renewals_apply_pending_changes_when_their_date_passes() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 4, BillingCycle::Monthly);
+    buy(&mut acme, Capacity::P1000, 2, BillingCycle::Monthly);
+    buy(&mut acme, Capacity::P3000, 1, BillingCycle::Monthly);
+    let owner = id(&acme, OWNER);
+    acme.execute(
+        owner,
+        now(),
+        Command::ReduceLine {
+            capacity: Capacity::P500,
+            to: 1,
+        },
+    )
+    .unwrap();
+    acme.execute(
+        owner,
+        now(),
+        Command::CancelLine {
+            capacity: Capacity::P1000,
+        },
+    )
+    .unwrap();
+
+    let day_before = Day::from_ymd(2026, 4, 30).unwrap().start();
+    assert!(acme.renew_due(day_before).is_empty());
+    assert_eq!(acme.line(Capacity::P500).unwrap().quantity, 4);
+
+    let renewal = Day::from_ymd(2026, 5, 1).unwrap().start();
+    let entries = acme.renew_due(renewal);
+    assert!(entries.iter().all(|e| e.actor.is_none()));
+    assert_eq!(acme.line(Capacity::P500).unwrap().quantity, 1);
+    assert_eq!(
+        acme.line(Capacity::P500).unwrap().status,
+        LineStatus::Active
+    );
+    assert!(
+        acme.line(Capacity::P1000).is_none(),
+        "the cancelled line ended"
+    );
+    assert_eq!(
+        acme.line(Capacity::P3000).unwrap().term.renews_on(),
+        Day::from_ymd(2026, 6, 1).unwrap()
+    );
+    assert!(entries.iter().any(|e| e.action
+        == AuditAction::LineEnded {
+            capacity: Capacity::P1000
+        }));
+    assert!(
+        acme.renew_due(renewal).is_empty(),
+        "renewing twice does nothing more"
+    );
+
+    // Months without a visit are caught up one period at a time.
+    let entries = acme.renew_due(Day::from_ymd(2026, 8, 15).unwrap().start());
+    assert_eq!(entries.len(), 6, "three periods for each of two lines");
+    assert_eq!(
+        acme.line(Capacity::P500).unwrap().term.renews_on(),
+        Day::from_ymd(2026, 9, 1).unwrap()
+    );
+    assert!(acme.base_plan.term.renews_on() > Day::from_ymd(2026, 8, 15).unwrap());
+}
+
+#[test]
+fn adding_users_is_validated() {
+    let mut acme = acme();
+    let add = |email: &str, first: &str, last: &str, license, role| Command::AddUser {
+        email: Email::parse(email).unwrap(),
+        first_name: first.into(),
+        last_name: last.into(),
+        license,
+        role,
+    };
+    use BaseLicense::*;
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            add("LIAM.baker@acme.example", "L", "B", Basic, Role::Member)
+        ),
+        DomainError::DuplicateEmail(Email::parse(LIAM).unwrap())
+    );
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            add("a@acme.example", " ", "B", Basic, Role::Member)
+        ),
+        DomainError::FirstNameMissing
+    );
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            add("a@acme.example", "A", "", Basic, Role::Member)
+        ),
+        DomainError::LastNameMissing
+    );
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            add("a@acme.example", "A", "B", Basic, Role::Owner)
+        ),
+        DomainError::SecondOwner
+    );
+    acme.base_plan.seats = 16;
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            add("a@acme.example", "A", "B", Licensed, Role::Member)
+        ),
+        DomainError::NoBaseSeatAvailable { seats: 16 }
+    );
+    let admin = id(&acme, ADMIN);
+    acme.execute(
+        admin,
+        now(),
+        add(
+            " New@Acme.example ",
+            " Nora ",
+            "Nilsson",
+            Basic,
+            Role::Admin,
+        ),
+    )
+    .unwrap();
+    let nora = acme
+        .user_by_email(&Email::parse("new@acme.example").unwrap())
+        .unwrap();
+    assert_eq!(
+        (nora.first_name.as_str(), nora.role, nora.password.is_none()),
+        ("Nora", Role::Admin, true)
+    );
+    assert!(!nora.billing_privilege);
+    assert_eq!(acme.audit.last().unwrap().category(), AuditCategory::User);
+}
+
+#[test]
+fn meetings_are_scheduled_by_their_host_or_an_admin() {
+    let mut acme = acme();
+    let (member, liam, admin) = (id(&acme, MEMBER), id(&acme, LIAM), id(&acme, ADMIN));
+    let later = now() + portal_domain::time::Duration::days(2);
+    let schedule = |host, topic: &str, start, minutes| Command::ScheduleMeeting {
+        host,
+        topic: topic.into(),
+        start,
+        duration_minutes: minutes,
+    };
+    acme.execute(member, now(), schedule(member, " All hands ", later, 60))
+        .unwrap();
+    assert_eq!(acme.meetings_hosted_by(member).len(), 2);
+    assert_eq!(
+        refused(&mut acme, MEMBER, schedule(liam, "Not mine", later, 60)),
+        DomainError::NotYourMeeting
+    );
+    acme.execute(admin, now(), schedule(liam, "For Liam", later, 30))
+        .unwrap();
+    assert_eq!(
+        refused(&mut acme, MEMBER, schedule(member, "  ", later, 60)),
+        DomainError::TopicMissing
+    );
+    for minutes in [0, 24 * 60 + 1] {
+        assert_eq!(
+            refused(&mut acme, MEMBER, schedule(member, "x", later, minutes)),
+            DomainError::DurationOutOfRange
+        );
+    }
+    assert_eq!(
+        refused(&mut acme, MEMBER, schedule(member, "x", now(), 30)),
+        DomainError::StartInPast
+    );
+    assert_eq!(
+        acme.audit.last().unwrap().category(),
+        AuditCategory::Meeting
+    );
+}
+
+#[test]
+fn the_activity_log_filters_by_date_category_and_email_and_exports_csv() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 2, BillingCycle::Monthly);
+    let (admin, liam) = (id(&acme, ADMIN), id(&acme, LIAM));
+    let next_week = now() + portal_domain::time::Duration::days(7);
+    acme.execute(
+        admin,
+        next_week,
+        Command::AssignLargeMeetings {
+            user: liam,
+            capacity: Capacity::P500,
+        },
+    )
+    .unwrap();
+
+    let all = acme.audit_log(&AuditFilter::default());
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].category(), AuditCategory::License, "newest first");
+    let licenses = AuditFilter {
+        category: Some(AuditCategory::License),
+        ..Default::default()
+    };
+    assert_eq!(acme.audit_log(&licenses).len(), 1);
+    let by_email = AuditFilter {
+        email: Some("LIAM".into()),
+        ..Default::default()
+    };
+    assert_eq!(acme.audit_log(&by_email).len(), 1);
+    let by_actor = AuditFilter {
+        email: Some("owner@".into()),
+        ..Default::default()
+    };
+    assert_eq!(acme.audit_log(&by_actor).len(), 1);
+    let first_day = AuditFilter {
+        from: Some(Day::of(now())),
+        to: Some(Day::of(now())),
+        ..Default::default()
+    };
+    assert_eq!(acme.audit_log(&first_day).len(), 1);
+    let after = AuditFilter {
+        from: Some(Day::of(next_week)),
+        ..Default::default()
+    };
+    assert_eq!(acme.audit_log(&after)[0].target, LIAM);
+
+    let csv = to_csv(acme.audit_log(&AuditFilter::default()));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "Time (UTC),Actor,Category,Target,Details");
+    assert_eq!(lines[1], "2026-04-08T00:00:00Z,admin@acme.example,License,liam.baker@acme.example,Large Meetings 500 assigned");
+    assert_eq!(
+        lines[2],
+        "2026-04-01T00:00:00Z,owner@acme.example,Billing,Large Meetings 500,\"Bought 2 Large Meetings 500 license(s), monthly, $100.00 due\""
+    );
+}
+
+#[test]
+fn a_line_cannot_grow_past_what_the_portal_counts() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 9_999, BillingCycle::Monthly);
+    acme.large_meetings[0].quantity = 999_999;
+    let error = refused(
+        &mut acme,
+        OWNER,
+        Command::PurchaseLargeMeetings {
+            capacity: Capacity::P500,
+            quantity: q(2),
+            cycle: BillingCycle::Monthly,
+        },
+    );
+    assert_eq!(error, DomainError::TooMany);
+    acme.base_plan.seats = 999_999;
+    assert_eq!(
+        refused(
+            &mut acme,
+            OWNER,
+            Command::AddBaseSeats { quantity: q(9_999) }
+        ),
+        DomainError::TooMany
+    );
+}

@@ -1,0 +1,214 @@
+//! Model-based test: random sequences of commands by random actors, with the
+//! account's invariants checked after every step.
+
+use portal_domain::demo::{self, ACME};
+use portal_domain::time::Duration;
+use portal_domain::{
+    Account, BaseLicense, BillingCycle, Capacity, Command, Day, Email, Quantity, Role, Timestamp,
+    UserId,
+};
+use proptest::prelude::*;
+
+#[derive(Clone, Debug)]
+enum Op {
+    Purchase(usize, u32, bool),
+    AddSeats(u32),
+    Assign(usize, usize),
+    Remove(usize),
+    BulkAssign(Vec<usize>, usize),
+    BulkRemove(Vec<usize>),
+    SetLicense(usize, bool),
+    Reduce(usize, u32),
+    Cancel(usize),
+    Undo(usize),
+    AddUser(u32, bool, bool),
+    Advance(i64),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let user = 0usize..40;
+    let cap = 0usize..4;
+    prop_oneof![
+        (cap.clone(), 1u32..12, any::<bool>()).prop_map(|(c, n, a)| Op::Purchase(c, n, a)),
+        (1u32..3).prop_map(Op::AddSeats),
+        (user.clone(), cap.clone()).prop_map(|(u, c)| Op::Assign(u, c)),
+        user.clone().prop_map(Op::Remove),
+        (proptest::collection::vec(user.clone(), 0..6), cap.clone())
+            .prop_map(|(u, c)| Op::BulkAssign(u, c)),
+        proptest::collection::vec(user.clone(), 0..6).prop_map(Op::BulkRemove),
+        (user.clone(), any::<bool>()).prop_map(|(u, l)| Op::SetLicense(u, l)),
+        (cap.clone(), 0u32..14).prop_map(|(c, n)| Op::Reduce(c, n)),
+        cap.clone().prop_map(Op::Cancel),
+        cap.prop_map(Op::Undo),
+        (any::<u32>(), any::<bool>(), any::<bool>()).prop_map(|(n, l, a)| Op::AddUser(n, l, a)),
+        (0i64..45).prop_map(Op::Advance),
+    ]
+}
+
+fn pick(account: &Account, index: usize) -> UserId {
+    account.users[index % account.users.len()].id
+}
+
+fn command(account: &Account, op: &Op) -> Option<Command> {
+    let cap = |i: usize| Capacity::ALL[i % 4];
+    let users = |list: &[usize]| list.iter().map(|i| pick(account, *i)).collect();
+    Some(match op.clone() {
+        Op::Purchase(c, n, annual) => Command::PurchaseLargeMeetings {
+            capacity: cap(c),
+            quantity: Quantity::new(n).unwrap(),
+            cycle: if annual {
+                BillingCycle::Annual
+            } else {
+                BillingCycle::Monthly
+            },
+        },
+        Op::AddSeats(n) => Command::AddBaseSeats {
+            quantity: Quantity::new(n).unwrap(),
+        },
+        Op::Assign(u, c) => Command::AssignLargeMeetings {
+            user: pick(account, u),
+            capacity: cap(c),
+        },
+        Op::Remove(u) => Command::RemoveLargeMeetings {
+            user: pick(account, u),
+        },
+        Op::BulkAssign(list, c) => Command::BulkAssignLargeMeetings {
+            users: users(&list),
+            capacity: cap(c),
+        },
+        Op::BulkRemove(list) => Command::BulkRemoveLargeMeetings {
+            users: users(&list),
+        },
+        Op::SetLicense(u, licensed) => Command::SetBaseLicense {
+            user: pick(account, u),
+            license: if licensed {
+                BaseLicense::Licensed
+            } else {
+                BaseLicense::Basic
+            },
+        },
+        Op::Reduce(c, to) => Command::ReduceLine {
+            capacity: cap(c),
+            to,
+        },
+        Op::Cancel(c) => Command::CancelLine { capacity: cap(c) },
+        Op::Undo(c) => Command::UndoPendingChange { capacity: cap(c) },
+        Op::AddUser(n, licensed, admin) => Command::AddUser {
+            email: Email::parse(&format!("user{}@acme.example", n % 50)).unwrap(),
+            first_name: "Test".into(),
+            last_name: format!("User {n}"),
+            license: if licensed {
+                BaseLicense::Licensed
+            } else {
+                BaseLicense::Basic
+            },
+            role: if admin { Role::Admin } else { Role::Member },
+        },
+        Op::Advance(_) => return None,
+    })
+}
+
+fn check_invariants(account: &Account) -> Result<(), TestCaseError> {
+    for capacity in Capacity::ALL {
+        let seats = account.seats(capacity);
+        prop_assert!(seats.assigned <= seats.purchased, "{capacity}: {seats:?}");
+        if let Some(line) = account.line(capacity) {
+            prop_assert!(
+                seats.assigned <= line.quantity_after_renewal(),
+                "{capacity}: pending change below assigned"
+            );
+            prop_assert!(line.quantity >= 1);
+        } else {
+            prop_assert_eq!(seats.assigned, 0, "{} held without a line", capacity);
+        }
+    }
+    let mut capacities: Vec<_> = account.large_meetings.iter().map(|l| l.capacity).collect();
+    capacities.dedup();
+    prop_assert_eq!(
+        capacities.len(),
+        account.large_meetings.len(),
+        "one line per capacity"
+    );
+    for user in &account.users {
+        if user.license == BaseLicense::Basic {
+            prop_assert!(
+                user.large_meetings.is_none(),
+                "{} is Basic with Large Meetings",
+                user.email
+            );
+        }
+    }
+    prop_assert!(account.seats_in_use() <= account.base_plan.seats);
+    prop_assert_eq!(
+        account
+            .users
+            .iter()
+            .filter(|u| u.role == Role::Owner)
+            .count(),
+        1
+    );
+    let owner = account
+        .users
+        .iter()
+        .find(|u| u.role == Role::Owner)
+        .unwrap();
+    prop_assert_eq!(owner.license, BaseLicense::Licensed);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_commands_by_random_actors_keep_the_account_consistent(
+        // Half the steps by the owner or the admin, half by anyone.
+        steps in proptest::collection::vec((prop_oneof![0usize..2, 0usize..40], op()), 1..60)
+    ) {
+        let start = Day::from_ymd(2026, 1, 31).unwrap().start();
+        let mut now: Timestamp = start;
+        let mut account = demo::portal(start).accounts.into_iter().find(|a| a.id == ACME).unwrap();
+        check_invariants(&account)?;
+        for (actor, op) in steps {
+            if let Op::Advance(days) = op {
+                now = now + Duration::days(days);
+                account.renew_due(now);
+                check_invariants(&account)?;
+                continue;
+            }
+            let command = command(&account, &op).unwrap();
+            let actor = pick(&account, actor);
+            let before = account.clone();
+            let audit_before = account.audit.len();
+            match account.execute(actor, now, command) {
+                Ok(outcome) => {
+                    prop_assert_eq!(account.audit.len(), audit_before + outcome.entries.len());
+                    let role = before.user(actor).unwrap().role;
+                    if before != account {
+                        prop_assert!(role != Role::Member, "a member changed the account");
+                    }
+                }
+                Err(_) => prop_assert_eq!(&account, &before, "a refused command changed the account"),
+            }
+            check_invariants(&account)?;
+        }
+    }
+
+    #[test]
+    fn any_reachable_account_survives_a_save_and_load(
+        steps in proptest::collection::vec((0usize..3, op()), 1..30)
+    ) {
+        let start = Day::from_ymd(2026, 6, 15).unwrap().start();
+        let mut portal = demo::portal(start);
+        let account = &mut portal.accounts[0];
+        for (actor, op) in steps {
+            if let Some(command) = command(account, &op) {
+                let actor = pick(account, actor);
+                let _ = account.execute(actor, start, command);
+            }
+        }
+        let saved = portal_domain::persist::encode_all(&portal, 1, start);
+        let map: std::collections::HashMap<_, _> = saved.into_iter().collect();
+        let loaded = portal_domain::persist::decode(|k| map.get(k).cloned()).unwrap().unwrap();
+        prop_assert_eq!(loaded.portal, portal);
+    }
+}
