@@ -121,14 +121,18 @@ pub const DEMO_USERS: [DemoUser; 29] = [
         Member,
         Licensed,
     ),
-    user(
-        ACME,
-        "ethan.hughes@acme.example",
-        "Ethan",
-        "Hughes",
-        Member,
-        Licensed,
-    ),
+    // An admin who manages users but not billing.
+    DemoUser {
+        billing_privilege: false,
+        ..user(
+            ACME,
+            "ethan.hughes@acme.example",
+            "Ethan",
+            "Hughes",
+            Admin,
+            Licensed,
+        )
+    },
     user(
         ACME,
         "sofia.ito@acme.example",

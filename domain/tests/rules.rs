@@ -249,6 +249,19 @@ fn members_are_refused_admin_areas_and_admins_without_billing_privilege_billing(
 }
 
 #[test]
+fn acme_has_an_admin_without_the_billing_privilege() {
+    use Area::*;
+    let portal = portal();
+    let (account, ethan) = by_email(&portal, "ethan.hughes@acme.example");
+    assert_eq!((ethan.role, ethan.billing_privilege), (Role::Admin, false));
+    assert_eq!(visible_areas(account, ethan), [Users, Meetings, Profile]);
+    assert_eq!(
+        decide(account, ethan, PlanManagement),
+        Decision::NotAuthorised
+    );
+}
+
+#[test]
 fn the_other_billing_portal_points_to_the_accounts_own() {
     let portal = portal();
     let (acme, owner) = by_email(&portal, "owner@acme.example");

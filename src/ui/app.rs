@@ -4,7 +4,8 @@ use crate::state::AppState;
 use crate::ui::components::guard::Guard;
 use crate::ui::layout::Shell;
 use crate::ui::pages::{
-    BillingPage, MeetingsPage, NotFoundPage, PlanManagementPage, ProfilePage, SignInPage, UsersPage,
+    BillingPage, MeetingsPage, NotFoundPage, PaymentHistoryPage, PlanManagementPage, ProfilePage,
+    SignInPage, UsersPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -35,6 +36,16 @@ pub fn App() -> impl IntoView {
                             view! {
                                 <Guard area=Area::PlanManagement>
                                     <PlanManagementPage />
+                                </Guard>
+                            }
+                        }
+                    />
+                    <Route
+                        path=path!("/payment-history")
+                        view=|| {
+                            view! {
+                                <Guard area=Area::PlanManagement>
+                                    <PaymentHistoryPage />
                                 </Guard>
                             }
                         }

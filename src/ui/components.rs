@@ -1,4 +1,5 @@
 //! Building blocks shared by pages.
 
 pub mod guard;
+pub mod plans;
 pub mod storage_banner;

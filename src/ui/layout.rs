@@ -63,23 +63,24 @@ fn SignedIn() -> impl IntoView {
     let read = move |f: fn(&Viewer) -> String| move || viewer.with(|v| v.as_ref().map(f));
     let shows =
         move |area: Area| viewer.with(|v| v.as_ref().is_some_and(|v| v.areas.contains(&area)));
-    let nav_group =
-        move |area: Area, title: &'static str, href: &'static str, label: &'static str| {
-            move || {
-                shows(area).then(|| {
-                    view! {
-                        <li class="nav__group">
-                            <span class="nav__group-title">{title}</span>
-                            <ul>
-                                <li>
-                                    <A href=href>{label}</A>
-                                </li>
-                            </ul>
-                        </li>
-                    }
-                })
-            }
-        };
+    type Links = &'static [(&'static str, &'static str)];
+    let nav_group = move |area: Area, title: &'static str, links: Links| {
+        move || {
+            shows(area).then(|| {
+                view! {
+                    <li class="nav__group">
+                        <span class="nav__group-title">{title}</span>
+                        <ul>
+                            {links
+                                .iter()
+                                .map(|(href, label)| view! { <li><A href=*href>{*label}</A></li> })
+                                .collect_view()}
+                        </ul>
+                    </li>
+                }
+            })
+        }
+    };
     view! {
         <a class="skip-link" href="#main">
             "Skip to main content"
@@ -106,11 +107,10 @@ fn SignedIn() -> impl IntoView {
                     {nav_group(
                         Area::PlanManagement,
                         "Plans and Billing",
-                        "/plan-management",
-                        "Plan Management",
+                        &[("/plan-management", "Plan Management"), ("/payment-history", "Payment History")],
                     )}
-                    {nav_group(Area::Billing, "Account Management", "/billing", "Billing")}
-                    {nav_group(Area::Users, "User Management", "/users", "Users")}
+                    {nav_group(Area::Billing, "Account Management", &[("/billing", "Billing")])}
+                    {nav_group(Area::Users, "User Management", &[("/users", "Users")])}
                     <li>
                         <A href="/meetings">"Meetings"</A>
                     </li>

@@ -3,6 +3,7 @@
 mod billing_page;
 mod meetings_page;
 mod not_found_page;
+mod payment_history_page;
 mod plan_management_page;
 mod profile_page;
 mod sign_in_page;
@@ -11,7 +12,8 @@ mod users_page;
 pub use billing_page::BillingPage;
 pub use meetings_page::MeetingsPage;
 pub use not_found_page::NotFoundPage;
-pub use plan_management_page::{BasePlanSummary, PlanManagementPage};
+pub use payment_history_page::PaymentHistoryPage;
+pub use plan_management_page::PlanManagementPage;
 pub use profile_page::ProfilePage;
 pub use sign_in_page::SignInPage;
 pub use users_page::UsersPage;

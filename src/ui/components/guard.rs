@@ -16,8 +16,10 @@ pub fn Guard(
     children: ChildrenFn,
 ) -> impl IntoView {
     let state = use_app();
-    let decision = move || state.viewer().map(|viewer| viewer.decide(area));
-    move || match decision() {
+    // A memo, so that changes to the portal's data that leave the decision
+    // as it was do not rebuild the page (and lose what is typed in it).
+    let decision = Memo::new(move |_| state.viewer().map(|viewer| viewer.decide(area)));
+    move || match decision.get() {
         Some(Decision::Allowed) => children().into_any(),
         Some(Decision::OtherPortal(portal)) => view! { <OtherPortalPage portal /> }.into_any(),
         _ => view! { <NotAuthorisedPage /> }.into_any(),

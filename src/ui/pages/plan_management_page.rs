@@ -1,48 +1,94 @@
 //! Plans and Billing > Plan Management (the new billing portal).
 
+use crate::format;
 use crate::state::use_app;
+use crate::ui::components::plans::{
+    place_order, CurrentPlans, Feedback, FeedbackView, OrderDraft, OrderFields, PriceSummary,
+};
+use leptos::ev::SubmitEvent;
+use leptos::html;
 use leptos::prelude::*;
-
-/// The base plan and its seats, as both billing portals show it.
-#[component]
-pub fn BasePlanSummary() -> impl IntoView {
-    let state = use_app();
-    move || {
-        state.viewer().map(|v| {
-            let plan = v.account.base_plan.clone();
-            let used = v.account.seats_in_use();
-            let available = v.account.seats_available();
-            view! {
-                <article class="card" aria-labelledby="base-plan-title">
-                    <h3 id="base-plan-title">{plan.name}</h3>
-                    <dl class="facts">
-                        <dt>"Seats"</dt>
-                        <dd>{plan.seats}</dd>
-                        <dt>"In use"</dt>
-                        <dd>{used}</dd>
-                        <dt>"Available"</dt>
-                        <dd>{available}</dd>
-                        <dt>"Meeting capacity"</dt>
-                        <dd>{format!("{} participants", plan.meeting_capacity)}</dd>
-                    </dl>
-                </article>
-            }
-        })
-    }
-}
+use portal_domain::catalog::{large_meetings_monthly, DEMO_PRICE_NOTICE};
+use portal_domain::Capacity;
 
 #[component]
 pub fn PlanManagementPage() -> impl IntoView {
+    let state = use_app();
+    let feedback = Feedback::new();
+    let draft = OrderDraft::new();
+    let (ordering, set_ordering) = signal(false);
+    let form_title = NodeRef::<html::H3>::new();
+    let open_order = move |capacity: Option<Capacity>| {
+        let account = state.viewer().map(|v| v.account);
+        draft.reset(capacity, account.as_ref());
+        feedback.status.set(None);
+        feedback.error.set(None);
+        set_ordering.set(true);
+    };
+    // Move focus to the order form when it opens.
+    Effect::new(move |_| {
+        if ordering.get() {
+            if let Some(title) = form_title.get() {
+                let _ = title.focus();
+            }
+        }
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        match place_order(state, draft) {
+            Ok(message) => {
+                set_ordering.set(false);
+                feedback.done(message);
+            }
+            Err(message) => feedback.failed(message),
+        }
+    };
     view! {
-        <section class="page" aria-labelledby="page-title">
+        <section class="page page--wide" aria-labelledby="page-title">
             <p class="page__trail">"Plans and Billing"</p>
             <h1 id="page-title">"Plan Management"</h1>
-            <h2>"Base plan"</h2>
-            <BasePlanSummary />
-            <p class="page__note">
-                "Buying Large Meetings add-ons (500, 1,000, 3,000 or 5,000 participants) "
-                "comes in a later release of this portal."
-            </p>
+            <FeedbackView feedback />
+            <h2>"Your plans"</h2>
+            <CurrentPlans
+                feedback
+                on_add_licenses=Callback::new(move |capacity| open_order(Some(capacity)))
+            />
+
+            <h2 id="discover-title">"Discover our other popular products"</h2>
+            <article class="card product" aria-labelledby="product-large-meetings">
+                <h3 id="product-large-meetings">"Large Meetings"</h3>
+                <p>
+                    "Host meetings for up to 500, 1,000, 3,000 or 5,000 participants. Every meeting "
+                    "of a licensed user gets the larger capacity at once, including meetings "
+                    "already scheduled."
+                </p>
+                <p class="product__price">
+                    {format!(
+                        "From {} per license per month",
+                        format::money(large_meetings_monthly(Capacity::P500)),
+                    )}
+                </p>
+                <p class="field-help">{DEMO_PRICE_NOTICE}</p>
+                <button type="button" class="button button--primary" on:click=move |_| open_order(None)>
+                    "Add"
+                </button>
+            </article>
+
+            <Show when=move || ordering.get()>
+                <form class="card order-form" aria-labelledby="order-title" on:submit=on_submit novalidate>
+                    <h3 id="order-title" tabindex="-1" node_ref=form_title>
+                        "Add Large Meetings"
+                    </h3>
+                    <OrderFields draft />
+                    <PriceSummary draft />
+                    <div class="form-actions">
+                        <button type="submit" class="button button--primary">"Place Order"</button>
+                        <button type="button" class="button" on:click=move |_| set_ordering.set(false)>
+                            "Cancel"
+                        </button>
+                    </div>
+                </form>
+            </Show>
         </section>
     }
 }
