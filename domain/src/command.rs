@@ -47,6 +47,13 @@ pub enum Command {
         user: UserId,
         license: BaseLicense,
     },
+    /// The Edit User dialog's Save: the base license and the Large Meetings
+    /// add-on together, both or neither.
+    UpdateUserLicenses {
+        user: UserId,
+        license: BaseLicense,
+        large_meetings: Option<Capacity>,
+    },
     /// Lower a line's quantity at its renewal date.
     ReduceLine {
         capacity: Capacity,
@@ -430,6 +437,50 @@ impl Account {
                 let email = self.user_mut(user).email.to_string();
                 self.user_mut(user).license = license;
                 log.push(email, AuditAction::BaseLicenseChanged { from, to: license });
+            }
+            Command::UpdateUserLicenses {
+                user,
+                license,
+                large_meetings,
+            } => {
+                needs_users()?;
+                let target = self.member(user)?;
+                if license == BaseLicense::Basic && large_meetings.is_some() {
+                    return Err(DomainError::OnlyPaidUsers {
+                        users: vec![target.email.clone()],
+                    });
+                }
+                if license == BaseLicense::Basic && target.role == Role::Owner {
+                    return Err(DomainError::OwnerMustBeLicensed);
+                }
+                let (from, current) = (target.license, target.large_meetings);
+                if from == BaseLicense::Basic
+                    && license == BaseLicense::Licensed
+                    && self.seats_available() == 0
+                {
+                    return Err(DomainError::NoBaseSeatAvailable {
+                        seats: self.base_plan.seats,
+                    });
+                }
+                if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
+                    self.check_seats(capacity, 1)?;
+                }
+                let email = target.email.to_string();
+                if current.is_some() && large_meetings.is_none() {
+                    let reason = if license == BaseLicense::Basic {
+                        RemovalReason::BecameBasic
+                    } else {
+                        RemovalReason::Requested
+                    };
+                    self.unassign(user, reason, &mut log);
+                }
+                if from != license {
+                    self.user_mut(user).license = license;
+                    log.push(email, AuditAction::BaseLicenseChanged { from, to: license });
+                }
+                if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
+                    self.assign(user, capacity, &mut log);
+                }
             }
             Command::ReduceLine { capacity, to } => {
                 needs_billing()?;

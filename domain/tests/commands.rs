@@ -1007,3 +1007,102 @@ fn a_line_cannot_grow_past_what_the_portal_counts() {
         DomainError::TooMany
     );
 }
+
+fn update(user: UserId, license: BaseLicense, large_meetings: Option<Capacity>) -> Command {
+    Command::UpdateUserLicenses {
+        user,
+        license,
+        large_meetings,
+    }
+}
+
+#[test]
+fn the_edit_user_dialog_makes_a_basic_user_licensed_and_gives_large_meetings_in_one_save() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P1000, 1, BillingCycle::Monthly);
+    let (admin, ben) = (id(&acme, ADMIN), id(&acme, BASIC));
+    let outcome = acme
+        .execute(
+            admin,
+            now(),
+            update(ben, BaseLicense::Licensed, Some(Capacity::P1000)),
+        )
+        .unwrap();
+    let ben_now = acme.user(ben).unwrap();
+    assert_eq!(
+        (ben_now.license, ben_now.large_meetings),
+        (BaseLicense::Licensed, Some(Capacity::P1000))
+    );
+    assert_eq!(
+        outcome.entries.len(),
+        2,
+        "license change and assignment are both logged"
+    );
+    let book_club = acme.meetings_hosted_by(ben)[0].clone();
+    assert_eq!(acme.effective_capacity(&book_club), Some(1000));
+}
+
+#[test]
+fn the_edit_user_dialog_saves_both_changes_or_neither() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 1, BillingCycle::Monthly);
+    assign(&mut acme, LIAM, Capacity::P500).unwrap();
+    let ben = id(&acme, BASIC);
+    // A free base seat but no free 500 seat: the license is not changed either.
+    assert!(matches!(
+        refused(
+            &mut acme,
+            ADMIN,
+            update(ben, BaseLicense::Licensed, Some(Capacity::P500))
+        ),
+        DomainError::NotEnoughSeats { .. }
+    ));
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            update(ben, BaseLicense::Basic, Some(Capacity::P500))
+        )
+        .to_string(),
+        "Only paid users can enable this feature."
+    );
+    acme.base_plan.seats = 16;
+    assert!(matches!(
+        refused(&mut acme, ADMIN, update(ben, BaseLicense::Licensed, None)),
+        DomainError::NoBaseSeatAvailable { seats: 16 }
+    ));
+    let owner = id(&acme, OWNER);
+    assert_eq!(
+        refused(&mut acme, ADMIN, update(owner, BaseLicense::Basic, None)),
+        DomainError::OwnerMustBeLicensed
+    );
+    assert_eq!(
+        refused(&mut acme, MEMBER, update(ben, BaseLicense::Basic, None)),
+        DomainError::NeedsUserAdmin
+    );
+}
+
+#[test]
+fn the_edit_user_dialog_turning_a_user_basic_removes_the_add_on_with_the_reason() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 1, BillingCycle::Monthly);
+    assign(&mut acme, LIAM, Capacity::P500).unwrap();
+    let (admin, liam) = (id(&acme, ADMIN), id(&acme, LIAM));
+    let outcome = acme
+        .execute(admin, now(), update(liam, BaseLicense::Basic, None))
+        .unwrap();
+    assert_eq!(
+        outcome.entries[0].action,
+        AuditAction::LargeMeetingsRemoved {
+            capacity: Capacity::P500,
+            reason: RemovalReason::BecameBasic
+        }
+    );
+    assert_eq!(acme.seats(Capacity::P500).assigned, 0);
+    let unchanged = acme.clone();
+    let same = acme
+        .execute(admin, now(), update(liam, BaseLicense::Basic, None))
+        .unwrap();
+    assert!(same.entries.is_empty());
+    assert_eq!(acme, unchanged, "saving without a change changes nothing");
+}

@@ -22,6 +22,7 @@ enum Op {
     Cancel(usize),
     Undo(usize),
     AddUser(u32, bool, bool),
+    Update(usize, bool, Option<usize>),
     Advance(i64),
 }
 
@@ -42,6 +43,8 @@ fn op() -> impl Strategy<Value = Op> {
         cap.prop_map(Op::Undo),
         (any::<u32>(), any::<bool>(), any::<bool>()).prop_map(|(n, l, a)| Op::AddUser(n, l, a)),
         (0i64..45).prop_map(Op::Advance),
+        (user.clone(), any::<bool>(), proptest::option::of(0usize..4))
+            .prop_map(|(u, l, c)| Op::Update(u, l, c)),
     ]
 }
 
@@ -103,6 +106,15 @@ fn command(account: &Account, op: &Op) -> Option<Command> {
                 BaseLicense::Basic
             },
             role: if admin { Role::Admin } else { Role::Member },
+        },
+        Op::Update(u, licensed, capacity) => Command::UpdateUserLicenses {
+            user: pick(account, u),
+            license: if licensed {
+                BaseLicense::Licensed
+            } else {
+                BaseLicense::Basic
+            },
+            large_meetings: capacity.map(cap),
         },
         Op::Advance(_) => return None,
     })

@@ -1,5 +1,6 @@
 //! Building blocks shared by pages.
 
+pub mod dialog;
 pub mod guard;
 pub mod plans;
 pub mod storage_banner;

@@ -1,0 +1,94 @@
+//! A modal dialog: `role="dialog"`, `aria-modal`, named by its title; focus
+//! moves in, stays in (Tab wraps), Escape closes, and the caller returns
+//! focus to where it was.
+
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), \
+    select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+fn focusable(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// Moves focus to the element with `id`, if it exists (for returning focus).
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+#[component]
+pub fn Dialog(
+    /// The id of the element holding the dialog's title.
+    labelled_by: &'static str,
+    /// Called on Escape.
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let panel = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(panel) = panel.get() {
+            match focusable(&panel).into_iter().next() {
+                Some(first) => {
+                    let _ = first.focus();
+                }
+                None => {
+                    let _ = panel.focus();
+                }
+            }
+        }
+    });
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            on_close.run(());
+            return;
+        }
+        if ev.key() != "Tab" {
+            return;
+        }
+        let Some(panel) = panel.get_untracked() else {
+            return;
+        };
+        let items = focusable(&panel);
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            ev.prevent_default();
+            return;
+        };
+        let active = document().active_element();
+        let at = |el: &web_sys::HtmlElement| active.as_ref() == Some(el.unchecked_ref());
+        if ev.shift_key() && (at(first) || active.as_ref() == Some(panel.unchecked_ref())) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && at(last) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    };
+    view! {
+        <div class="dialog-backdrop">
+            <div
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby=labelled_by
+                tabindex="-1"
+                node_ref=panel
+                on:keydown=on_keydown
+            >
+                {children()}
+            </div>
+        </div>
+    }
+}

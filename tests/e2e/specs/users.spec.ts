@@ -1,0 +1,166 @@
+import { expect, test, type Page } from "@playwright/test";
+import { nav, signIn } from "./helpers";
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
+
+/** Buys Large Meetings through Plan Management (flow B, tested in billing.spec). */
+async function buy(page: Page, capacity: string, count: string) {
+  await page.goto("/plan-management");
+  await page.getByRole("article", { name: "Large Meetings", exact: true }).getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByLabel("Capacity").selectOption(capacity);
+  await page.getByLabel("Number of licenses").fill(count);
+  await page.getByRole("button", { name: "Place Order" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Order placed");
+}
+
+const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
+
+test("an admin assigns Large Meetings to one user along the article's steps, and their meetings grow at once", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buy(page, "1000", "2");
+  // 2. User Management > Users.
+  await expect(nav(page)).toContainText("User Management");
+  await nav(page).getByRole("link", { name: "Users", exact: true }).click();
+  // 3. Find the user.
+  await page.getByRole("searchbox", { name: "Search" }).fill("maya");
+  await expect(page.getByRole("row")).toHaveCount(2);
+  // 4. Edit at the end of the row opens Edit User.
+  const edit = row(page, "member@acme.example").getByRole("button", { name: "Edit" });
+  await edit.click();
+  const dialog = page.getByRole("dialog", { name: "Edit User" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAttribute("aria-modal", "true");
+  // 5. She already has a Zoom Workplace license.
+  await expect(dialog.getByLabel("Zoom Workplace")).toHaveValue("Licensed");
+  // 6. Licenses and add-ons: tick Large Meetings; the only capacity owned is chosen for us.
+  await dialog.getByRole("checkbox", { name: "Large Meetings" }).check();
+  await expect(dialog.getByRole("radio", { name: "1,000 participants (2 available)" })).toBeChecked();
+  await shot(page, "flow-d-1-edit-user");
+  // 7. Save: applied at once.
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("status").first()).toHaveText("Changes saved for Maya Moreno.");
+  await expect(row(page, "member@acme.example")).toContainText("1,000 participants");
+  await expect(edit).toBeFocused();
+  await expect(page.getByRole("list", { name: "Seats" })).toContainText("Large Meetings 1,000 participants: 1 of 2 assigned, 1 available");
+  await shot(page, "flow-d-2-saved");
+
+  // F. The Quarterly Town Hall, scheduled long before, now admits 1,000.
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await signIn(page, "member@acme.example");
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(page.getByRole("row", { name: /Quarterly Town Hall/ })).toContainText("1000 participants");
+});
+
+test("a Basic user gets a Zoom Workplace license and Large Meetings in one save", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await buy(page, "500", "1");
+  await buy(page, "3000", "1");
+  await page.goto("/users");
+  await row(page, "basic@acme.example").getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit User" });
+  const large = dialog.getByRole("checkbox", { name: "Large Meetings" });
+  await expect(large).toBeDisabled();
+  await expect(large).toHaveAccessibleDescription("Only paid users can enable this feature.");
+  await dialog.getByLabel("Zoom Workplace").selectOption("Licensed");
+  await expect(large).toBeEnabled();
+  await large.check();
+  await expect(dialog.getByRole("radio", { checked: true })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Choose the number of participants for Large Meetings.");
+  await dialog.getByRole("radio", { name: "3,000 participants (1 available)" }).check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(row(page, "basic@acme.example")).toContainText("Licensed");
+  await expect(row(page, "basic@acme.example")).toContainText("3,000 participants");
+  await expect(page.getByText("Zoom Workplace seats: 17 of 20 in use")).toBeVisible();
+
+  // The 3,000 seat is taken: for the next user it is disabled and says why.
+  await row(page, "liam.baker@acme.example").getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("dialog").getByRole("checkbox", { name: "Large Meetings" }).check();
+  await expect(page.getByRole("radio", { name: "3,000 participants (none available)" })).toBeDisabled();
+  await expect(page.getByRole("radio", { name: "500 participants (1 available)" })).toBeEnabled();
+});
+
+test("Escape and Cancel close the dialog without change and focus returns to the row's Edit button", async ({ page }) => {
+  await signIn(page, "owner@globex.example");
+  await page.goto("/users");
+  const edit = row(page, "erik.holm@globex.example").getByRole("button", { name: "Edit" });
+  await edit.click();
+  const dialog = page.getByRole("dialog", { name: "Edit User" });
+  await expect(dialog.getByLabel("Zoom Workplace")).toBeFocused();
+  // Focus stays inside the dialog.
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press("Tab");
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press("Shift+Tab");
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await dialog.getByLabel("Zoom Workplace").selectOption("Basic");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(edit).toBeFocused();
+  await expect(row(page, "erik.holm@globex.example")).toContainText("Licensed");
+
+  await edit.press("Enter");
+  await dialog.getByLabel("Zoom Workplace").selectOption("Basic");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(edit).toBeFocused();
+  await expect(row(page, "erik.holm@globex.example")).toContainText("Licensed");
+});
+
+test("making a user Basic while they hold Large Meetings asks first, then removes both", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buy(page, "500", "1");
+  await page.goto("/users");
+  const edit = row(page, "liam.baker@acme.example").getByRole("button", { name: "Edit" });
+  await edit.click();
+  const dialog = page.getByRole("dialog", { name: "Edit User" });
+  await dialog.getByRole("checkbox", { name: "Large Meetings" }).check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(row(page, "liam.baker@acme.example")).toContainText("500 participants");
+
+  await edit.click();
+  await dialog.getByLabel("Zoom Workplace").selectOption("Basic");
+  await expect(dialog.getByRole("checkbox", { name: "Large Meetings" })).not.toBeChecked();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Making Liam Baker Basic also removes their Large Meetings 500 participants license.");
+  await expect(row(page, "liam.baker@acme.example")).toContainText("500 participants");
+  await dialog.getByRole("button", { name: "Remove and save" }).click();
+  await expect(row(page, "liam.baker@acme.example")).toContainText("Basic");
+  await expect(row(page, "liam.baker@acme.example")).not.toContainText("500 participants");
+  await page.reload();
+  await expect(row(page, "liam.baker@acme.example")).toContainText("Basic");
+});
+
+test("with no Zoom Workplace license free, the dialog says so and links to buying more", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await page.evaluate(() => {
+    const account = JSON.parse(localStorage.getItem("lmp.account.1")!);
+    account.base_plan.seats = 16;
+    localStorage.setItem("lmp.account.1", JSON.stringify(account));
+    const meta = JSON.parse(localStorage.getItem("lmp.meta")!);
+    meta.revision += 1;
+    localStorage.setItem("lmp.meta", JSON.stringify(meta));
+  });
+  await page.goto("/users");
+  await row(page, "zoe.patel@acme.example").getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit User" });
+  await expect(dialog.getByRole("option", { name: "Zoom Workplace Business (0 available)" })).toBeDisabled();
+  await expect(dialog).toContainText("No Zoom Workplace licenses are available.");
+  await dialog.getByRole("link", { name: "Buy more licenses" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Plan Management" })).toBeVisible();
+});
+
+test("users are found by name or email and filtered by license", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  await expect(page.getByText("Showing 1–20 of 20 users")).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search" }).fill("PATEL");
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await page.getByRole("searchbox", { name: "Search" }).fill("@acme.example");
+  await page.getByLabel("License").selectOption({ label: "Basic" });
+  await expect(page.getByRole("row")).toHaveCount(5);
+  await page.getByRole("searchbox", { name: "Search" }).fill("nobody-here");
+  await expect(page.getByText("No users match.")).toBeVisible();
+});
