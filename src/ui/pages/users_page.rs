@@ -6,7 +6,17 @@ use crate::state::use_app;
 use crate::ui::components::dialog::{focus_by_id, Dialog};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_domain::{Account, BaseLicense, BillingPortal, Capacity, Command, User, UserId};
+use portal_domain::{
+    Account, BaseLicense, BillingPortal, Capacity, Command, DomainError, User, UserId,
+};
+use std::collections::BTreeSet;
+
+/// What Change Licenses does to the selected users.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BulkAction {
+    AddLargeMeetings,
+    RemoveLargeMeetings,
+}
 
 /// Rows per page: the table never holds more than this many rows.
 const PAGE_SIZE: usize = 50;
@@ -83,6 +93,9 @@ pub fn UsersPage() -> impl IntoView {
     let page = RwSignal::new(0usize);
     let editing = RwSignal::new(None::<UserId>);
     let status = RwSignal::new(None::<String>);
+    // Kept while searching, filtering and paging.
+    let selected = RwSignal::new(BTreeSet::<UserId>::new());
+    let bulk = RwSignal::new(None::<BulkAction>);
 
     // The ids of the matching users, sorted by last name, then first name.
     let matching = Memo::new(move |_| {
@@ -107,6 +120,32 @@ pub fn UsersPage() -> impl IntoView {
     let on_search = move |value: String| {
         search.set(value);
         page.set(0);
+    };
+    let page_ids = move || {
+        let start = page.get().min(pages() - 1) * PAGE_SIZE;
+        matching.with(|m| {
+            m.iter()
+                .skip(start)
+                .take(PAGE_SIZE)
+                .copied()
+                .collect::<Vec<UserId>>()
+        })
+    };
+    let all_shown_selected = move || {
+        let ids = page_ids();
+        !ids.is_empty() && selected.with(|s| ids.iter().all(|id| s.contains(id)))
+    };
+    let toggle_all_shown = move |on: bool| {
+        let ids = page_ids();
+        selected.update(|s| {
+            for id in ids {
+                if on {
+                    s.insert(id);
+                } else {
+                    s.remove(&id);
+                }
+            }
+        });
     };
     let rows = move || {
         let start = page.get().min(pages() - 1) * PAGE_SIZE;
@@ -210,10 +249,55 @@ pub fn UsersPage() -> impl IntoView {
                 </div>
             </div>
             <p class="page__lead" aria-live="polite">{showing}</p>
+            <Show when=move || selected.with(|s| !s.is_empty())>
+                <div class="selection-bar" role="region" aria-label="Selected users">
+                    <span>
+                        {move || {
+                            let n = selected.with(BTreeSet::len);
+                            if n == 1 { "1 user selected".to_string() } else { format!("{n} users selected") }
+                        }}
+                    </span>
+                    <div class="field field--inline">
+                        <label for="change-licenses">"Change Licenses"</label>
+                        <select
+                            id="change-licenses"
+                            prop:value=move || {
+                                // Back to "Choose a change" whenever the pop-up opens or closes.
+                                bulk.track();
+                                ""
+                            }
+                            on:change=move |ev| {
+                                let action = match event_target_value(&ev).as_str() {
+                                    "add" => Some(BulkAction::AddLargeMeetings),
+                                    "remove" => Some(BulkAction::RemoveLargeMeetings),
+                                    _ => None,
+                                };
+                                status.set(None);
+                                bulk.set(action);
+                            }
+                        >
+                            <option value="">"Choose a change"</option>
+                            <option value="add">"Large Meetings"</option>
+                            <option value="remove">"Remove Large Meetings"</option>
+                        </select>
+                    </div>
+                    <button type="button" class="button" on:click=move |_| selected.set(BTreeSet::new())>
+                        "Clear selection"
+                    </button>
+                </div>
+            </Show>
             <table class="table">
                 <caption class="visually-hidden">"Users of your account"</caption>
                 <thead>
                     <tr>
+                        <th scope="col">
+                            <input
+                                type="checkbox"
+                                aria-label="Select all users shown"
+                                prop:checked=all_shown_selected
+                                on:change=move |ev| toggle_all_shown(event_target_checked(&ev))
+                            />
+                        </th>
                         <th scope="col">"Name"</th>
                         <th scope="col">"Email"</th>
                         <th scope="col">"Role"</th>
@@ -231,6 +315,19 @@ pub fn UsersPage() -> impl IntoView {
                             .map(|(id, name, email, role, license, large)| {
                                 view! {
                                     <tr>
+                                        <td>
+                                            <input
+                                                type="checkbox"
+                                                aria-label=format!("Select {name}")
+                                                prop:checked=move || selected.with(|s| s.contains(&id))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    selected.update(|s| {
+                                                        if on { s.insert(id); } else { s.remove(&id); }
+                                                    });
+                                                }
+                                            />
+                                        </td>
                                         <td>{name}</td>
                                         <td>{email}</td>
                                         <td>{role}</td>
@@ -275,6 +372,26 @@ pub fn UsersPage() -> impl IntoView {
                     "Next page"
                 </button>
             </nav>
+            {move || {
+                bulk.get()
+                    .map(|action| {
+                        view! {
+                            <ChangeLicensesDialog
+                                action
+                                users=selected.get_untracked().into_iter().collect()
+                                on_close=Callback::new(move |_| {
+                                    bulk.set(None);
+                                    focus_by_id("change-licenses");
+                                })
+                                on_saved=Callback::new(move |message| {
+                                    bulk.set(None);
+                                    selected.set(BTreeSet::new());
+                                    status.set(Some(message));
+                                })
+                            />
+                        }
+                    })
+            }}
             {move || {
                 editing
                     .get()
@@ -513,6 +630,174 @@ fn EditUserDialog(
             <div class="form-actions">
                 <button type="button" class="button button--primary" on:click=move |_| save()>
                     {move || if confirming.get() { "Remove and save" } else { "Save" }}
+                </button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>
+                    "Cancel"
+                </button>
+            </div>
+        </Dialog>
+    }
+    .into_any()
+}
+
+/// The pop-up of Change Licenses: who will change, the participant count,
+/// and Save. All selected users change, or none.
+#[component]
+fn ChangeLicensesDialog(
+    action: BulkAction,
+    users: Vec<UserId>,
+    on_close: Callback<()>,
+    on_saved: Callback<String>,
+) -> impl IntoView {
+    let state = use_app();
+    let Some(account) = state.viewer().map(|v| v.account) else {
+        return ().into_any();
+    };
+    let names: Vec<String> = users
+        .iter()
+        .filter_map(|id| account.user(*id))
+        .map(|u| format!("{} ({})", u.full_name(), u.email))
+        .collect();
+    let owned: Vec<(Capacity, u32)> = account
+        .large_meetings
+        .iter()
+        .map(|l| (l.capacity, account.seats(l.capacity).available()))
+        .collect();
+    let capacity = RwSignal::new(match owned.as_slice() {
+        [(only, _)] => Some(*only),
+        _ => None,
+    });
+    let add = RwSignal::new(true);
+    let error = RwSignal::new(None::<(String, Vec<String>)>);
+    let count = users.len();
+    let users = StoredValue::new(users);
+    let heading = match action {
+        BulkAction::AddLargeMeetings => format!(
+            "Large Meetings will be added for {}:",
+            if count == 1 {
+                "1 user".to_string()
+            } else {
+                format!("{count} users")
+            }
+        ),
+        BulkAction::RemoveLargeMeetings => format!(
+            "Large Meetings will be removed from {}:",
+            if count == 1 {
+                "1 user".to_string()
+            } else {
+                format!("{count} users")
+            }
+        ),
+    };
+    let save = move || {
+        let users = users.get_value();
+        let command = match action {
+            BulkAction::AddLargeMeetings => {
+                if !add.get_untracked() {
+                    error.set(Some(("Tick Large Meetings to add it.".into(), Vec::new())));
+                    return;
+                }
+                let Some(capacity) = capacity.get_untracked() else {
+                    error.set(Some((
+                        "Choose the number of participants.".into(),
+                        Vec::new(),
+                    )));
+                    return;
+                };
+                Command::BulkAssignLargeMeetings { users, capacity }
+            }
+            BulkAction::RemoveLargeMeetings => Command::BulkRemoveLargeMeetings { users },
+        };
+        match state.dispatch(command) {
+            Ok(_) => {
+                let message = match (action, capacity.get_untracked()) {
+                    (BulkAction::AddLargeMeetings, Some(c)) => format!(
+                        "Large Meetings {} added for {count} user(s).",
+                        format::participants(c)
+                    ),
+                    _ => format!("Large Meetings removed from {count} user(s)."),
+                };
+                on_saved.run(message);
+            }
+            Err(crate::state::ActionError::Domain(DomainError::OnlyPaidUsers { users })) => {
+                let who = users.iter().map(|e| e.to_string()).collect();
+                error.set(Some((
+                    "Only paid users can enable this feature.".into(),
+                    who,
+                )));
+            }
+            Err(crate::state::ActionError::Domain(DomainError::BulkRefused(problems))) => {
+                let who = problems.iter().map(|p| p.error.to_string()).collect();
+                error.set(Some(("Nobody was changed:".into(), who)));
+            }
+            Err(e) => error.set(Some((e.to_string(), Vec::new()))),
+        }
+    };
+    view! {
+        <Dialog labelled_by="change-licenses-title" on_close>
+            <h2 id="change-licenses-title">"Change Licenses"</h2>
+            <p>{heading}</p>
+            <ul class="name-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            {(action == BulkAction::AddLargeMeetings)
+                .then(|| {
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="checkbox"
+                                id="bulk-large-meetings"
+                                prop:checked=move || add.get()
+                                on:change=move |ev| add.set(event_target_checked(&ev))
+                            />
+                            <label for="bulk-large-meetings">"Large Meetings"</label>
+                        </div>
+                        <fieldset class="fieldset fieldset--nested">
+                            <legend>"Participants"</legend>
+                            {owned
+                                .iter()
+                                .map(|(c, available)| {
+                                    let c = *c;
+                                    let id = format!("bulk-lm-{}", c.participants());
+                                    view! {
+                                        <div class="choice">
+                                            <input
+                                                type="radio"
+                                                name="bulk-lm-capacity"
+                                                id=id.clone()
+                                                prop:checked=move || capacity.get() == Some(c)
+                                                on:change=move |_| capacity.set(Some(c))
+                                            />
+                                            <label for=id>
+                                                {format!(
+                                                    "{} ({} available)",
+                                                    format::participants(c),
+                                                    format::count(*available),
+                                                )}
+                                            </label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                            {owned.is_empty().then_some(view! {
+                                <p class="field-help">"Your account has no Large Meetings licenses yet."</p>
+                            })}
+                        </fieldset>
+                    }
+                })}
+            {move || {
+                error
+                    .get()
+                    .map(|(message, who)| {
+                        view! {
+                            <div class="form-error" role="alert">
+                                <p>{message}</p>
+                                <ul>{who.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                            </div>
+                        }
+                    })
+            }}
+            <div class="form-actions">
+                <button type="button" class="button button--primary" on:click=move |_| save()>
+                    "Save"
                 </button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>
                     "Cancel"

@@ -159,8 +159,113 @@ test("users are found by name or email and filtered by license", async ({ page }
   await page.getByRole("searchbox", { name: "Search" }).fill("PATEL");
   await expect(page.getByRole("row")).toHaveCount(2);
   await page.getByRole("searchbox", { name: "Search" }).fill("@acme.example");
-  await page.getByLabel("License").selectOption({ label: "Basic" });
+  await page.getByLabel("License", { exact: true }).selectOption({ label: "Basic" });
   await expect(page.getByRole("row")).toHaveCount(5);
   await page.getByRole("searchbox", { name: "Search" }).fill("nobody-here");
   await expect(page.getByText("No users match.")).toBeVisible();
+});
+
+test("an admin assigns Large Meetings to several users along the article's steps", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buy(page, "1000", "5");
+  await buy(page, "500", "2");
+  await nav(page).getByRole("link", { name: "Users", exact: true }).click();
+  // 3-4. Find each user in turn and tick them; the selection survives each new search.
+  const search = page.getByRole("searchbox", { name: "Search" });
+  for (const [query, name] of [["liam", "Liam Baker"], ["emma", "Emma Clark"], ["noah", "Noah Davis"]]) {
+    await search.fill(query);
+    await page.getByRole("checkbox", { name: `Select ${name}` }).check();
+  }
+  await search.fill("");
+  await expect(page.getByRole("region", { name: "Selected users" })).toContainText("3 users selected");
+  // 5. Change Licenses: Large Meetings.
+  await page.getByLabel("Change Licenses").selectOption({ label: "Large Meetings" });
+  const popup = page.getByRole("dialog", { name: "Change Licenses" });
+  await expect(popup).toContainText("Large Meetings will be added for 3 users:");
+  for (const email of ["liam.baker@acme.example", "emma.clark@acme.example", "noah.davis@acme.example"]) {
+    await expect(popup).toContainText(email);
+  }
+  // 6. In the pop-up: Large Meetings, the participant count.
+  await expect(popup.getByRole("checkbox", { name: "Large Meetings" })).toBeChecked();
+  await popup.getByRole("radio", { name: "1,000 participants (5 available)" }).check();
+  await shot(page, "flow-e-1-change-licenses");
+  // 7. Save.
+  await popup.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Large Meetings 1,000 participants added for 3 user(s).");
+  for (const email of ["liam.baker@acme.example", "emma.clark@acme.example", "noah.davis@acme.example"]) {
+    await expect(row(page, email)).toContainText("1,000 participants");
+  }
+  await expect(page.getByRole("region", { name: "Selected users" })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Seats" })).toContainText("1,000 participants: 3 of 5 assigned, 2 available");
+});
+
+test("a bulk change with a Basic user is refused for everyone and names the Basic users", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await buy(page, "500", "10");
+  await page.goto("/users");
+  for (const name of ["Liam Baker", "Ben Brooks", "Zoe Patel"]) {
+    await page.getByRole("checkbox", { name: `Select ${name}` }).check();
+  }
+  await page.getByLabel("Change Licenses").selectOption({ label: "Large Meetings" });
+  const popup = page.getByRole("dialog", { name: "Change Licenses" });
+  await popup.getByRole("button", { name: "Save" }).click();
+  const alert = popup.getByRole("alert");
+  await expect(alert.getByRole("paragraph")).toHaveText("Only paid users can enable this feature.");
+  await expect(alert).toContainText("basic@acme.example");
+  await expect(alert).toContainText("zoe.patel@acme.example");
+  await expect(alert).not.toContainText("liam.baker@acme.example");
+  await popup.getByRole("button", { name: "Cancel" }).click();
+  await expect(row(page, "liam.baker@acme.example")).not.toContainText("500 participants");
+  await expect(page.getByRole("region", { name: "Selected users" })).toContainText("3 users selected");
+});
+
+test("a bulk change needing more seats than are free changes nobody and says how many", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await buy(page, "3000", "2");
+  await page.goto("/users");
+  await page.getByRole("checkbox", { name: "Select all users shown" }).check();
+  await page.getByLabel("License", { exact: true }).selectOption({ label: "Licensed" });
+  await page.getByRole("checkbox", { name: "Select all users shown" }).uncheck();
+  await page.getByRole("checkbox", { name: "Select Liam Baker" }).check();
+  await page.getByRole("checkbox", { name: "Select Emma Clark" }).check();
+  await page.getByRole("checkbox", { name: "Select Noah Davis" }).check();
+  await expect(page.getByRole("region", { name: "Selected users" })).toContainText("7 users selected");
+  await page.getByRole("button", { name: "Clear selection" }).click();
+  for (const name of ["Liam Baker", "Emma Clark", "Noah Davis"]) {
+    await page.getByRole("checkbox", { name: `Select ${name}` }).check();
+  }
+  await page.getByLabel("Change Licenses").selectOption({ label: "Large Meetings" });
+  const popup = page.getByRole("dialog", { name: "Change Licenses" });
+  await expect(popup.getByRole("radio", { name: "3,000 participants (2 available)" })).toBeChecked();
+  await popup.getByRole("button", { name: "Save" }).click();
+  await expect(popup.getByRole("alert")).toContainText("Not enough Large Meetings 3000 licenses: 3 needed, 2 available.");
+  await popup.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("list", { name: "Seats" })).toContainText("3,000 participants: 0 of 2 assigned");
+});
+
+test("Large Meetings is removed from several users at once", async ({ page }) => {
+  await signIn(page, "owner@globex.example");
+  await page.goto("/billing");
+  await page.getByRole("button", { name: "Add to Cart", exact: true }).click();
+  await page.getByLabel("Capacity").selectOption("500");
+  await page.getByLabel("Number of licenses").fill("3");
+  for (const step of ["Save & Continue", "Save & Continue", "Place Order"]) {
+    await page.getByRole("button", { name: step }).click();
+  }
+  await page.goto("/users");
+  for (const name of ["Erik Holm", "Sara Nilsson"]) {
+    await page.getByRole("checkbox", { name: `Select ${name}` }).check();
+  }
+  await page.getByLabel("Change Licenses").selectOption({ label: "Large Meetings" });
+  await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await expect(row(page, "sara.nilsson@globex.example")).toContainText("500 participants");
+  for (const name of ["Erik Holm", "Sara Nilsson"]) {
+    await page.getByRole("checkbox", { name: `Select ${name}` }).check();
+  }
+  await page.getByLabel("Change Licenses").selectOption({ label: "Remove Large Meetings" });
+  const popup = page.getByRole("dialog", { name: "Change Licenses" });
+  await expect(popup).toContainText("Large Meetings will be removed from 2 users:");
+  await popup.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Large Meetings removed from 2 user(s).");
+  await expect(row(page, "erik.holm@globex.example")).not.toContainText("500 participants");
 });
