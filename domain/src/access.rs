@@ -10,6 +10,8 @@ pub enum Area {
     Meetings,
     /// User Management > Users.
     Users,
+    /// Admin Activity Logs.
+    ActivityLogs,
     /// Plans and Billing > Plan Management (new billing portal).
     PlanManagement,
     /// Account Management > Billing (classic billing portal).
@@ -17,10 +19,11 @@ pub enum Area {
 }
 
 impl Area {
-    pub const ALL: [Area; 5] = [
+    pub const ALL: [Area; 6] = [
         Area::PlanManagement,
         Area::Billing,
         Area::Users,
+        Area::ActivityLogs,
         Area::Meetings,
         Area::Profile,
     ];
@@ -50,8 +53,8 @@ pub fn decide(account: &Account, user: &User, area: Area) -> Decision {
     };
     match area {
         Area::Profile | Area::Meetings => Decision::Allowed,
-        Area::Users if user.can_manage_users() => Decision::Allowed,
-        Area::Users => Decision::NotAuthorised,
+        Area::Users | Area::ActivityLogs if user.can_manage_users() => Decision::Allowed,
+        Area::Users | Area::ActivityLogs => Decision::NotAuthorised,
         Area::PlanManagement => billing_area(BillingPortal::PlansAndBilling),
         Area::Billing => billing_area(BillingPortal::AccountManagement),
     }

@@ -203,15 +203,21 @@ fn navigation_follows_role_and_billing_portal() {
     let expected: [(&str, &[Area]); 6] = [
         (
             "owner@acme.example",
-            &[PlanManagement, Users, Meetings, Profile],
+            &[PlanManagement, Users, ActivityLogs, Meetings, Profile],
         ),
         (
             "admin@acme.example",
-            &[PlanManagement, Users, Meetings, Profile],
+            &[PlanManagement, Users, ActivityLogs, Meetings, Profile],
         ),
         ("member@acme.example", &[Meetings, Profile]),
-        ("owner@globex.example", &[Billing, Users, Meetings, Profile]),
-        ("admin@globex.example", &[Billing, Users, Meetings, Profile]),
+        (
+            "owner@globex.example",
+            &[Billing, Users, ActivityLogs, Meetings, Profile],
+        ),
+        (
+            "admin@globex.example",
+            &[Billing, Users, ActivityLogs, Meetings, Profile],
+        ),
         ("member@globex.example", &[Meetings, Profile]),
     ];
     for (email, areas) in expected {
@@ -225,7 +231,12 @@ fn members_are_refused_admin_areas_and_admins_without_billing_privilege_billing(
     let mut portal = portal();
     {
         let (account, member) = by_email(&portal, "member@acme.example");
-        for area in [Area::Users, Area::PlanManagement, Area::Billing] {
+        for area in [
+            Area::Users,
+            Area::ActivityLogs,
+            Area::PlanManagement,
+            Area::Billing,
+        ] {
             assert_eq!(
                 decide(account, member, area),
                 Decision::NotAuthorised,
@@ -254,7 +265,10 @@ fn acme_has_an_admin_without_the_billing_privilege() {
     let portal = portal();
     let (account, ethan) = by_email(&portal, "ethan.hughes@acme.example");
     assert_eq!((ethan.role, ethan.billing_privilege), (Role::Admin, false));
-    assert_eq!(visible_areas(account, ethan), [Users, Meetings, Profile]);
+    assert_eq!(
+        visible_areas(account, ethan),
+        [Users, ActivityLogs, Meetings, Profile]
+    );
     assert_eq!(
         decide(account, ethan, PlanManagement),
         Decision::NotAuthorised

@@ -4,8 +4,8 @@ use crate::state::AppState;
 use crate::ui::components::guard::Guard;
 use crate::ui::layout::Shell;
 use crate::ui::pages::{
-    BillingPage, MeetingsPage, NotFoundPage, PaymentHistoryPage, PlanManagementPage, ProfilePage,
-    SignInPage, UsersPage,
+    ActivityLogsPage, BillingPage, MeetingsPage, NotFoundPage, PaymentHistoryPage,
+    PlanManagementPage, ProfilePage, SignInPage, UsersPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -36,6 +36,16 @@ pub fn App() -> impl IntoView {
                             view! {
                                 <Guard area=Area::PlanManagement>
                                     <PlanManagementPage />
+                                </Guard>
+                            }
+                        }
+                    />
+                    <Route
+                        path=path!("/activity-logs")
+                        view=|| {
+                            view! {
+                                <Guard area=Area::ActivityLogs>
+                                    <ActivityLogsPage />
                                 </Guard>
                             }
                         }

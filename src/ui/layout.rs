@@ -111,6 +111,16 @@ fn SignedIn() -> impl IntoView {
                     )}
                     {nav_group(Area::Billing, "Account Management", &[("/billing", "Billing")])}
                     {nav_group(Area::Users, "User Management", &[("/users", "Users")])}
+                    {move || {
+                        shows(Area::ActivityLogs)
+                            .then(|| {
+                                view! {
+                                    <li>
+                                        <A href="/activity-logs">"Admin Activity Logs"</A>
+                                    </li>
+                                }
+                            })
+                    }}
                     <li>
                         <A href="/meetings">"Meetings"</A>
                     </li>

@@ -1,5 +1,6 @@
 //! One component per page.
 
+mod activity_logs_page;
 mod billing_page;
 mod meetings_page;
 mod not_found_page;
@@ -9,6 +10,7 @@ mod profile_page;
 mod sign_in_page;
 mod users_page;
 
+pub use activity_logs_page::ActivityLogsPage;
 pub use billing_page::BillingPage;
 pub use meetings_page::MeetingsPage;
 pub use not_found_page::NotFoundPage;

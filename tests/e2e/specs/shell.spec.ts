@@ -8,14 +8,14 @@ type Expectation = {
   hides: string[];
 };
 
-const ALL = ["Plan Management", "Billing", "Users", "Meetings", "Profile"];
+const ALL = ["Plan Management", "Billing", "Users", "Admin Activity Logs", "Meetings", "Profile"];
 const cases: Expectation[] = [
-  { email: "owner@acme.example", account: "Acme Inc.", shows: ["Plan Management", "Users", "Meetings", "Profile"], hides: ["Billing"] },
-  { email: "admin@acme.example", account: "Acme Inc.", shows: ["Plan Management", "Users", "Meetings", "Profile"], hides: ["Billing"] },
-  { email: "member@acme.example", account: "Acme Inc.", shows: ["Meetings", "Profile"], hides: ["Plan Management", "Billing", "Users"] },
-  { email: "owner@globex.example", account: "Globex AB", shows: ["Billing", "Users", "Meetings", "Profile"], hides: ["Plan Management"] },
-  { email: "admin@globex.example", account: "Globex AB", shows: ["Billing", "Users", "Meetings", "Profile"], hides: ["Plan Management"] },
-  { email: "member@globex.example", account: "Globex AB", shows: ["Meetings", "Profile"], hides: ["Plan Management", "Billing", "Users"] },
+  { email: "owner@acme.example", account: "Acme Inc.", shows: ["Plan Management", "Users", "Admin Activity Logs", "Meetings", "Profile"], hides: ["Billing"] },
+  { email: "admin@acme.example", account: "Acme Inc.", shows: ["Plan Management", "Users", "Admin Activity Logs", "Meetings", "Profile"], hides: ["Billing"] },
+  { email: "member@acme.example", account: "Acme Inc.", shows: ["Meetings", "Profile"], hides: ["Plan Management", "Billing", "Users", "Admin Activity Logs"] },
+  { email: "owner@globex.example", account: "Globex AB", shows: ["Billing", "Users", "Admin Activity Logs", "Meetings", "Profile"], hides: ["Plan Management"] },
+  { email: "admin@globex.example", account: "Globex AB", shows: ["Billing", "Users", "Admin Activity Logs", "Meetings", "Profile"], hides: ["Plan Management"] },
+  { email: "member@globex.example", account: "Globex AB", shows: ["Meetings", "Profile"], hides: ["Plan Management", "Billing", "Users", "Admin Activity Logs"] },
 ];
 
 for (const c of cases) {
@@ -84,7 +84,7 @@ test("members see their meetings with the capacity their license gives", async (
   await expect(page.getByRole("row", { name: /Book club/ })).toContainText("100 participants");
 });
 
-for (const address of ["/users", "/plan-management", "/billing"]) {
+for (const address of ["/users", "/plan-management", "/billing", "/payment-history", "/activity-logs"]) {
   test(`a member typing ${address} sees the not-authorised page, not its content`, async ({ page }) => {
     await signIn(page, "member@acme.example");
     await page.goto(address);
