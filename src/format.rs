@@ -33,15 +33,7 @@ pub fn money(amount: Money) -> String {
 
 /// A whole number with thousands separators: "1,000".
 pub fn count(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    portal_domain::money::group_thousands(n.into())
 }
 
 /// "1,000 participants".

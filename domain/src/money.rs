@@ -56,20 +56,25 @@ impl Money {
     }
 }
 
+/// A whole number with commas between thousands: `1,234,567`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 /// English form for logs and CSV: `$1,234.50`.
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
-        let dollars = (abs / 100).to_string();
-        let mut grouped = String::new();
-        for (i, digit) in dollars.chars().enumerate() {
-            if i > 0 && (dollars.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(digit);
-        }
-        write!(f, "{sign}${grouped}.{:02}", abs % 100)
+        write!(f, "{sign}${}.{:02}", group_thousands(abs / 100), abs % 100)
     }
 }
 

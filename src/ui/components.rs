@@ -1,6 +1,7 @@
 //! Building blocks shared by pages.
 
 pub mod dialog;
+pub mod download;
 pub mod guard;
 pub mod plans;
 pub mod storage_banner;

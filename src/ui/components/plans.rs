@@ -26,6 +26,12 @@ impl Feedback {
         }
     }
 
+    /// Clears both regions.
+    pub fn clear(&self) {
+        self.status.set(None);
+        self.error.set(None);
+    }
+
     pub fn done(&self, message: String) {
         self.error.set(None);
         self.status.set(Some(message));
@@ -444,8 +450,15 @@ impl OrderDraft {
         }
     }
 
+    /// Starts a new order for the signed-in account, optionally for more
+    /// licenses of an owned capacity (on that line's billing cycle).
+    pub fn start(&self, state: AppState, capacity: Option<Capacity>) {
+        let account = state.viewer().map(|v| v.account);
+        self.reset(capacity, account.as_ref());
+    }
+
     /// Starts over, optionally for more licenses of an owned capacity.
-    pub fn reset(&self, capacity: Option<Capacity>, account: Option<&Account>) {
+    fn reset(&self, capacity: Option<Capacity>, account: Option<&Account>) {
         self.capacity.set(capacity);
         self.quantity.set("1".to_string());
         let cycle = capacity

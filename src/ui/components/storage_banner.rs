@@ -2,17 +2,8 @@
 
 use crate::state::use_app;
 use crate::storage::{self, StorageNotice};
+use crate::ui::components::download::object_url;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
-
-/// An object URL for downloading `text` as a JSON file.
-fn download_url(text: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
-}
 
 #[component]
 pub fn StorageBanner() -> impl IntoView {
@@ -65,7 +56,7 @@ pub fn StorageBanner() -> impl IntoView {
             ),
         };
         let link = download.and_then(|(text, name)| {
-            download_url(&text).map(|href| {
+            object_url(&text, "application/json").map(|href| {
                 view! {
                     <a class="button button--quiet" href=href download=name>
                         "Download the saved data"

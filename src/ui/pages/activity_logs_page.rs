@@ -3,10 +3,10 @@
 
 use crate::format;
 use crate::state::use_app;
+use crate::ui::components::download::save_file;
 use leptos::prelude::*;
 use portal_domain::audit::to_csv;
 use portal_domain::{AuditCategory, AuditFilter, Day};
-use wasm_bindgen::{JsCast, JsValue};
 
 /// A `<input type="date">` value ("2026-04-01") as a day.
 fn parse_day(value: &str) -> Option<Day> {
@@ -15,20 +15,6 @@ fn parse_day(value: &str) -> Option<Day> {
     let month = parts.next()?.parse().ok()?;
     let day = parts.next()?.parse().ok()?;
     Day::from_ymd(year, month, day)
-}
-
-/// Offers `text` as a file download named `name`.
-fn download(text: &str, name: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let link: web_sys::HtmlAnchorElement = document().create_element("a").ok()?.dyn_into().ok()?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    web_sys::Url::revoke_object_url(&url).ok()
 }
 
 #[component]
@@ -75,7 +61,7 @@ pub fn ActivityLogsPage() -> impl IntoView {
                 .map(|a| to_csv(a.audit_log(&filter)))
                 .unwrap_or_default()
         });
-        download(&text, "admin-activity-log.csv");
+        save_file(&text, "admin-activity-log.csv", "text/csv;charset=utf-8");
     };
     view! {
         <section class="page page--wide" aria-labelledby="page-title">

@@ -110,10 +110,8 @@ fn CurrentPlansTab() -> impl IntoView {
     let (step, set_step) = signal(Step::Closed);
     let step_title = NodeRef::<html::H3>::new();
     let open_cart = move |capacity: Option<Capacity>| {
-        let account = state.viewer().map(|v| v.account);
-        draft.reset(capacity, account.as_ref());
-        feedback.status.set(None);
-        feedback.error.set(None);
+        draft.start(state, capacity);
+        feedback.clear();
         set_step.set(Step::Cart);
     };
     // Each step starts at its heading, for keyboard and screen-reader users.

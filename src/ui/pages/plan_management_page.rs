@@ -19,10 +19,8 @@ pub fn PlanManagementPage() -> impl IntoView {
     let (ordering, set_ordering) = signal(false);
     let form_title = NodeRef::<html::H3>::new();
     let open_order = move |capacity: Option<Capacity>| {
-        let account = state.viewer().map(|v| v.account);
-        draft.reset(capacity, account.as_ref());
-        feedback.status.set(None);
-        feedback.error.set(None);
+        draft.start(state, capacity);
+        feedback.clear();
         set_ordering.set(true);
     };
     // Move focus to the order form when it opens.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { nav, signIn } from "./helpers";
+import { buyLargeMeetings, editStoredAccount, nav, signIn } from "./helpers";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
@@ -117,11 +117,7 @@ test("the billing tabs work with the arrow keys", async ({ page }) => {
 test("more licenses of an owned capacity join its line, prorated to the day", async ({ page }) => {
   await page.clock.setFixedTime(new Date("2026-04-01T09:00:00Z"));
   await signIn(page, "admin@acme.example");
-  await page.goto("/plan-management");
-  await page.getByRole("article", { name: "Large Meetings", exact: true }).getByRole("button", { name: "Add", exact: true }).click();
-  await page.getByLabel("Capacity").selectOption("1000");
-  await page.getByLabel("Number of licenses").fill("4");
-  await page.getByRole("button", { name: "Place Order" }).click();
+  await buyLargeMeetings(page, "1000", "4");
   await expect(line(page, "1,000")).toContainText("Renews onMay 1, 2026");
 
   // Fifteen days later (the idle session has ended meanwhile).
@@ -200,15 +196,10 @@ test("a line is reduced or cancelled at renewal, never below what is assigned, a
   await expect(card).toContainText("Licenses5");
 
   // Two users hold the add-on (assigned in User Management).
-  await page.evaluate(() => {
-    const account = JSON.parse(localStorage.getItem("lmp.account.2")!);
+  await editStoredAccount(page, 2, (account) => {
     for (const user of account.users.filter((u: { license: string }) => u.license === "Licensed").slice(0, 2)) {
       user.large_meetings = 500;
     }
-    localStorage.setItem("lmp.account.2", JSON.stringify(account));
-    const meta = JSON.parse(localStorage.getItem("lmp.meta")!);
-    meta.revision += 1;
-    localStorage.setItem("lmp.meta", JSON.stringify(meta));
   });
   await page.reload();
   await expect(card).toContainText("Assigned2");

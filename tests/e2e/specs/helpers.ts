@@ -13,3 +13,36 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 }
 
 export const nav = (page: Page) => page.getByRole("navigation", { name: "Portal" });
+
+/** Buys Large Meetings through Plans and Billing > Plan Management (Acme's portal). */
+export async function buyLargeMeetings(page: Page, capacity: string, count: string) {
+  await page.goto("/plan-management");
+  await page
+    .getByRole("article", { name: "Large Meetings", exact: true })
+    .getByRole("button", { name: "Add", exact: true })
+    .click();
+  await page.getByLabel("Capacity").selectOption(capacity);
+  await page.getByLabel("Number of licenses").fill(count);
+  await page.getByRole("button", { name: "Place Order" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Order placed");
+}
+
+/**
+ * Changes a stored account directly, as another version or tab might, and
+ * bumps the revision so the portal takes it in on the next load.
+ * `change` runs in the page: it may use only its argument.
+ */
+export async function editStoredAccount(page: Page, id: number, change: (account: any) => void) {
+  await page.evaluate(
+    ({ id, source }) => {
+      const key = `lmp.account.${id}`;
+      const account = JSON.parse(localStorage.getItem(key)!);
+      (0, eval)(`(${source})`)(account);
+      localStorage.setItem(key, JSON.stringify(account));
+      const meta = JSON.parse(localStorage.getItem("lmp.meta")!);
+      meta.revision += 1;
+      localStorage.setItem("lmp.meta", JSON.stringify(meta));
+    },
+    { id, source: change.toString() },
+  );
+}

@@ -1,13 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { nav, signIn } from "./helpers";
+import { buyLargeMeetings, nav, signIn } from "./helpers";
 
 test("every purchase and assignment is in the Admin Activity Logs, filterable and exportable as CSV", async ({ page }) => {
   await signIn(page, "owner@acme.example");
-  await page.goto("/plan-management");
-  await page.getByRole("article", { name: "Large Meetings", exact: true }).getByRole("button", { name: "Add", exact: true }).click();
-  await page.getByLabel("Capacity").selectOption("500");
-  await page.getByLabel("Number of licenses").fill("2");
-  await page.getByRole("button", { name: "Place Order" }).click();
+  await buyLargeMeetings(page, "500", "2");
   await page.goto("/users");
   await page.getByRole("row").filter({ hasText: "liam.baker@acme.example" }).getByRole("button", { name: "Edit" }).click();
   await page.getByRole("dialog").getByRole("checkbox", { name: "Large Meetings" }).check();

@@ -1,18 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { nav, signIn } from "./helpers";
+import { buyLargeMeetings as buy, editStoredAccount, nav, signIn } from "./helpers";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
-
-/** Buys Large Meetings through Plan Management (flow B, tested in billing.spec). */
-async function buy(page: Page, capacity: string, count: string) {
-  await page.goto("/plan-management");
-  await page.getByRole("article", { name: "Large Meetings", exact: true }).getByRole("button", { name: "Add", exact: true }).click();
-  await page.getByLabel("Capacity").selectOption(capacity);
-  await page.getByLabel("Number of licenses").fill(count);
-  await page.getByRole("button", { name: "Place Order" }).click();
-  await expect(page.getByRole("status").first()).toContainText("Order placed");
-}
 
 const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
 
@@ -135,13 +125,8 @@ test("making a user Basic while they hold Large Meetings asks first, then remove
 
 test("with no Zoom Workplace license free, the dialog says so and links to buying more", async ({ page }) => {
   await signIn(page, "owner@acme.example");
-  await page.evaluate(() => {
-    const account = JSON.parse(localStorage.getItem("lmp.account.1")!);
+  await editStoredAccount(page, 1, (account) => {
     account.base_plan.seats = 16;
-    localStorage.setItem("lmp.account.1", JSON.stringify(account));
-    const meta = JSON.parse(localStorage.getItem("lmp.meta")!);
-    meta.revision += 1;
-    localStorage.setItem("lmp.meta", JSON.stringify(meta));
   });
   await page.goto("/users");
   await row(page, "zoe.patel@acme.example").getByRole("button", { name: "Edit" }).click();
