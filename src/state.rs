@@ -330,6 +330,12 @@ impl AppState {
     }
 }
 
+/// The signed-in user's account, as a memo (updates when the portal does).
+pub fn use_account() -> Memo<Option<Account>> {
+    let state = use_app();
+    Memo::new(move |_| state.viewer().map(|v| v.account))
+}
+
 /// The app state provided by [`crate::ui::App`].
 pub fn use_app() -> AppState {
     expect_context::<AppState>()

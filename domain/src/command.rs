@@ -417,26 +417,19 @@ impl Account {
                 }
             }
             Command::SetBaseLicense { user, license } => {
+                // The Edit User rule with the add-on kept, or removed for Basic.
                 needs_users()?;
-                let target = self.member(user)?;
-                let from = target.license;
-                if from == license {
-                    return Ok(Outcome::default());
-                }
-                if license == BaseLicense::Basic && target.role == Role::Owner {
-                    return Err(DomainError::OwnerMustBeLicensed);
-                }
-                if license == BaseLicense::Licensed && self.seats_available() == 0 {
-                    return Err(DomainError::NoBaseSeatAvailable {
-                        seats: self.base_plan.seats,
-                    });
-                }
-                if license == BaseLicense::Basic && target.large_meetings.is_some() {
-                    self.unassign(user, RemovalReason::BecameBasic, &mut log);
-                }
-                let email = self.user_mut(user).email.to_string();
-                self.user_mut(user).license = license;
-                log.push(email, AuditAction::BaseLicenseChanged { from, to: license });
+                let current = self.member(user)?.large_meetings;
+                let large_meetings = current.filter(|_| license == BaseLicense::Licensed);
+                return self.execute(
+                    actor,
+                    now,
+                    Command::UpdateUserLicenses {
+                        user,
+                        license,
+                        large_meetings,
+                    },
+                );
             }
             Command::UpdateUserLicenses {
                 user,

@@ -3,7 +3,7 @@
 //! their live price summary, and the order history.
 
 use crate::format::{self, now};
-use crate::state::{use_app, AppState};
+use crate::state::{use_account, use_app, AppState};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -62,12 +62,6 @@ pub fn FeedbackView(feedback: Feedback) -> impl IntoView {
 
 fn today() -> Day {
     Day::of(now())
-}
-
-/// The signed-in user's account, as a memo.
-fn use_account() -> Memo<Option<Account>> {
-    let state = use_app();
-    Memo::new(move |_| state.viewer().map(|v| v.account))
 }
 
 /// The base plan and every Large Meetings line, with what can be changed.

@@ -2,7 +2,7 @@
 //! email, and exported as CSV.
 
 use crate::format;
-use crate::state::use_app;
+use crate::state::use_account;
 use crate::ui::components::download::save_file;
 use leptos::prelude::*;
 use portal_domain::audit::to_csv;
@@ -19,7 +19,6 @@ fn parse_day(value: &str) -> Option<Day> {
 
 #[component]
 pub fn ActivityLogsPage() -> impl IntoView {
-    let state = use_app();
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let category = RwSignal::new(None::<AuditCategory>);
@@ -30,7 +29,7 @@ pub fn ActivityLogsPage() -> impl IntoView {
         category: category.get(),
         email: Some(email.get()),
     });
-    let account = Memo::new(move |_| state.viewer().map(|v| v.account));
+    let account = use_account();
     let rows = move || {
         let filter = filter.get();
         account.with(|a| {

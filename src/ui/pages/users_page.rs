@@ -2,7 +2,7 @@
 //! Edit User dialog (Zoom Workplace license and Large Meetings).
 
 use crate::format;
-use crate::state::use_app;
+use crate::state::{use_account, use_app};
 use crate::ui::components::dialog::{focus_by_id, Dialog};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -86,8 +86,7 @@ fn edit_button_id(user: UserId) -> String {
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let state = use_app();
-    let account = Memo::new(move |_| state.viewer().map(|v| v.account));
+    let account = use_account();
     let search = RwSignal::new(String::new());
     let filter = RwSignal::new(LicenseFilter::All);
     let page = RwSignal::new(0usize);
