@@ -31,6 +31,8 @@ pub enum SignOutReason {
     OtherTab,
     /// 8 hours passed without activity.
     Expired,
+    /// An admin removed their user from the account.
+    Removed,
 }
 
 /// Why an action did not happen.
@@ -69,18 +71,13 @@ pub struct AppState {
     persistence: StoredValue<Persistence>,
 }
 
-/// Who is signed in, with what they may see.
+/// Who is signed in, with what they may see (small: no copy of the
+/// account's users, so the shell does not clone them on every change).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Viewer {
-    pub account: Account,
+    pub account_name: String,
     pub user: User,
     pub areas: Vec<Area>,
-}
-
-impl Viewer {
-    pub fn decide(&self, area: Area) -> Decision {
-        access::decide(&self.account, &self.user, area)
-    }
 }
 
 impl AppState {
@@ -103,6 +100,7 @@ impl AppState {
             }
             Some(session) if loaded.portal.resolve(&session).is_none() => {
                 storage::clear_session();
+                signed_out = Some(SignOutReason::Removed);
                 None
             }
             other => other,
@@ -135,17 +133,33 @@ impl AppState {
         let _ = set_interval_with_handle(move || state.retry_unsaved(), RETRY_EVERY);
     }
 
-    /// The signed-in person, derived from the session and the portal.
-    pub fn viewer(&self) -> Option<Viewer> {
+    /// Runs `f` on the signed-in person and their account, without copying
+    /// either (tracked: re-runs in memos and effects when they change).
+    pub fn with_viewer<R>(&self, f: impl FnOnce(&Account, &User) -> R) -> Option<R> {
         let session = self.session.get()?;
         self.portal.with(|portal| {
             let (account, user) = portal.resolve(&session)?;
-            Some(Viewer {
-                areas: access::visible_areas(account, user),
-                account: account.clone(),
-                user: user.clone(),
-            })
+            Some(f(account, user))
         })
+    }
+
+    /// The signed-in person, derived from the session and the portal.
+    pub fn viewer(&self) -> Option<Viewer> {
+        self.with_viewer(|account, user| Viewer {
+            account_name: account.name.clone(),
+            user: user.clone(),
+            areas: access::visible_areas(account, user),
+        })
+    }
+
+    /// What the signed-in person may do with `area`.
+    pub fn decide(&self, area: Area) -> Option<Decision> {
+        self.with_viewer(|account, user| access::decide(account, user, area))
+    }
+
+    /// A copy of the signed-in person's account, for a dialog to work on.
+    pub fn account(&self) -> Option<Account> {
+        self.with_viewer(|account, _| account.clone())
     }
 
     /// Whether changes are currently kept only in this tab.
@@ -256,6 +270,13 @@ impl AppState {
             p.pending = kept;
         });
         self.portal.set(portal);
+        let removed = self
+            .session
+            .get_untracked()
+            .is_some_and(|s| self.portal.with_untracked(|p| p.resolve(&s).is_none()));
+        if removed {
+            self.sign_out(SignOutReason::Removed);
+        }
         if !dropped.is_empty() {
             self.notice.set(Some(StorageNotice::Conflict {
                 reason: dropped.join(" "),
@@ -333,7 +354,7 @@ impl AppState {
 /// The signed-in user's account, as a memo (updates when the portal does).
 pub fn use_account() -> Memo<Option<Account>> {
     let state = use_app();
-    Memo::new(move |_| state.viewer().map(|v| v.account))
+    Memo::new(move |_| state.account())
 }
 
 /// The app state provided by [`crate::ui::App`].

@@ -74,6 +74,9 @@ pub struct Account {
     /// The Admin Activity Log, oldest first.
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
+    /// The highest user id ever given out; removed users' ids are not reused.
+    #[serde(default)]
+    pub last_user_id: u32,
 }
 
 impl Account {

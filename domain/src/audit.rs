@@ -41,6 +41,14 @@ pub enum RemovalReason {
     BecameBasic,
 }
 
+/// What became of a removed user's meetings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MeetingsAfterRemoval {
+    None,
+    Transferred { count: usize, to: Email },
+    Cancelled { count: usize },
+}
+
 /// What happened, as data; [`AuditAction::describe`] words it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AuditAction {
@@ -92,6 +100,15 @@ pub enum AuditAction {
         license: BaseLicense,
         role: Role,
     },
+    RoleChanged {
+        from: Role,
+        to: Role,
+    },
+    UserRemoved {
+        license: BaseLicense,
+        large_meetings: Option<Capacity>,
+        meetings: MeetingsAfterRemoval,
+    },
     MeetingScheduled {
         topic: String,
     },
@@ -110,7 +127,9 @@ impl AuditAction {
             AuditAction::LargeMeetingsAssigned { .. }
             | AuditAction::LargeMeetingsRemoved { .. }
             | AuditAction::BaseLicenseChanged { .. } => AuditCategory::License,
-            AuditAction::UserAdded { .. } => AuditCategory::User,
+            AuditAction::UserAdded { .. }
+            | AuditAction::RoleChanged { .. }
+            | AuditAction::UserRemoved { .. } => AuditCategory::User,
             AuditAction::MeetingScheduled { .. } => AuditCategory::Meeting,
         }
     }
@@ -193,6 +212,30 @@ impl AuditAction {
             AuditAction::LineEnded { capacity } => format!("Large Meetings {capacity} ended"),
             AuditAction::UserAdded { license, role } => {
                 format!("User added ({}, {})", license.as_str(), role.as_str())
+            }
+            AuditAction::RoleChanged { from, to } => {
+                format!("Role changed from {} to {}", from.as_str(), to.as_str())
+            }
+            AuditAction::UserRemoved {
+                license,
+                large_meetings,
+                meetings,
+            } => {
+                let mut text = format!("User removed ({}", license.as_str());
+                if let Some(capacity) = large_meetings {
+                    text.push_str(&format!(", Large Meetings {capacity} returned"));
+                }
+                text.push(')');
+                match meetings {
+                    MeetingsAfterRemoval::None => {}
+                    MeetingsAfterRemoval::Transferred { count, to } => {
+                        text.push_str(&format!("; {count} meeting(s) moved to {to}"));
+                    }
+                    MeetingsAfterRemoval::Cancelled { count } => {
+                        text.push_str(&format!("; {count} meeting(s) cancelled"));
+                    }
+                }
+                text
             }
             AuditAction::MeetingScheduled { topic } => format!("Meeting scheduled: {topic}"),
         }

@@ -2,7 +2,7 @@
 //! changes the account (returning what it wrote to the activity log) or is
 //! refused with a typed error and changes nothing.
 
-use crate::audit::{AuditAction, AuditEntry, RemovalReason};
+use crate::audit::{AuditAction, AuditEntry, MeetingsAfterRemoval, RemovalReason};
 use crate::billing::{LargeMeetingsLine, LineStatus, Order, OrderId, OrderItem, Quote, Term};
 use crate::catalog::{base_seat_monthly, large_meetings_monthly};
 use crate::{
@@ -54,6 +54,14 @@ pub enum Command {
         license: BaseLicense,
         large_meetings: Option<Capacity>,
     },
+    /// The Edit User dialog's Save with the role as well: role, base
+    /// license and Large Meetings together, all or nothing.
+    EditUser {
+        user: UserId,
+        role: Role,
+        license: BaseLicense,
+        large_meetings: Option<Capacity>,
+    },
     /// Lower a line's quantity at its renewal date.
     ReduceLine {
         capacity: Capacity,
@@ -74,6 +82,13 @@ pub enum Command {
         license: BaseLicense,
         role: Role,
     },
+    /// Remove a user from the account: their Zoom Workplace seat and Large
+    /// Meetings license return to the account. Their meetings must be
+    /// handled first (`meetings`), or the command is refused.
+    RemoveUser {
+        user: UserId,
+        meetings: Option<MeetingHandling>,
+    },
     /// Schedule a meeting hosted by `host` (the actor, or anyone for admins).
     ScheduleMeeting {
         host: UserId,
@@ -81,6 +96,15 @@ pub enum Command {
         start: Timestamp,
         duration_minutes: u32,
     },
+}
+
+/// What happens to the meetings of a user who is removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeetingHandling {
+    /// Another user of the account hosts them from now on.
+    TransferTo(UserId),
+    /// They are cancelled (deleted).
+    Cancel,
 }
 
 /// What a command did.
@@ -167,6 +191,20 @@ pub enum DomainError {
     SecondOwner,
     #[error("The owner keeps a paid Zoom Workplace license.")]
     OwnerMustBeLicensed,
+    #[error("An account has exactly one owner: the owner's role stays Owner, and nobody else can be made owner.")]
+    OwnerRoleFixed,
+    #[error("You cannot change your own role; ask another admin or the owner.")]
+    CannotChangeOwnRole,
+    #[error("The account owner cannot be removed.")]
+    OwnerCannotBeRemoved,
+    #[error("You cannot remove yourself; ask another admin or the owner.")]
+    CannotRemoveYourself,
+    #[error("{email} hosts {count} scheduled meeting(s). Move them to another user or cancel them first.")]
+    MeetingsNotHandled { email: Email, count: usize },
+    #[error(
+        "Choose another user to host the meetings; they cannot move to the user being removed."
+    )]
+    TransferToRemovedUser,
     #[error("Enter a topic for the meeting.")]
     TopicMissing,
     #[error("A meeting lasts from 1 minute to 24 hours.")]
@@ -437,42 +475,35 @@ impl Account {
                 large_meetings,
             } => {
                 needs_users()?;
+                self.update_licenses(user, license, large_meetings, &mut log)?;
+            }
+            Command::EditUser {
+                user,
+                role,
+                license,
+                large_meetings,
+            } => {
+                needs_users()?;
                 let target = self.member(user)?;
-                if license == BaseLicense::Basic && large_meetings.is_some() {
-                    return Err(DomainError::OnlyPaidUsers {
-                        users: vec![target.email.clone()],
-                    });
-                }
-                if license == BaseLicense::Basic && target.role == Role::Owner {
-                    return Err(DomainError::OwnerMustBeLicensed);
-                }
-                let (from, current) = (target.license, target.large_meetings);
-                if from == BaseLicense::Basic
-                    && license == BaseLicense::Licensed
-                    && self.seats_available() == 0
-                {
-                    return Err(DomainError::NoBaseSeatAvailable {
-                        seats: self.base_plan.seats,
-                    });
-                }
-                if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
-                    self.check_seats(capacity, 1)?;
+                let from = target.role;
+                if from != role {
+                    if from == Role::Owner || role == Role::Owner {
+                        return Err(DomainError::OwnerRoleFixed);
+                    }
+                    if user == actor {
+                        return Err(DomainError::CannotChangeOwnRole);
+                    }
                 }
                 let email = target.email.to_string();
-                if current.is_some() && large_meetings.is_none() {
-                    let reason = if license == BaseLicense::Basic {
-                        RemovalReason::BecameBasic
-                    } else {
-                        RemovalReason::Requested
-                    };
-                    self.unassign(user, reason, &mut log);
-                }
-                if from != license {
-                    self.user_mut(user).license = license;
-                    log.push(email, AuditAction::BaseLicenseChanged { from, to: license });
-                }
-                if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
-                    self.assign(user, capacity, &mut log);
+                // Refuses before changing anything, so the role stays too.
+                self.update_licenses(user, license, large_meetings, &mut log)?;
+                if from != role {
+                    let target = self.user_mut(user);
+                    target.role = role;
+                    if role == Role::Member {
+                        target.billing_privilege = false;
+                    }
+                    log.push(email, AuditAction::RoleChanged { from, to: role });
                 }
             }
             Command::ReduceLine { capacity, to } => {
@@ -567,6 +598,7 @@ impl Account {
                     });
                 }
                 let id = self.next_user_id();
+                self.last_user_id = id.0;
                 self.users.push(User {
                     id,
                     email: email.clone(),
@@ -579,6 +611,54 @@ impl Account {
                     password: None,
                 });
                 log.push(email.to_string(), AuditAction::UserAdded { license, role });
+            }
+            Command::RemoveUser { user, meetings } => {
+                needs_users()?;
+                let target = self.member(user)?.clone();
+                if target.role == Role::Owner {
+                    return Err(DomainError::OwnerCannotBeRemoved);
+                }
+                if target.id == actor {
+                    return Err(DomainError::CannotRemoveYourself);
+                }
+                let hosted = self.meetings.iter().filter(|m| m.host == user).count();
+                let handled = match meetings {
+                    _ if hosted == 0 => MeetingsAfterRemoval::None,
+                    None => {
+                        return Err(DomainError::MeetingsNotHandled {
+                            email: target.email,
+                            count: hosted,
+                        })
+                    }
+                    Some(MeetingHandling::TransferTo(to)) if to == user => {
+                        return Err(DomainError::TransferToRemovedUser)
+                    }
+                    Some(MeetingHandling::TransferTo(to)) => {
+                        let to = self.member(to)?.email.clone();
+                        MeetingsAfterRemoval::Transferred { count: hosted, to }
+                    }
+                    Some(MeetingHandling::Cancel) => {
+                        MeetingsAfterRemoval::Cancelled { count: hosted }
+                    }
+                };
+                match meetings {
+                    Some(MeetingHandling::TransferTo(to)) => self
+                        .meetings
+                        .iter_mut()
+                        .filter(|m| m.host == user)
+                        .for_each(|m| m.host = to),
+                    _ => self.meetings.retain(|m| m.host != user),
+                }
+                self.last_user_id = self.last_user_id.max(user.0);
+                self.users.retain(|u| u.id != user);
+                log.push(
+                    target.email.to_string(),
+                    AuditAction::UserRemoved {
+                        license: target.license,
+                        large_meetings: target.large_meetings,
+                        meetings: handled,
+                    },
+                );
             }
             Command::ScheduleMeeting {
                 host,
@@ -700,6 +780,55 @@ impl Account {
         }
     }
 
+    /// Sets a user's base license and Large Meetings together: checks
+    /// everything first, so a refusal changes nothing.
+    fn update_licenses(
+        &mut self,
+        user: UserId,
+        license: BaseLicense,
+        large_meetings: Option<Capacity>,
+        log: &mut Log,
+    ) -> Result<(), DomainError> {
+        let target = self.member(user)?;
+        if license == BaseLicense::Basic && large_meetings.is_some() {
+            return Err(DomainError::OnlyPaidUsers {
+                users: vec![target.email.clone()],
+            });
+        }
+        if license == BaseLicense::Basic && target.role == Role::Owner {
+            return Err(DomainError::OwnerMustBeLicensed);
+        }
+        let (from, current) = (target.license, target.large_meetings);
+        if from == BaseLicense::Basic
+            && license == BaseLicense::Licensed
+            && self.seats_available() == 0
+        {
+            return Err(DomainError::NoBaseSeatAvailable {
+                seats: self.base_plan.seats,
+            });
+        }
+        if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
+            self.check_seats(capacity, 1)?;
+        }
+        let email = target.email.to_string();
+        if current.is_some() && large_meetings.is_none() {
+            let reason = if license == BaseLicense::Basic {
+                RemovalReason::BecameBasic
+            } else {
+                RemovalReason::Requested
+            };
+            self.unassign(user, reason, log);
+        }
+        if from != license {
+            self.user_mut(user).license = license;
+            log.push(email, AuditAction::BaseLicenseChanged { from, to: license });
+        }
+        if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
+            self.assign(user, capacity, log);
+        }
+        Ok(())
+    }
+
     fn assign(&mut self, user: UserId, capacity: Capacity, log: &mut Log) {
         let target = self.user_mut(user);
         let previous = target.large_meetings.replace(capacity);
@@ -736,8 +865,11 @@ impl Account {
         Ok(users)
     }
 
+    /// A new user's id: never one a removed user had, so old sessions and
+    /// log entries cannot point at somebody else.
     fn next_user_id(&self) -> UserId {
-        UserId(self.users.iter().map(|u| u.id.0).max().unwrap_or(0) + 1)
+        let highest = self.users.iter().map(|u| u.id.0).max().unwrap_or(0);
+        UserId(highest.max(self.last_user_id) + 1)
     }
 
     fn place_order(&mut self, actor: &User, now: Timestamp, quote: Quote) -> OrderId {

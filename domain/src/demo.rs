@@ -331,6 +331,7 @@ pub fn portal(now: Timestamp) -> Portal {
         large_meetings: Vec::new(),
         orders: Vec::new(),
         audit: Vec::new(),
+        last_user_id: 0,
     };
     let mut globex = Account {
         id: GLOBEX,
@@ -351,6 +352,7 @@ pub fn portal(now: Timestamp) -> Portal {
         large_meetings: Vec::new(),
         orders: Vec::new(),
         audit: Vec::new(),
+        last_user_id: 0,
     };
     for (index, (demo, phc)) in DEMO_USERS.iter().zip(DEMO_PASSWORD_HASHES).enumerate() {
         let account = if demo.account == ACME {

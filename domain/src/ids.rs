@@ -24,7 +24,7 @@ id_type!(
     AccountId
 );
 id_type!(
-    /// A user; unique across the whole portal.
+    /// A user; unique within their account and never reused there.
     UserId
 );
 id_type!(

@@ -31,7 +31,7 @@ pub use audit::{AuditAction, AuditCategory, AuditEntry, AuditFilter};
 pub use billing::{LargeMeetingsLine, LineStatus, Order, OrderId, Quote, Term};
 pub use capacity::Capacity;
 pub use catalog::BillingCycle;
-pub use command::{Command, DomainError, Outcome, UserProblem};
+pub use command::{Command, DomainError, MeetingHandling, Outcome, UserProblem};
 pub use day::Day;
 pub use email::{Email, EmailError};
 pub use ids::{AccountId, MeetingId, UserId};

@@ -4,8 +4,8 @@ use portal_domain::audit::{to_csv, RemovalReason};
 use portal_domain::demo::{self, ACME};
 use portal_domain::{
     Account, AuditAction, AuditCategory, AuditFilter, BaseLicense, BillingCycle, Capacity,
-    CapacitySource, Command, Day, DomainError, Email, LineStatus, Money, Quantity, Role, Timestamp,
-    UserId,
+    CapacitySource, Command, Day, DomainError, Email, LineStatus, MeetingHandling, Money, Quantity,
+    Role, Timestamp, UserId,
 };
 
 /// 2026-04-01 00:00 UTC: April has 30 days, which keeps proration sums round.
@@ -35,6 +35,7 @@ const MEMBER: &str = "member@acme.example";
 const BASIC: &str = "basic@acme.example";
 const LIAM: &str = "liam.baker@acme.example";
 const EMMA: &str = "emma.clark@acme.example";
+const NOAH: &str = "noah.davis@acme.example";
 
 fn buy(account: &mut Account, capacity: Capacity, n: u32, cycle: BillingCycle) {
     let owner = id(account, OWNER);
@@ -1105,4 +1106,261 @@ fn the_edit_user_dialog_turning_a_user_basic_removes_the_add_on_with_the_reason(
         .unwrap();
     assert!(same.entries.is_empty());
     assert_eq!(acme, unchanged, "saving without a change changes nothing");
+}
+
+fn remove(user: UserId, meetings: Option<MeetingHandling>) -> Command {
+    Command::RemoveUser { user, meetings }
+}
+
+#[test]
+fn removing_a_user_returns_their_seats_and_is_logged() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P1000, 2, BillingCycle::Monthly);
+    assign(&mut acme, NOAH, Capacity::P1000).unwrap();
+    let (seats_free, lm_free) = (
+        acme.seats_available(),
+        acme.seats(Capacity::P1000).available(),
+    );
+    let noah = id(&acme, NOAH);
+    assert!(
+        acme.meetings_hosted_by(noah).is_empty(),
+        "Noah hosts nothing"
+    );
+    let admin = id(&acme, ADMIN);
+    let outcome = acme.execute(admin, now(), remove(noah, None)).unwrap();
+    assert!(acme.user(noah).is_none());
+    assert_eq!(acme.seats_available(), seats_free + 1);
+    assert_eq!(acme.seats(Capacity::P1000).available(), lm_free + 1);
+    let [entry] = outcome.entries.as_slice() else {
+        panic!("one entry: {:?}", outcome.entries)
+    };
+    assert_eq!(entry.target, NOAH);
+    assert_eq!(entry.action.category(), AuditCategory::User);
+    assert_eq!(
+        entry.action.describe(),
+        "User removed (Licensed, Large Meetings 1000 returned)"
+    );
+}
+
+#[test]
+fn a_user_who_hosts_meetings_is_removed_only_once_the_meetings_are_handled() {
+    let mut acme = acme();
+    let member = id(&acme, MEMBER);
+    let hosted = acme.meetings_hosted_by(member).len();
+    assert!(hosted >= 1, "the demo member hosts the Quarterly Town Hall");
+    assert_eq!(
+        refused(&mut acme, ADMIN, remove(member, None)),
+        DomainError::MeetingsNotHandled {
+            email: Email::parse(MEMBER).unwrap(),
+            count: hosted
+        }
+    );
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            remove(member, Some(MeetingHandling::TransferTo(member)))
+        ),
+        DomainError::TransferToRemovedUser
+    );
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            remove(member, Some(MeetingHandling::TransferTo(UserId(999))))
+        ),
+        DomainError::UnknownUser(UserId(999))
+    );
+
+    // Moved: Emma hosts them now, and they take her capacity at once.
+    buy(&mut acme, Capacity::P3000, 1, BillingCycle::Monthly);
+    assign(&mut acme, EMMA, Capacity::P3000).unwrap();
+    let emma = id(&acme, EMMA);
+    let emma_had = acme.meetings_hosted_by(emma).len();
+    let admin = id(&acme, ADMIN);
+    let mut moved = acme.clone();
+    let outcome = moved
+        .execute(
+            admin,
+            now(),
+            remove(member, Some(MeetingHandling::TransferTo(emma))),
+        )
+        .unwrap();
+    let theirs = moved.meetings_hosted_by(emma);
+    assert_eq!(theirs.len(), emma_had + hosted);
+    let town_hall = theirs
+        .iter()
+        .find(|m| m.topic == "Quarterly Town Hall")
+        .unwrap();
+    assert_eq!(moved.effective_capacity(town_hall), Some(3000));
+    assert!(outcome.entries[0]
+        .action
+        .describe()
+        .ends_with(&format!("{hosted} meeting(s) moved to {EMMA}")));
+
+    // Cancelled: they are gone, nobody else's meetings are touched.
+    let others = acme.meetings.len() - hosted;
+    acme.execute(admin, now(), remove(member, Some(MeetingHandling::Cancel)))
+        .unwrap();
+    assert_eq!(acme.meetings.len(), others);
+    assert!(acme.meetings.iter().all(|m| m.host != member));
+}
+
+#[test]
+fn the_owner_yourself_and_members_cannot_remove() {
+    let mut acme = acme();
+    let (owner, admin, liam) = (id(&acme, OWNER), id(&acme, ADMIN), id(&acme, LIAM));
+    let cancel = Some(MeetingHandling::Cancel);
+    assert_eq!(
+        refused(&mut acme, ADMIN, remove(owner, cancel)),
+        DomainError::OwnerCannotBeRemoved
+    );
+    assert_eq!(
+        refused(&mut acme, ADMIN, remove(admin, cancel)),
+        DomainError::CannotRemoveYourself
+    );
+    assert_eq!(
+        refused(&mut acme, MEMBER, remove(liam, cancel)),
+        DomainError::NeedsUserAdmin
+    );
+    // The owner may remove an admin.
+    acme.execute(owner, now(), remove(admin, cancel)).unwrap();
+    assert!(acme.user(admin).is_none());
+}
+
+#[test]
+fn a_removed_users_id_is_never_given_to_a_new_user() {
+    let mut acme = acme();
+    let admin = id(&acme, ADMIN);
+    let newest = acme.users.iter().map(|u| u.id).max().unwrap();
+    acme.execute(admin, now(), remove(newest, Some(MeetingHandling::Cancel)))
+        .unwrap();
+    acme.execute(
+        admin,
+        now(),
+        Command::AddUser {
+            email: Email::parse("new@acme.example").unwrap(),
+            first_name: "New".into(),
+            last_name: "Person".into(),
+            license: BaseLicense::Basic,
+            role: Role::Member,
+        },
+    )
+    .unwrap();
+    let added = id(&acme, "new@acme.example");
+    assert!(added.0 > newest.0, "{added} reuses or precedes {newest}");
+    // And it survives a save and load.
+    let text = portal_domain::persist::encode_account(&acme);
+    let loaded: Account = serde_json::from_str(&text).unwrap();
+    assert_eq!(loaded.last_user_id, added.0);
+}
+
+fn edit(
+    user: UserId,
+    role: Role,
+    license: BaseLicense,
+    large_meetings: Option<Capacity>,
+) -> Command {
+    Command::EditUser {
+        user,
+        role,
+        license,
+        large_meetings,
+    }
+}
+
+#[test]
+fn the_edit_user_dialog_changes_the_role_with_the_licenses_and_logs_both() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 1, BillingCycle::Monthly);
+    let (owner, liam) = (id(&acme, OWNER), id(&acme, LIAM));
+    let outcome = acme
+        .execute(
+            owner,
+            now(),
+            edit(
+                liam,
+                Role::Admin,
+                BaseLicense::Licensed,
+                Some(Capacity::P500),
+            ),
+        )
+        .unwrap();
+    let user = acme.user(liam).unwrap();
+    assert_eq!(
+        (user.role, user.large_meetings),
+        (Role::Admin, Some(Capacity::P500))
+    );
+    let described: Vec<String> = outcome
+        .entries
+        .iter()
+        .map(|e| e.action.describe())
+        .collect();
+    assert_eq!(
+        described,
+        [
+            "Large Meetings 500 assigned",
+            "Role changed from Member to Admin"
+        ]
+    );
+    assert_eq!(outcome.entries[1].action.category(), AuditCategory::User);
+}
+
+#[test]
+fn a_demoted_admin_loses_the_billing_privilege() {
+    let mut acme = acme();
+    let (owner, admin) = (id(&acme, OWNER), id(&acme, ADMIN));
+    assert!(acme.user(admin).unwrap().billing_privilege);
+    acme.execute(
+        owner,
+        now(),
+        edit(admin, Role::Member, BaseLicense::Licensed, None),
+    )
+    .unwrap();
+    let user = acme.user(admin).unwrap();
+    assert_eq!(user.role, Role::Member);
+    assert!(!user.billing_privilege);
+    assert!(!user.can_manage_billing());
+}
+
+#[test]
+fn roles_the_owner_and_oneself_are_protected_and_a_refusal_keeps_the_role() {
+    let mut acme = acme();
+    let (owner, admin, liam, basic) = (
+        id(&acme, OWNER),
+        id(&acme, ADMIN),
+        id(&acme, LIAM),
+        id(&acme, BASIC),
+    );
+    use BaseLicense::*;
+    assert_eq!(
+        refused(&mut acme, ADMIN, edit(owner, Role::Admin, Licensed, None)),
+        DomainError::OwnerRoleFixed
+    );
+    assert_eq!(
+        refused(&mut acme, ADMIN, edit(liam, Role::Owner, Licensed, None)),
+        DomainError::OwnerRoleFixed
+    );
+    assert_eq!(
+        refused(&mut acme, ADMIN, edit(admin, Role::Member, Licensed, None)),
+        DomainError::CannotChangeOwnRole
+    );
+    assert_eq!(
+        refused(&mut acme, MEMBER, edit(liam, Role::Admin, Licensed, None)),
+        DomainError::NeedsUserAdmin
+    );
+    // The license part is refused (no seats of 1000): the role is not changed either.
+    assert_eq!(
+        refused(
+            &mut acme,
+            ADMIN,
+            edit(basic, Role::Admin, Licensed, Some(Capacity::P1000))
+        ),
+        DomainError::CapacityNotOwned {
+            capacity: Capacity::P1000
+        }
+    );
+    // Saving one's own dialog without a role change is fine.
+    acme.execute(admin, now(), edit(admin, Role::Admin, Licensed, None))
+        .unwrap();
 }

@@ -4,8 +4,8 @@
 use portal_domain::demo::{self, ACME};
 use portal_domain::time::Duration;
 use portal_domain::{
-    Account, BaseLicense, BillingCycle, Capacity, Command, Day, Email, Quantity, Role, Timestamp,
-    UserId,
+    Account, BaseLicense, BillingCycle, Capacity, Command, Day, Email, MeetingHandling, Quantity,
+    Role, Timestamp, UserId,
 };
 use proptest::prelude::*;
 
@@ -23,6 +23,11 @@ enum Op {
     Undo(usize),
     AddUser(u32, bool, bool),
     Update(usize, bool, Option<usize>),
+    /// Remove a user; their meetings go to another user (`Some(true, _)`),
+    /// are cancelled (`Some(false, _)`) or are not handled (`None`).
+    RemoveUser(usize, Option<(bool, usize)>),
+    /// The Edit User dialog with a role: user, admin?, licensed?, capacity.
+    EditUser(usize, bool, bool, Option<usize>),
     Advance(i64),
 }
 
@@ -45,6 +50,18 @@ fn op() -> impl Strategy<Value = Op> {
         (0i64..45).prop_map(Op::Advance),
         (user.clone(), any::<bool>(), proptest::option::of(0usize..4))
             .prop_map(|(u, l, c)| Op::Update(u, l, c)),
+        (
+            user.clone(),
+            proptest::option::of((any::<bool>(), user.clone()))
+        )
+            .prop_map(|(u, m)| Op::RemoveUser(u, m)),
+        (
+            user.clone(),
+            any::<bool>(),
+            any::<bool>(),
+            proptest::option::of(0usize..4)
+        )
+            .prop_map(|(u, a, l, c)| Op::EditUser(u, a, l, c)),
     ]
 }
 
@@ -116,6 +133,26 @@ fn command(account: &Account, op: &Op) -> Option<Command> {
             },
             large_meetings: capacity.map(cap),
         },
+        Op::RemoveUser(u, meetings) => Command::RemoveUser {
+            user: pick(account, u),
+            meetings: meetings.map(|(transfer, to)| {
+                if transfer {
+                    MeetingHandling::TransferTo(pick(account, to))
+                } else {
+                    MeetingHandling::Cancel
+                }
+            }),
+        },
+        Op::EditUser(u, admin, licensed, capacity) => Command::EditUser {
+            user: pick(account, u),
+            role: if admin { Role::Admin } else { Role::Member },
+            license: if licensed {
+                BaseLicense::Licensed
+            } else {
+                BaseLicense::Basic
+            },
+            large_meetings: capacity.map(cap),
+        },
         Op::Advance(_) => return None,
     })
 }
@@ -165,6 +202,22 @@ fn check_invariants(account: &Account) -> Result<(), TestCaseError> {
         .find(|u| u.role == Role::Owner)
         .unwrap();
     prop_assert_eq!(owner.license, BaseLicense::Licensed);
+    for meeting in &account.meetings {
+        prop_assert!(
+            account.user(meeting.host).is_some(),
+            "meeting {} has no host",
+            meeting.topic
+        );
+    }
+    let ids: std::collections::HashSet<_> = account.users.iter().map(|u| u.id).collect();
+    prop_assert_eq!(ids.len(), account.users.len(), "user ids are unique");
+    for user in &account.users {
+        prop_assert!(
+            !user.billing_privilege || user.role != Role::Member,
+            "{} is a member with the billing privilege",
+            user.email
+        );
+    }
     Ok(())
 }
 
@@ -180,6 +233,8 @@ proptest! {
         let mut now: Timestamp = start;
         let mut account = demo::portal(start).accounts.into_iter().find(|a| a.id == ACME).unwrap();
         check_invariants(&account)?;
+        // Every id ever given out: a removed user's id is never given again.
+        let mut ever: std::collections::HashSet<UserId> = account.users.iter().map(|u| u.id).collect();
         for (actor, op) in steps {
             if let Op::Advance(days) = op {
                 now = now + Duration::days(days);
@@ -194,6 +249,11 @@ proptest! {
             match account.execute(actor, now, command) {
                 Ok(outcome) => {
                     prop_assert_eq!(account.audit.len(), audit_before + outcome.entries.len());
+                    for user in &account.users {
+                        if before.user(user.id).is_none() {
+                            prop_assert!(ever.insert(user.id), "id {} reused", user.id);
+                        }
+                    }
                     let role = before.user(actor).unwrap().role;
                     if before != account {
                         prop_assert!(role != Role::Member, "a member changed the account");

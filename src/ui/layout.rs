@@ -17,7 +17,7 @@ pub fn Shell() -> impl IntoView {
     let location = use_location();
     // Keyed on who is signed in only, so that changes to the portal's data
     // update the pages in place instead of rebuilding the shell.
-    let signed_in = Memo::new(move |_| state.viewer().map(|v| (v.account.id, v.user.id)));
+    let signed_in = Memo::new(move |_| state.with_viewer(|a, u| (a.id, u.id)));
     move || match signed_in.get() {
         Some(_) => view! { <SignedIn /> }.into_any(),
         None => {
@@ -87,7 +87,7 @@ fn SignedIn() -> impl IntoView {
         </a>
         <header class="topbar">
             <span class="topbar__brand">"Large Meetings portal"</span>
-            <span class="topbar__account">{read(|v| v.account.name.clone())}</span>
+            <span class="topbar__account">{read(|v| v.account_name.clone())}</span>
             <span class="topbar__user">
                 <span>{read(|v| v.user.full_name())}</span>
                 <span class="topbar__email">{read(|v| v.user.email.to_string())}</span>

@@ -92,3 +92,42 @@ pub fn Dialog(
         </div>
     }
 }
+
+/// The row at the foot of a dialog: the action, then Cancel.
+#[component]
+pub fn DialogActions(
+    /// The action button's text.
+    #[prop(into)]
+    label: Signal<&'static str>,
+    /// Runs the action; `None` for a form's submit button.
+    #[prop(optional)]
+    on_save: Option<Callback<()>>,
+    /// Shows the action in the danger style (removing something).
+    #[prop(optional)]
+    danger: bool,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let class = if danger {
+        "button button--danger"
+    } else {
+        "button button--primary"
+    };
+    view! {
+        <div class="form-actions">
+            <button
+                type=if on_save.is_some() { "button" } else { "submit" }
+                class=class
+                on:click=move |_| {
+                    if let Some(save) = on_save {
+                        save.run(());
+                    }
+                }
+            >
+                {label}
+            </button>
+            <button type="button" class="button" on:click=move |_| on_cancel.run(())>
+                "Cancel"
+            </button>
+        </div>
+    }
+}

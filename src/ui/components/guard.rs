@@ -18,7 +18,7 @@ pub fn Guard(
     let state = use_app();
     // A memo, so that changes to the portal's data that leave the decision
     // as it was do not rebuild the page (and lose what is typed in it).
-    let decision = Memo::new(move |_| state.viewer().map(|viewer| viewer.decide(area)));
+    let decision = Memo::new(move |_| state.decide(area));
     move || match decision.get() {
         Some(Decision::Allowed) => children().into_any(),
         Some(Decision::OtherPortal(portal)) => view! { <OtherPortalPage portal /> }.into_any(),
@@ -54,7 +54,7 @@ pub fn NotAuthorisedPage() -> impl IntoView {
 #[component]
 fn OtherPortalPage(portal: BillingPortal) -> impl IntoView {
     let state = use_app();
-    let account = move || state.viewer().map(|v| v.account.name).unwrap_or_default();
+    let account = move || state.viewer().map(|v| v.account_name).unwrap_or_default();
     let href = match portal {
         BillingPortal::PlansAndBilling => "/plan-management",
         BillingPortal::AccountManagement => "/billing",

@@ -447,7 +447,7 @@ impl OrderDraft {
     /// Starts a new order for the signed-in account, optionally for more
     /// licenses of an owned capacity (on that line's billing cycle).
     pub fn start(&self, state: AppState, capacity: Option<Capacity>) {
-        let account = state.viewer().map(|v| v.account);
+        let account = state.account();
         self.reset(capacity, account.as_ref());
     }
 

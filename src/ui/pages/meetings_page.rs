@@ -1,11 +1,12 @@
-//! The meetings the signed-in person hosts, with the capacity each has now.
+//! Scheduled meetings with the capacity each has now: admins see the
+//! account's, members their own.
 
-use crate::format::{date_time, now};
-use crate::state::use_app;
+use crate::format::{self, now};
+use crate::state::{use_account, use_app};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
-use portal_domain::{Command, Timestamp};
+use portal_domain::{Account, CapacitySource, Command, Meeting, Timestamp, User};
 use wasm_bindgen::JsValue;
 
 /// A `datetime-local` value (local time) as a timestamp.
@@ -17,42 +18,88 @@ fn parse_local(value: &str) -> Option<Timestamp> {
     (!millis.is_nan()).then_some(Timestamp(millis as i64))
 }
 
+/// A meeting as the table shows it.
+struct Row {
+    topic: String,
+    host: String,
+    starts: String,
+    minutes: u32,
+    capacity: u32,
+    source: String,
+}
+
+/// Where a capacity comes from, in words.
+fn source_text(account: &Account, source: CapacitySource) -> String {
+    match source {
+        CapacitySource::Basic => "Basic license".into(),
+        CapacitySource::BasePlan => account.base_plan.name.clone(),
+        CapacitySource::LargeMeetings(capacity) => {
+            format!("Large Meetings {}", format::count(capacity.participants()))
+        }
+    }
+}
+
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let state = use_app();
+    let account = use_account();
+    // Admins and the owner see every meeting of the account, members their own.
+    let sees_all = move || {
+        let Some(me) = state.session.get().map(|s| s.user) else {
+            return false;
+        };
+        account.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.user(me))
+                .is_some_and(User::can_manage_users)
+        })
+    };
     let rows = move || {
-        let viewer = state.viewer()?;
-        let rows: Vec<_> = viewer
-            .account
-            .meetings_hosted_by(viewer.user.id)
-            .into_iter()
-            .map(|m| {
-                let capacity = viewer.account.effective_capacity(m).unwrap_or_default();
-                (
-                    m.topic.clone(),
-                    date_time(m.start),
-                    m.duration_minutes,
-                    capacity,
-                )
-            })
-            .collect();
-        Some(rows)
+        let me = state.session.get()?.user;
+        let all = sees_all();
+        account.with(|a| {
+            let a = a.as_ref()?;
+            let mut meetings: Vec<&Meeting> =
+                a.meetings.iter().filter(|m| all || m.host == me).collect();
+            meetings.sort_by_key(|m| (m.start, m.id));
+            let rows: Vec<Row> = meetings
+                .into_iter()
+                .filter_map(|m| {
+                    let host = a.user(m.host)?;
+                    Some(Row {
+                        topic: m.topic.clone(),
+                        host: format!("{} ({})", host.full_name(), host.email),
+                        starts: format::date_time(m.start),
+                        minutes: m.duration_minutes,
+                        capacity: a.meeting_capacity_of(host),
+                        source: source_text(a, a.capacity_source(host)),
+                    })
+                })
+                .collect();
+            Some(rows)
+        })
     };
     view! {
-        <section class="page" aria-labelledby="page-title">
+        <section class="page page--wide" aria-labelledby="page-title">
             <h1 id="page-title">"Meetings"</h1>
             <p class="page__lead">
-                "Your scheduled meetings. Capacity follows your licenses at this moment: "
-                "when your license changes, every meeting shows the new capacity without being edited."
+                {move || if sees_all() {
+                    "Every scheduled meeting of your account. "
+                } else {
+                    "Your scheduled meetings. "
+                }}
+                "Capacity follows the host's licenses at this moment: "
+                "when a license changes, every meeting of that host shows the new capacity without being edited."
             </p>
             {move || match rows() {
                 Some(rows) if !rows.is_empty() => {
                     view! {
                         <table class="table">
-                            <caption class="visually-hidden">"Your scheduled meetings"</caption>
+                            <caption class="visually-hidden">"Scheduled meetings"</caption>
                             <thead>
                                 <tr>
                                     <th scope="col">"Topic"</th>
+                                    <th scope="col">"Host"</th>
                                     <th scope="col">"Starts"</th>
                                     <th scope="col">"Duration"</th>
                                     <th scope="col">"Capacity"</th>
@@ -61,13 +108,17 @@ pub fn MeetingsPage() -> impl IntoView {
                             <tbody>
                                 {rows
                                     .into_iter()
-                                    .map(|(topic, starts, minutes, capacity)| {
+                                    .map(|row| {
                                         view! {
                                             <tr>
-                                                <td>{topic}</td>
-                                                <td>{starts}</td>
-                                                <td>{format!("{minutes} min")}</td>
-                                                <td>{format!("{capacity} participants")}</td>
+                                                <td>{row.topic}</td>
+                                                <td>{row.host}</td>
+                                                <td>{row.starts}</td>
+                                                <td>{format!("{} min", row.minutes)}</td>
+                                                <td>
+                                                    {format!("{} participants", format::count(row.capacity))}
+                                                    <span class="table__note">{row.source}</span>
+                                                </td>
                                             </tr>
                                         }
                                     })
@@ -77,7 +128,7 @@ pub fn MeetingsPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                _ => view! { <p>"You have no scheduled meetings."</p> }.into_any(),
+                _ => view! { <p>"No meetings are scheduled."</p> }.into_any(),
             }}
             <ScheduleMeetingForm />
         </section>

@@ -63,6 +63,9 @@ pub fn SignInPage() -> impl IntoView {
         state.signed_out.get().map(|reason| match reason {
             SignOutReason::Requested => "You have signed out.",
             SignOutReason::OtherTab => "You signed out in another tab.",
+            SignOutReason::Removed => {
+                "Your user is no longer part of the account. Ask an admin if you need access."
+            }
             SignOutReason::Expired => {
                 "Your session ended after 8 hours without activity. Sign in again to continue."
             }

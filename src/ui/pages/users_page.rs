@@ -1,14 +1,20 @@
-//! User Management > Users: the account's users, finding them, and the
-//! Edit User dialog (Zoom Workplace license and Large Meetings).
+//! User Management > Users: the account's users, finding, sorting and
+//! selecting them, and the dialogs that change them.
+
+mod add_user;
+mod change_licenses;
+mod edit_user;
+mod remove_user;
 
 use crate::format;
-use crate::state::{use_account, use_app};
-use crate::ui::components::dialog::{focus_by_id, Dialog};
+use crate::state::use_account;
+use crate::ui::components::dialog::focus_by_id;
+use add_user::AddUserDialog;
+use change_licenses::ChangeLicensesDialog;
+use edit_user::EditUserDialog;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use portal_domain::{
-    Account, BaseLicense, BillingPortal, Capacity, Command, DomainError, User, UserId,
-};
+use portal_domain::{BaseLicense, Capacity, User, UserId};
+use remove_user::RemoveUserDialog;
 use std::collections::BTreeSet;
 
 /// What Change Licenses does to the selected users.
@@ -74,14 +80,105 @@ impl LicenseFilter {
     }
 }
 
-fn matches_search(user: &User, needle: &str) -> bool {
-    needle.is_empty()
-        || user.email.as_str().contains(needle)
-        || user.full_name().to_lowercase().contains(needle)
+/// The column the table is sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SortKey {
+    Name,
+    Email,
+    Role,
+    License,
+    LargeMeetings,
+}
+
+/// How the table is sorted: a column and a direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Sort {
+    key: SortKey,
+    descending: bool,
+}
+
+impl Sort {
+    /// Clicking the sorted column reverses it; another column sorts ascending.
+    fn toggle(self, key: SortKey) -> Self {
+        Sort {
+            key,
+            descending: self.key == key && !self.descending,
+        }
+    }
+
+    fn aria(self, key: SortKey) -> Option<&'static str> {
+        (self.key == key).then_some(if self.descending {
+            "descending"
+        } else {
+            "ascending"
+        })
+    }
+}
+
+/// The lower-case text a search matches: email, first and last name.
+fn haystack(user: &User) -> String {
+    format!("{}\n{}", user.email.as_str(), user.full_name()).to_lowercase()
+}
+
+/// The positions in `users` in the order of `sort`; ties by name.
+fn sorted_positions(users: &[User], sort: Sort) -> Vec<usize> {
+    let name = |u: &User| (u.last_name.to_lowercase(), u.first_name.to_lowercase());
+    let mut order: Vec<usize> = (0..users.len()).collect();
+    match sort.key {
+        SortKey::Name => order.sort_by_cached_key(|&i| name(&users[i])),
+        SortKey::Email => order.sort_by_cached_key(|&i| users[i].email.to_string()),
+        SortKey::Role => order.sort_by_cached_key(|&i| (users[i].role as u8, name(&users[i]))),
+        SortKey::License => {
+            order.sort_by_cached_key(|&i| (users[i].license as u8, name(&users[i])))
+        }
+        // Without the add-on first, then 500 up to 5,000.
+        SortKey::LargeMeetings => order.sort_by_cached_key(|&i| {
+            (
+                users[i].large_meetings.map(Capacity::participants),
+                name(&users[i]),
+            )
+        }),
+    }
+    if sort.descending {
+        order.reverse();
+    }
+    order
 }
 
 fn edit_button_id(user: UserId) -> String {
     format!("edit-user-{user}")
+}
+
+/// A sortable column header: a button that says how it sorts.
+#[component]
+fn SortHeader(label: &'static str, key: SortKey, sort: RwSignal<Sort>) -> impl IntoView {
+    view! {
+        <th scope="col" aria-sort=move || sort.get().aria(key)>
+            <button
+                type="button"
+                class="sort-button"
+                on:click=move |_| sort.update(|s| *s = s.toggle(key))
+            >
+                {label}
+                <span class="sort-button__mark" aria-hidden="true">
+                    {move || match sort.get().aria(key) {
+                        Some("ascending") => "▲",
+                        Some(_) => "▼",
+                        None => "",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}
+
+/// Which dialog of the Users page is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    Edit(UserId),
+    Remove(UserId),
+    Add,
+    Bulk(BulkAction),
 }
 
 #[component]
@@ -89,45 +186,64 @@ pub fn UsersPage() -> impl IntoView {
     let account = use_account();
     let search = RwSignal::new(String::new());
     let filter = RwSignal::new(LicenseFilter::All);
+    let sort = RwSignal::new(Sort {
+        key: SortKey::Name,
+        descending: false,
+    });
     let page = RwSignal::new(0usize);
-    let editing = RwSignal::new(None::<UserId>);
+    let open = RwSignal::new(None::<Open>);
     let status = RwSignal::new(None::<String>);
-    // Kept while searching, filtering and paging.
+    // Kept while searching, filtering, sorting and paging.
     let selected = RwSignal::new(BTreeSet::<UserId>::new());
-    let bulk = RwSignal::new(None::<BulkAction>);
 
-    // The ids of the matching users, sorted by last name, then first name.
+    // Every user in table order with the text a search looks at, made once
+    // per change of the account or the sort, not per keystroke.
+    let ordered = Memo::new(move |_| {
+        let sort = sort.get();
+        account.with(|a| {
+            let Some(a) = a else { return Vec::new() };
+            sorted_positions(&a.users, sort)
+                .into_iter()
+                .map(|i| (i, haystack(&a.users[i])))
+                .collect::<Vec<_>>()
+        })
+    });
+    // Positions (in the account's user list) of the users shown, in order.
     let matching = Memo::new(move |_| {
         let needle = search.get().trim().to_lowercase();
         let filter = filter.get();
         account.with(|a| {
             let Some(a) = a else { return Vec::new() };
-            let mut users: Vec<&User> = a
-                .users
-                .iter()
-                .filter(|u| filter.matches(u) && matches_search(u, &needle))
-                .collect();
-            users.sort_by(|x, y| {
-                (x.last_name.to_lowercase(), x.first_name.to_lowercase())
-                    .cmp(&(y.last_name.to_lowercase(), y.first_name.to_lowercase()))
-            });
-            users.into_iter().map(|u| u.id).collect::<Vec<_>>()
+            ordered.with(|ordered| {
+                ordered
+                    .iter()
+                    .filter(|(i, text)| {
+                        (needle.is_empty() || text.contains(&needle))
+                            && filter.matches(&a.users[*i])
+                    })
+                    .map(|(i, _)| *i)
+                    .collect::<Vec<usize>>()
+            })
         })
     });
     let pages = move || matching.with(|m| m.len().div_ceil(PAGE_SIZE).max(1));
+    let first_shown = move || page.get().min(pages() - 1) * PAGE_SIZE;
     // A new search or filter starts at the first page.
     let on_search = move |value: String| {
         search.set(value);
         page.set(0);
     };
     let page_ids = move || {
-        let start = page.get().min(pages() - 1) * PAGE_SIZE;
-        matching.with(|m| {
-            m.iter()
-                .skip(start)
-                .take(PAGE_SIZE)
-                .copied()
-                .collect::<Vec<UserId>>()
+        let start = first_shown();
+        account.with(|a| {
+            let Some(a) = a else { return Vec::new() };
+            matching.with(|m| {
+                m.iter()
+                    .skip(start)
+                    .take(PAGE_SIZE)
+                    .map(|i| a.users[*i].id)
+                    .collect::<Vec<UserId>>()
+            })
         })
     };
     let all_shown_selected = move || {
@@ -147,26 +263,28 @@ pub fn UsersPage() -> impl IntoView {
         });
     };
     let rows = move || {
-        let start = page.get().min(pages() - 1) * PAGE_SIZE;
-        let ids: Vec<UserId> =
-            matching.with(|m| m.iter().skip(start).take(PAGE_SIZE).copied().collect());
+        let start = first_shown();
         account.with(|a| {
             let Some(a) = a else { return Vec::new() };
-            ids.iter()
-                .filter_map(|id| a.user(*id))
-                .map(|u| {
-                    (
-                        u.id,
-                        u.full_name(),
-                        u.email.to_string(),
-                        u.role.as_str(),
-                        u.license.as_str(),
-                        u.large_meetings
-                            .map(format::participants)
-                            .unwrap_or_else(|| "—".into()),
-                    )
-                })
-                .collect::<Vec<_>>()
+            matching.with(|m| {
+                m.iter()
+                    .skip(start)
+                    .take(PAGE_SIZE)
+                    .map(|i| {
+                        let u = &a.users[*i];
+                        (
+                            u.id,
+                            u.full_name(),
+                            u.email.to_string(),
+                            u.role.as_str(),
+                            u.license.as_str(),
+                            u.large_meetings
+                                .map(format::participants)
+                                .unwrap_or_else(|| "—".into()),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let showing = move || {
@@ -174,7 +292,7 @@ pub fn UsersPage() -> impl IntoView {
         if total == 0 {
             return "No users match.".to_string();
         }
-        let start = page.get().min(pages() - 1) * PAGE_SIZE;
+        let start = first_shown();
         format!(
             "Showing {}–{} of {} users",
             format::count(start as u32 + 1),
@@ -208,16 +326,51 @@ pub fn UsersPage() -> impl IntoView {
             )
         })
     };
-    let close = move || {
-        if let Some(user) = editing.get_untracked() {
-            editing.set(None);
-            focus_by_id(&edit_button_id(user));
+    // Closes the open dialog and puts focus back where the person was.
+    let close = move |saved: Option<String>| {
+        let Some(was) = open.get_untracked() else {
+            return;
+        };
+        open.set(None);
+        if let Some(message) = saved {
+            status.set(Some(message));
+        }
+        match was {
+            Open::Edit(user) => focus_by_id(&edit_button_id(user)),
+            Open::Remove(user) => {
+                // The row is gone once the user is removed.
+                if account.with_untracked(|a| a.as_ref().and_then(|a| a.user(user)).is_some()) {
+                    focus_by_id(&format!("remove-user-{user}"));
+                } else {
+                    selected.update(|s| {
+                        s.remove(&user);
+                    });
+                    focus_by_id("user-search");
+                }
+            }
+            Open::Add => focus_by_id("add-users"),
+            Open::Bulk(_) => focus_by_id("change-licenses"),
         }
     };
+    let on_close = Callback::new(move |_: ()| close(None));
+    let on_saved = Callback::new(move |message: String| close(Some(message)));
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
             <p class="page__trail">"User Management"</p>
-            <h1 id="page-title">"Users"</h1>
+            <div class="page__heading">
+                <h1 id="page-title">"Users"</h1>
+                <button
+                    type="button"
+                    id="add-users"
+                    class="button button--primary"
+                    on:click=move |_| {
+                        status.set(None);
+                        open.set(Some(Open::Add));
+                    }
+                >
+                    "Add Users"
+                </button>
+            </div>
             <ul class="seat-summary" aria-label="Seats">{summary}</ul>
             <p class="form-status" role="status">{move || status.get()}</p>
             <div class="toolbar">
@@ -261,8 +414,8 @@ pub fn UsersPage() -> impl IntoView {
                         <select
                             id="change-licenses"
                             prop:value=move || {
-                                // Back to "Choose a change" whenever the pop-up opens or closes.
-                                bulk.track();
+                                // Back to "Choose a change" whenever a pop-up opens or closes.
+                                open.track();
                                 ""
                             }
                             on:change=move |ev| {
@@ -272,7 +425,7 @@ pub fn UsersPage() -> impl IntoView {
                                     _ => None,
                                 };
                                 status.set(None);
-                                bulk.set(action);
+                                open.set(action.map(Open::Bulk));
                             }
                         >
                             <option value="">"Choose a change"</option>
@@ -297,11 +450,11 @@ pub fn UsersPage() -> impl IntoView {
                                 on:change=move |ev| toggle_all_shown(event_target_checked(&ev))
                             />
                         </th>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"Zoom Workplace"</th>
-                        <th scope="col">"Large Meetings"</th>
+                        <SortHeader label="Name" key=SortKey::Name sort />
+                        <SortHeader label="Email" key=SortKey::Email sort />
+                        <SortHeader label="Role" key=SortKey::Role sort />
+                        <SortHeader label="Zoom Workplace" key=SortKey::License sort />
+                        <SortHeader label="Large Meetings" key=SortKey::LargeMeetings sort />
                         <th scope="col">
                             <span class="visually-hidden">"Actions"</span>
                         </th>
@@ -332,14 +485,25 @@ pub fn UsersPage() -> impl IntoView {
                                         <td>{role}</td>
                                         <td>{license}</td>
                                         <td>{large}</td>
-                                        <td>
+                                        <td class="table__actions">
+                                            <button
+                                                type="button"
+                                                class="button button--quiet"
+                                                id=format!("remove-user-{id}")
+                                                on:click=move |_| {
+                                                    status.set(None);
+                                                    open.set(Some(Open::Remove(id)));
+                                                }
+                                            >
+                                                "Remove"
+                                            </button>
                                             <button
                                                 type="button"
                                                 class="button button--quiet"
                                                 id=edit_button_id(id)
                                                 on:click=move |_| {
                                                     status.set(None);
-                                                    editing.set(Some(id));
+                                                    open.set(Some(Open::Edit(id)));
                                                 }
                                             >
                                                 "Edit"
@@ -365,444 +529,30 @@ pub fn UsersPage() -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    disabled=move || page.get() + 1 >= pages()
+                    disabled=move || { page.get() + 1 >= pages() }
                     on:click=move |_| page.update(|p| *p += 1)
                 >
                     "Next page"
                 </button>
             </nav>
-            {move || {
-                bulk.get()
-                    .map(|action| {
-                        view! {
-                            <ChangeLicensesDialog
-                                action
-                                users=selected.get_untracked().into_iter().collect()
-                                on_close=Callback::new(move |_| {
-                                    bulk.set(None);
-                                    focus_by_id("change-licenses");
-                                })
-                                on_saved=Callback::new(move |message| {
-                                    bulk.set(None);
-                                    selected.set(BTreeSet::new());
-                                    status.set(Some(message));
-                                })
-                            />
-                        }
-                    })
-            }}
-            {move || {
-                editing
-                    .get()
-                    .map(|user| {
-                        view! {
-                            <EditUserDialog
-                                user
-                                on_close=Callback::new(move |_| close())
-                                on_saved=Callback::new(move |message| {
-                                    status.set(Some(message));
-                                    close();
-                                })
-                            />
-                        }
-                    })
+            {move || match open.get()? {
+                Open::Edit(user) => Some(view! { <EditUserDialog user on_close on_saved /> }.into_any()),
+                Open::Remove(user) => {
+                    Some(view! { <RemoveUserDialog user on_close on_saved /> }.into_any())
+                }
+                Open::Add => Some(view! { <AddUserDialog on_close on_saved /> }.into_any()),
+                Open::Bulk(action) => {
+                    let users = selected.get_untracked().into_iter().collect();
+                    let on_bulk_saved = Callback::new(move |message: String| {
+                        selected.set(BTreeSet::new());
+                        close(Some(message));
+                    });
+                    Some(
+                        view! { <ChangeLicensesDialog action users on_close on_saved=on_bulk_saved /> }
+                            .into_any(),
+                    )
+                }
             }}
         </section>
     }
-}
-
-/// Edit User: the Zoom Workplace license and the Large Meetings add-on.
-#[component]
-fn EditUserDialog(
-    user: UserId,
-    on_close: Callback<()>,
-    on_saved: Callback<String>,
-) -> impl IntoView {
-    let state = use_app();
-    let viewer = state.viewer();
-    let (account, can_bill) = match viewer {
-        Some(v) => (v.account.clone(), v.user.can_manage_billing()),
-        None => return ().into_any(),
-    };
-    let Some(target) = account.user(user).cloned() else {
-        return ().into_any();
-    };
-    let account = StoredValue::new(account);
-    let license = RwSignal::new(target.license);
-    let large_on = RwSignal::new(target.large_meetings.is_some());
-    let capacity = RwSignal::new(target.large_meetings);
-    let confirming = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let owned: Vec<Capacity> =
-        account.with_value(|a| a.large_meetings.iter().map(|l| l.capacity).collect());
-    let owned = StoredValue::new(owned);
-    let is_basic = move || license.get() == BaseLicense::Basic;
-    let seats_available = account.with_value(Account::seats_available);
-    let base_open = target.license == BaseLicense::Licensed || seats_available > 0;
-    let plan_name = account.with_value(|a| a.base_plan.name.clone());
-    let buy_href = match account.with_value(|a| a.billing_portal) {
-        BillingPortal::PlansAndBilling => "/plan-management",
-        BillingPortal::AccountManagement => "/billing",
-    };
-    let name = target.full_name();
-    let current_large = target.large_meetings;
-
-    let on_license = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let chosen = if value == "Licensed" {
-            BaseLicense::Licensed
-        } else {
-            BaseLicense::Basic
-        };
-        license.set(chosen);
-        confirming.set(false);
-        if chosen == BaseLicense::Basic {
-            large_on.set(false);
-        }
-    };
-    let on_large = move |ev: leptos::ev::Event| {
-        let checked = event_target_checked(&ev);
-        large_on.set(checked);
-        if checked && capacity.get_untracked().is_none() {
-            // With only one capacity owned, it is chosen for the admin.
-            owned.with_value(|o| {
-                if let [only] = o.as_slice() {
-                    capacity.set(Some(*only));
-                }
-            });
-        }
-    };
-    let save_name = name.clone();
-    let save = move || {
-        let chosen_license = license.get_untracked();
-        let large = if large_on.get_untracked() {
-            capacity.get_untracked()
-        } else {
-            None
-        };
-        if large_on.get_untracked() && large.is_none() {
-            error.set(Some(
-                "Choose the number of participants for Large Meetings.".into(),
-            ));
-            return;
-        }
-        if chosen_license == BaseLicense::Basic
-            && current_large.is_some()
-            && !confirming.get_untracked()
-        {
-            confirming.set(true);
-            return;
-        }
-        let command = Command::UpdateUserLicenses {
-            user,
-            license: chosen_license,
-            large_meetings: large,
-        };
-        match state.dispatch(command) {
-            Ok(_) => on_saved.run(format!("Changes saved for {save_name}.")),
-            Err(e) => {
-                confirming.set(false);
-                error.set(Some(e.to_string()));
-            }
-        }
-    };
-    let radios = move || {
-        owned.with_value(|o| {
-            o.iter()
-                .map(|c| {
-                    let c = *c;
-                    let available = account.with_value(|a| a.seats(c).available());
-                    let blocked = available == 0 && current_large != Some(c);
-                    let id = format!("edit-lm-{}", c.participants());
-                    let label = if blocked {
-                        format!("{} (none available)", format::participants(c))
-                    } else {
-                        format!(
-                            "{} ({} available)",
-                            format::participants(c),
-                            format::count(available)
-                        )
-                    };
-                    view! {
-                        <div class="choice">
-                            <input
-                                type="radio"
-                                name="edit-lm-capacity"
-                                id=id.clone()
-                                disabled=blocked
-                                prop:checked=move || capacity.get() == Some(c)
-                                on:change=move |_| capacity.set(Some(c))
-                            />
-                            <label for=id>{label}</label>
-                        </div>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let confirm_text = current_large
-        .map(|c| {
-            format!(
-                "Making {name} Basic also removes their Large Meetings {} license.",
-                format::participants(c)
-            )
-        })
-        .unwrap_or_default();
-    view! {
-        <Dialog labelled_by="edit-user-title" on_close>
-            <h2 id="edit-user-title">"Edit User"</h2>
-            <p class="dialog__subtitle">{format!("{} ({})", target.full_name(), target.email)}</p>
-            <div class="field">
-                <label for="edit-zoom-workplace">"Zoom Workplace"</label>
-                <select
-                    id="edit-zoom-workplace"
-                    on:change=on_license
-                    prop:value=move || license.get().as_str()
-                >
-                    <option value="Basic">"Basic"</option>
-                    <option value="Licensed" disabled=!base_open>
-                        {format!("{plan_name} ({} available)", format::count(seats_available))}
-                    </option>
-                </select>
-                {(!base_open)
-                    .then(|| {
-                        view! {
-                            <p class="field-help">
-                                "No Zoom Workplace licenses are available. "
-                                {if can_bill {
-                                    view! { <A href=buy_href>"Buy more licenses"</A> }.into_any()
-                                } else {
-                                    "Ask the account owner to buy more.".into_any()
-                                }}
-                            </p>
-                        }
-                    })}
-            </div>
-            <fieldset class="fieldset">
-                <legend>"Licenses and add-ons"</legend>
-                <div class="choice">
-                    <input
-                        type="checkbox"
-                        id="edit-large-meetings"
-                        disabled=is_basic
-                        prop:checked=move || large_on.get()
-                        on:change=on_large
-                        aria-describedby="edit-large-meetings-note"
-                    />
-                    <label for="edit-large-meetings">"Large Meetings"</label>
-                </div>
-                <p id="edit-large-meetings-note" class="field-help">
-                    {move || is_basic().then_some("Only paid users can enable this feature.")}
-                </p>
-                {move || {
-                    (large_on.get() && !is_basic())
-                        .then(|| {
-                            if owned.with_value(Vec::is_empty) {
-                                view! {
-                                    <p class="field-help">
-                                        "Your account has no Large Meetings licenses yet. "
-                                        {can_bill.then(|| view! { <A href=buy_href>"Buy Large Meetings"</A> })}
-                                    </p>
-                                }
-                                    .into_any()
-                            } else {
-                                view! {
-                                    <fieldset class="fieldset fieldset--nested">
-                                        <legend>"Participants"</legend>
-                                        {radios()}
-                                    </fieldset>
-                                }
-                                    .into_any()
-                            }
-                        })
-                }}
-            </fieldset>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-            {
-                let confirm_text = confirm_text.clone();
-                move || {
-                    confirming
-                        .get()
-                        .then(|| view! { <p class="confirm" role="alert">{confirm_text.clone()}</p> })
-                }
-            }
-            <div class="form-actions">
-                <button type="button" class="button button--primary" on:click=move |_| save()>
-                    {move || if confirming.get() { "Remove and save" } else { "Save" }}
-                </button>
-                <button type="button" class="button" on:click=move |_| on_close.run(())>
-                    "Cancel"
-                </button>
-            </div>
-        </Dialog>
-    }
-    .into_any()
-}
-
-/// The pop-up of Change Licenses: who will change, the participant count,
-/// and Save. All selected users change, or none.
-#[component]
-fn ChangeLicensesDialog(
-    action: BulkAction,
-    users: Vec<UserId>,
-    on_close: Callback<()>,
-    on_saved: Callback<String>,
-) -> impl IntoView {
-    let state = use_app();
-    let Some(account) = state.viewer().map(|v| v.account) else {
-        return ().into_any();
-    };
-    let names: Vec<String> = users
-        .iter()
-        .filter_map(|id| account.user(*id))
-        .map(|u| format!("{} ({})", u.full_name(), u.email))
-        .collect();
-    let owned: Vec<(Capacity, u32)> = account
-        .large_meetings
-        .iter()
-        .map(|l| (l.capacity, account.seats(l.capacity).available()))
-        .collect();
-    let capacity = RwSignal::new(match owned.as_slice() {
-        [(only, _)] => Some(*only),
-        _ => None,
-    });
-    let add = RwSignal::new(true);
-    let error = RwSignal::new(None::<(String, Vec<String>)>);
-    let count = users.len();
-    let users = StoredValue::new(users);
-    let heading = match action {
-        BulkAction::AddLargeMeetings => format!(
-            "Large Meetings will be added for {}:",
-            if count == 1 {
-                "1 user".to_string()
-            } else {
-                format!("{count} users")
-            }
-        ),
-        BulkAction::RemoveLargeMeetings => format!(
-            "Large Meetings will be removed from {}:",
-            if count == 1 {
-                "1 user".to_string()
-            } else {
-                format!("{count} users")
-            }
-        ),
-    };
-    let save = move || {
-        let users = users.get_value();
-        let command = match action {
-            BulkAction::AddLargeMeetings => {
-                if !add.get_untracked() {
-                    error.set(Some(("Tick Large Meetings to add it.".into(), Vec::new())));
-                    return;
-                }
-                let Some(capacity) = capacity.get_untracked() else {
-                    error.set(Some((
-                        "Choose the number of participants.".into(),
-                        Vec::new(),
-                    )));
-                    return;
-                };
-                Command::BulkAssignLargeMeetings { users, capacity }
-            }
-            BulkAction::RemoveLargeMeetings => Command::BulkRemoveLargeMeetings { users },
-        };
-        match state.dispatch(command) {
-            Ok(_) => {
-                let message = match (action, capacity.get_untracked()) {
-                    (BulkAction::AddLargeMeetings, Some(c)) => format!(
-                        "Large Meetings {} added for {count} user(s).",
-                        format::participants(c)
-                    ),
-                    _ => format!("Large Meetings removed from {count} user(s)."),
-                };
-                on_saved.run(message);
-            }
-            Err(crate::state::ActionError::Domain(DomainError::OnlyPaidUsers { users })) => {
-                let who = users.iter().map(|e| e.to_string()).collect();
-                error.set(Some((
-                    "Only paid users can enable this feature.".into(),
-                    who,
-                )));
-            }
-            Err(crate::state::ActionError::Domain(DomainError::BulkRefused(problems))) => {
-                let who = problems.iter().map(|p| p.error.to_string()).collect();
-                error.set(Some(("Nobody was changed:".into(), who)));
-            }
-            Err(e) => error.set(Some((e.to_string(), Vec::new()))),
-        }
-    };
-    view! {
-        <Dialog labelled_by="change-licenses-title" on_close>
-            <h2 id="change-licenses-title">"Change Licenses"</h2>
-            <p>{heading}</p>
-            <ul class="name-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-            {(action == BulkAction::AddLargeMeetings)
-                .then(|| {
-                    view! {
-                        <div class="choice">
-                            <input
-                                type="checkbox"
-                                id="bulk-large-meetings"
-                                prop:checked=move || add.get()
-                                on:change=move |ev| add.set(event_target_checked(&ev))
-                            />
-                            <label for="bulk-large-meetings">"Large Meetings"</label>
-                        </div>
-                        <fieldset class="fieldset fieldset--nested">
-                            <legend>"Participants"</legend>
-                            {owned
-                                .iter()
-                                .map(|(c, available)| {
-                                    let c = *c;
-                                    let id = format!("bulk-lm-{}", c.participants());
-                                    view! {
-                                        <div class="choice">
-                                            <input
-                                                type="radio"
-                                                name="bulk-lm-capacity"
-                                                id=id.clone()
-                                                prop:checked=move || capacity.get() == Some(c)
-                                                on:change=move |_| capacity.set(Some(c))
-                                            />
-                                            <label for=id>
-                                                {format!(
-                                                    "{} ({} available)",
-                                                    format::participants(c),
-                                                    format::count(*available),
-                                                )}
-                                            </label>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
-                            {owned.is_empty().then_some(view! {
-                                <p class="field-help">"Your account has no Large Meetings licenses yet."</p>
-                            })}
-                        </fieldset>
-                    }
-                })}
-            {move || {
-                error
-                    .get()
-                    .map(|(message, who)| {
-                        view! {
-                            <div class="form-error" role="alert">
-                                <p>{message}</p>
-                                <ul>{who.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
-                            </div>
-                        }
-                    })
-            }}
-            <div class="form-actions">
-                <button type="button" class="button button--primary" on:click=move |_| save()>
-                    "Save"
-                </button>
-                <button type="button" class="button" on:click=move |_| on_close.run(())>
-                    "Cancel"
-                </button>
-            </div>
-        </Dialog>
-    }
-    .into_any()
 }

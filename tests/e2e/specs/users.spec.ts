@@ -40,7 +40,7 @@ test("an admin assigns Large Meetings to one user along the article's steps, and
   await page.getByRole("button", { name: "Sign Out" }).click();
   await signIn(page, "member@acme.example");
   await nav(page).getByRole("link", { name: "Meetings" }).click();
-  await expect(page.getByRole("row", { name: /Quarterly Town Hall/ })).toContainText("1000 participants");
+  await expect(page.getByRole("row", { name: /Quarterly Town Hall/ })).toContainText("1,000 participants");
 });
 
 test("a Basic user gets a Zoom Workplace license and Large Meetings in one save", async ({ page }) => {

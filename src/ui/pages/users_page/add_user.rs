@@ -1,0 +1,182 @@
+//! Add Users: one new user with email, name, user type and role. Each field
+//! is checked, and the domain refuses duplicates and a lack of seats.
+
+use crate::format;
+use crate::state::{use_account, use_app, ActionError};
+use crate::ui::components::dialog::{focus_by_id, Dialog, DialogActions};
+use leptos::prelude::*;
+use portal_domain::{BaseLicense, Command, DomainError, Email, Role};
+
+/// The field an error belongs to, so it can be marked and focused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Email,
+    FirstName,
+    LastName,
+    UserType,
+    Role,
+}
+
+impl Field {
+    const fn id(self) -> &'static str {
+        match self {
+            Field::Email => "add-user-email",
+            Field::FirstName => "add-user-first-name",
+            Field::LastName => "add-user-last-name",
+            Field::UserType => "add-user-type",
+            Field::Role => "add-user-role",
+        }
+    }
+
+    /// Which field a refusal of the domain is about.
+    fn of(error: &DomainError) -> Option<Field> {
+        match error {
+            DomainError::DuplicateEmail(_) => Some(Field::Email),
+            DomainError::FirstNameMissing => Some(Field::FirstName),
+            DomainError::LastNameMissing => Some(Field::LastName),
+            DomainError::NoBaseSeatAvailable { .. } => Some(Field::UserType),
+            DomainError::SecondOwner => Some(Field::Role),
+            _ => None,
+        }
+    }
+}
+
+#[component]
+pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl IntoView {
+    let state = use_app();
+    let account = use_account();
+    let email = RwSignal::new(String::new());
+    let first_name = RwSignal::new(String::new());
+    let last_name = RwSignal::new(String::new());
+    let license = RwSignal::new(BaseLicense::Basic);
+    let role = RwSignal::new(Role::Member);
+    let error = RwSignal::new(None::<(Option<Field>, String)>);
+    let seats_available =
+        move || account.with(|a| a.as_ref().map(|a| a.seats_available()).unwrap_or_default());
+    let fail = move |field: Option<Field>, message: String| {
+        error.set(Some((field, message)));
+        if let Some(field) = field {
+            focus_by_id(field.id());
+        }
+    };
+    let save = move || {
+        let parsed = match Email::parse(&email.get_untracked()) {
+            Ok(parsed) => parsed,
+            Err(e) => return fail(Some(Field::Email), e.to_string()),
+        };
+        let command = Command::AddUser {
+            email: parsed.clone(),
+            first_name: first_name.get_untracked(),
+            last_name: last_name.get_untracked(),
+            license: license.get_untracked(),
+            role: role.get_untracked(),
+        };
+        match state.dispatch(command) {
+            Ok(_) => on_saved.run(format!(
+                "{} {} ({parsed}) was added as a {} {}.",
+                first_name.get_untracked().trim(),
+                last_name.get_untracked().trim(),
+                license.get_untracked().as_str(),
+                role.get_untracked().as_str().to_lowercase(),
+            )),
+            Err(ActionError::Domain(e)) => fail(Field::of(&e), e.to_string()),
+            Err(e) => fail(None, e.to_string()),
+        }
+    };
+    let invalid = move |field: Field| {
+        move || {
+            error
+                .with(|e| matches!(e, Some((Some(f), _)) if *f == field))
+                .then_some("true")
+        }
+    };
+    let described = move |field: Field| {
+        move || {
+            error
+                .with(|e| matches!(e, Some((Some(f), _)) if *f == field))
+                .then_some("add-user-error")
+        }
+    };
+    let text_field = move |field: Field,
+                           label: &'static str,
+                           value: RwSignal<String>,
+                           kind: &'static str,
+                           autocomplete: &'static str| {
+        view! {
+            <div class="field">
+                <label for=field.id()>{label}</label>
+                <input
+                    id=field.id()
+                    type=kind
+                    autocomplete=autocomplete
+                    maxlength="254"
+                    required
+                    aria-invalid=invalid(field)
+                    aria-describedby=described(field)
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+            </div>
+        }
+    };
+    view! {
+        <Dialog labelled_by="add-user-title" on_close>
+            <h2 id="add-user-title">"Add Users"</h2>
+            <form
+                class="form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    save();
+                }
+            >
+                {text_field(Field::Email, "Email", email, "email", "off")}
+                {text_field(Field::FirstName, "First name", first_name, "text", "off")}
+                {text_field(Field::LastName, "Last name", last_name, "text", "off")}
+                <div class="field">
+                    <label for=Field::UserType.id()>"User type"</label>
+                    <select
+                        id=Field::UserType.id()
+                        aria-invalid=invalid(Field::UserType)
+                        aria-describedby=described(Field::UserType)
+                        prop:value=move || license.get().as_str()
+                        on:change=move |ev| {
+                            license.set(if event_target_value(&ev) == "Licensed" {
+                                BaseLicense::Licensed
+                            } else {
+                                BaseLicense::Basic
+                            })
+                        }
+                    >
+                        <option value="Basic">"Basic"</option>
+                        <option value="Licensed">
+                            {move || format!("Licensed ({} available)", format::count(seats_available()))}
+                        </option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=Field::Role.id()>"Role"</label>
+                    <select
+                        id=Field::Role.id()
+                        aria-invalid=invalid(Field::Role)
+                        prop:value=move || role.get().as_str()
+                        on:change=move |ev| {
+                            role.set(if event_target_value(&ev) == "Admin" { Role::Admin } else { Role::Member })
+                        }
+                    >
+                        <option value="Member">"Member"</option>
+                        <option value="Admin">"Admin"</option>
+                    </select>
+                </div>
+                {move || {
+                    error
+                        .get()
+                        .map(|(_, message)| {
+                            view! { <p id="add-user-error" class="form-error" role="alert">{message}</p> }
+                        })
+                }}
+                <DialogActions label="Save" on_cancel=on_close />
+            </form>
+        </Dialog>
+    }
+}

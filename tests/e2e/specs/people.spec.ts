@@ -1,0 +1,375 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { buyLargeMeetings as buy, editStoredAccount, nav, signIn } from "./helpers";
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
+
+const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
+const seats = (page: Page) => page.getByRole("list", { name: "Seats" });
+
+/** Presses Tab until `target` has focus (at most `max` times). */
+async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+test("Add Users checks every field, refuses duplicates and a lack of seats, then adds the user", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await nav(page).getByRole("link", { name: "Users", exact: true }).click();
+  const add = page.getByRole("button", { name: "Add Users" });
+  await add.click();
+  const dialog = page.getByRole("dialog", { name: "Add Users" });
+  await expect(dialog.getByLabel("Email")).toBeFocused();
+  const save = dialog.getByRole("button", { name: "Save" });
+  const alert = dialog.getByRole("alert");
+
+  await save.click();
+  await expect(alert).toHaveText("Enter an email address.");
+  await expect(dialog.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByLabel("Email")).toHaveAccessibleDescription("Enter an email address.");
+
+  await dialog.getByLabel("Email").fill("nova.acme.example");
+  await save.click();
+  await expect(alert).toHaveText("An email address contains exactly one @.");
+  await dialog.getByLabel("Email").fill("nova@");
+  await save.click();
+  await expect(alert).toHaveText("Enter a domain after the @, such as example.com.");
+
+  await dialog.getByLabel("Email").fill("Liam.Baker@ACME.example");
+  await dialog.getByLabel("First name").fill("Liam");
+  await dialog.getByLabel("Last name").fill("Twice");
+  await save.click();
+  await expect(alert).toHaveText("A user with the email liam.baker@acme.example already exists.");
+
+  await dialog.getByLabel("Email").fill("nova.lind@acme.example");
+  await dialog.getByLabel("First name").fill("   ");
+  await save.click();
+  await expect(alert).toHaveText("Enter a first name.");
+  await expect(dialog.getByLabel("First name")).toBeFocused();
+  await expect(dialog.getByLabel("Email")).not.toHaveAttribute("aria-invalid", "true");
+  await dialog.getByLabel("First name").fill("Nova");
+  await dialog.getByLabel("Last name").fill("");
+  await save.click();
+  await expect(alert).toHaveText("Enter a last name.");
+  await dialog.getByLabel("Last name").fill("Lind");
+  await shot(page, "users-add-user-error");
+
+  // Nothing was added by any of the refusals.
+  await expect(page.getByText("Showing 1–20 of 20 users")).toBeVisible();
+
+  await dialog.getByLabel("User type").selectOption({ label: "Licensed (4 available)" });
+  await dialog.getByLabel("Role").selectOption("Admin");
+  await save.click();
+  await expect(dialog).toHaveCount(0);
+  await expect(add).toBeFocused();
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Nova Lind (nova.lind@acme.example) was added as a Licensed admin.",
+  );
+  await expect(row(page, "nova.lind@acme.example")).toContainText("Admin");
+  await expect(row(page, "nova.lind@acme.example")).toContainText("Licensed");
+  await expect(seats(page)).toContainText("Zoom Workplace seats: 17 of 20 in use");
+  await page.reload();
+  await expect(row(page, "nova.lind@acme.example")).toBeVisible();
+  await nav(page).getByRole("link", { name: "Admin Activity Logs" }).click();
+  await expect(page.getByRole("row").nth(1)).toContainText("nova.lind@acme.example");
+  await expect(page.getByRole("row").nth(1)).toContainText("User added (Licensed, Admin)");
+});
+
+test("Add Users refuses a Licensed user when every seat is taken, and a Basic one is still added", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await editStoredAccount(page, 1, (account) => {
+    account.base_plan.seats = 16;
+  });
+  await page.goto("/users");
+  await page.getByRole("button", { name: "Add Users" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add Users" });
+  await dialog.getByLabel("Email").fill("full@acme.example");
+  await dialog.getByLabel("First name").fill("Full");
+  await dialog.getByLabel("Last name").fill("House");
+  await dialog.getByLabel("User type").selectOption({ label: "Licensed (0 available)" });
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("All 16 Zoom Workplace seats are in use.");
+  await expect(dialog.getByLabel("User type")).toHaveAttribute("aria-invalid", "true");
+  await dialog.getByLabel("User type").selectOption("Basic");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(row(page, "full@acme.example")).toContainText("Basic");
+});
+
+test("removing a user who hosts meetings: the meetings are listed and moved first, the seats return", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buy(page, "1000", "1");
+  await page.goto("/users");
+  await row(page, "member@acme.example").getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("dialog").getByRole("checkbox", { name: "Large Meetings" }).check();
+  await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await expect(seats(page)).toContainText("1,000 participants: 1 of 1 assigned, 0 available");
+
+  await row(page, "member@acme.example").getByRole("button", { name: "Remove" }).click();
+  const dialog = page.getByRole("dialog", { name: "Remove User" });
+  await expect(dialog).toContainText("Maya Moreno (member@acme.example)");
+  await expect(dialog).toContainText(
+    "Their Licensed seat and their Large Meetings 1,000 participants license return to the account.",
+  );
+  await expect(dialog).toContainText("They host 1 scheduled meeting");
+  await expect(dialog.getByRole("listitem")).toContainText(["Quarterly Town Hall"]);
+  const remove = dialog.getByRole("button", { name: "Remove user" });
+  await remove.click();
+  await expect(dialog.getByRole("alert")).toHaveText(
+    "Choose what happens to their meetings: move them to another user or cancel them.",
+  );
+  await dialog.getByRole("radio", { name: "Move them to another user" }).check();
+  await remove.click();
+  await expect(dialog.getByRole("alert")).toHaveText(
+    "Enter the email of the user who hosts the meetings from now on.",
+  );
+  await dialog.getByLabel("New host's email").fill("ghost@acme.example");
+  await remove.click();
+  await expect(dialog.getByRole("alert")).toHaveText(
+    "No user with the email “ghost@acme.example” is in your account.",
+  );
+  await expect(row(page, "member@acme.example")).toBeVisible();
+  await dialog.getByLabel("New host's email").fill("emma.clark@acme.example");
+  await shot(page, "users-remove-user");
+  await remove.click();
+
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("status").first()).toHaveText("Maya Moreno was removed.");
+  await expect(page.getByRole("searchbox", { name: "Search" })).toBeFocused();
+  await expect(row(page, "member@acme.example")).toHaveCount(0);
+  await expect(seats(page)).toContainText("Zoom Workplace seats: 15 of 20 in use");
+  await expect(seats(page)).toContainText("1,000 participants: 0 of 1 assigned, 1 available");
+
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(page.getByRole("row", { name: /Quarterly Town Hall/ })).toContainText("Emma Clark (emma.clark@acme.example)");
+  await nav(page).getByRole("link", { name: "Admin Activity Logs" }).click();
+  await expect(page.getByRole("row").nth(1)).toContainText(
+    "User removed (Licensed, Large Meetings 1000 returned); 1 meeting(s) moved to emma.clark@acme.example",
+  );
+
+  // The removed user can no longer sign in.
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await page.getByLabel("Email").fill("member@acme.example");
+  await page.getByLabel("Password").fill("Demo!2026");
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+});
+
+test("a removed user's meetings can be cancelled; the owner and oneself cannot be removed", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  await row(page, "basic@acme.example").getByRole("button", { name: "Remove" }).click();
+  let dialog = page.getByRole("dialog", { name: "Remove User" });
+  await expect(dialog).toContainText("Book club");
+  await dialog.getByRole("radio", { name: "Cancel them" }).check();
+  await dialog.getByRole("button", { name: "Remove user" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Ben Brooks was removed.");
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(page.getByRole("row", { name: /Book club/ })).toHaveCount(0);
+  await expect(page.getByRole("row", { name: /Board review/ })).toBeVisible();
+
+  await nav(page).getByRole("link", { name: "Users", exact: true }).click();
+  for (const [email, message] of [
+    ["owner@acme.example", "The account owner cannot be removed."],
+    ["admin@acme.example", "You cannot remove yourself; ask another admin or the owner."],
+  ]) {
+    const button = row(page, email).getByRole("button", { name: "Remove" });
+    await button.click();
+    dialog = page.getByRole("dialog", { name: "Remove User" });
+    await dialog.getByRole("radio", { name: "Cancel them" }).check();
+    await dialog.getByRole("button", { name: "Remove user" }).click();
+    await expect(dialog.getByRole("alert")).toHaveText(message);
+    await page.keyboard.press("Escape");
+    await expect(button).toBeFocused();
+    await expect(row(page, email)).toBeVisible();
+  }
+});
+
+test("the table sorts by each column, both ways, and says so", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buy(page, "5000", "1");
+  await page.goto("/users");
+  await row(page, "zoe.patel@acme.example").getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("dialog").getByLabel("Zoom Workplace").selectOption("Licensed");
+  await page.getByRole("dialog").getByRole("checkbox", { name: "Large Meetings" }).check();
+  await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+
+  const header = (name: string) => page.getByRole("columnheader", { name });
+  const firstRow = page.getByRole("row").nth(1);
+  await expect(header("Name")).toHaveAttribute("aria-sort", "ascending");
+  await expect(firstRow).toContainText("Adam Atkins");
+
+  await header("Email").getByRole("button").click();
+  await expect(header("Email")).toHaveAttribute("aria-sort", "ascending");
+  await expect(header("Name")).not.toHaveAttribute("aria-sort", /./);
+  await expect(firstRow).toContainText("admin@acme.example");
+  await header("Email").getByRole("button").click();
+  await expect(header("Email")).toHaveAttribute("aria-sort", "descending");
+  await expect(firstRow).toContainText("zoe.patel@acme.example");
+
+  await header("Large Meetings").getByRole("button").click();
+  await header("Large Meetings").getByRole("button").click();
+  await expect(header("Large Meetings")).toHaveAttribute("aria-sort", "descending");
+  await expect(firstRow).toContainText("5,000 participants");
+
+  await header("Role").getByRole("button").click();
+  await expect(firstRow).toContainText("owner@acme.example");
+  await header("Zoom Workplace").getByRole("button").click();
+  await expect(firstRow).toContainText("Basic");
+  await shot(page, "users-sorted");
+});
+
+test("admins see every meeting with its host and where its capacity comes from; members only their own", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await buy(page, "1000", "1");
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(page.getByRole("columnheader")).toHaveText(["Topic", "Host", "Starts", "Duration", "Capacity"]);
+  const townHall = page.getByRole("row", { name: /Quarterly Town Hall/ });
+  await expect(townHall).toContainText("Maya Moreno (member@acme.example)");
+  await expect(townHall).toContainText("300 participants");
+  await expect(townHall).toContainText("Zoom Workplace Business");
+  await expect(page.getByRole("row", { name: /Book club/ })).toContainText("100 participantsBasic license");
+  await expect(page.getByRole("row", { name: /Board review/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Styrelsemöte/ })).toHaveCount(0);
+
+  // Assigned: the meeting scheduled long before admits 1,000, from Large Meetings.
+  await nav(page).getByRole("link", { name: "Users", exact: true }).click();
+  await row(page, "member@acme.example").getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("dialog").getByRole("checkbox", { name: "Large Meetings" }).check();
+  await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(townHall).toContainText("1,000 participantsLarge Meetings 1,000");
+  await shot(page, "meetings-admin");
+
+  // Removed: it falls back to the base plan.
+  await nav(page).getByRole("link", { name: "Users", exact: true }).click();
+  await row(page, "member@acme.example").getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("dialog").getByRole("checkbox", { name: "Large Meetings" }).uncheck();
+  await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(townHall).toContainText("300 participantsZoom Workplace Business");
+
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await signIn(page, "member@acme.example");
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(page.getByText("Your scheduled meetings.")).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await expect(townHall).toBeVisible();
+});
+
+test("the Edit User dialog and Add Users work with the keyboard alone", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buy(page, "500", "3");
+  await page.goto("/users");
+  await page.keyboard.press("Tab");
+  await tabTo(page, page.getByRole("searchbox", { name: "Search" }));
+  await page.keyboard.type("liam");
+  const edit = row(page, "liam.baker@acme.example").getByRole("button", { name: "Edit" });
+  await tabTo(page, edit);
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Edit User" });
+  await expect(dialog.getByLabel("Zoom Workplace")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("checkbox", { name: "Large Meetings" })).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(dialog.getByRole("radio", { name: "500 participants (3 available)" })).toBeChecked();
+  await tabTo(page, dialog.getByRole("button", { name: "Save" }), 5);
+  await page.keyboard.press("Enter");
+  await expect(dialog).toHaveCount(0);
+  await expect(edit).toBeFocused();
+  await expect(row(page, "liam.baker@acme.example")).toContainText("500 participants");
+
+  // Shift+Tab back to Add Users, fill the dialog with keys, Enter saves.
+  const add = page.getByRole("button", { name: "Add Users" });
+  for (let i = 0; i < 60 && !(await add.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Shift+Tab");
+  }
+  await expect(add).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("keys@acme.example");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Kim");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Keys");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Kim Keys (keys@acme.example) was added as a Basic member.",
+  );
+  await expect(add).toBeFocused();
+});
+
+test("with thousands of users the table shows 50 at a time, pages through them and keeps the selection", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await editStoredAccount(page, 1, (account) => {
+    const template = account.users.find((u: any) => u.email === "liam.baker@acme.example");
+    for (let i = 0; i < 5000; i++) {
+      const n = String(i).padStart(4, "0");
+      account.users.push({
+        ...template,
+        id: 1000 + i,
+        email: `bulk${n}@acme.example`,
+        first_name: "Bulk",
+        last_name: `User ${n}`,
+        license: "Basic",
+        password: null,
+      });
+    }
+  });
+  await page.goto("/users");
+  await expect(page.getByText("Showing 1–50 of 5,020 users")).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(51);
+  await expect(page.getByText("Page 1 of 101")).toBeVisible();
+  const previous = page.getByRole("button", { name: "Previous page" });
+  const next = page.getByRole("button", { name: "Next page" });
+  await expect(previous).toBeDisabled();
+  await page.getByRole("checkbox", { name: "Select all users shown" }).check();
+  await next.click();
+  await expect(page.getByText("Showing 51–100 of 5,020 users")).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(51);
+  await expect(page.getByRole("checkbox", { name: "Select all users shown" })).not.toBeChecked();
+  await page.getByRole("checkbox", { name: "Select all users shown" }).check();
+  await expect(page.getByRole("region", { name: "Selected users" })).toContainText("100 users selected");
+
+  await page.getByRole("searchbox", { name: "Search" }).fill("bulk4999");
+  await expect(page.getByText("Showing 1–1 of 1 users")).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await page.getByRole("searchbox", { name: "Search" }).fill("user 49");
+  await expect(page.getByText("Showing 1–50 of 100 users")).toBeVisible();
+  await next.click();
+  await expect(page.getByText("Showing 51–100 of 100 users")).toBeVisible();
+  await expect(next).toBeDisabled();
+  await expect(page.getByRole("region", { name: "Selected users" })).toContainText("100 users selected");
+});
+
+test("an admin makes a member an admin in Edit User; the log records it and the new admin sees User Management", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  await row(page, "admin@acme.example").getByRole("button", { name: "Edit" }).click();
+  let dialog = page.getByRole("dialog", { name: "Edit User" });
+  await expect(dialog.getByLabel("Role")).toBeDisabled();
+  await expect(dialog.getByLabel("Role")).toHaveAccessibleDescription(
+    "You cannot change your own role; ask another admin or the owner.",
+  );
+  await page.keyboard.press("Escape");
+  await row(page, "owner@acme.example").getByRole("button", { name: "Edit" }).click();
+  await expect(dialog.getByLabel("Role")).toHaveValue("Owner");
+  await expect(dialog.getByLabel("Role")).toBeDisabled();
+  await page.keyboard.press("Escape");
+
+  await row(page, "liam.baker@acme.example").getByRole("button", { name: "Edit" }).click();
+  dialog = page.getByRole("dialog", { name: "Edit User" });
+  await expect(dialog.getByLabel("Role")).toHaveValue("Member");
+  await dialog.getByLabel("Role").selectOption("Admin");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(row(page, "liam.baker@acme.example")).toContainText("Admin");
+  await nav(page).getByRole("link", { name: "Admin Activity Logs" }).click();
+  await expect(page.getByRole("row").nth(1)).toContainText("Role changed from Member to Admin");
+  await expect(page.getByRole("row").nth(1)).toContainText("User");
+
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await signIn(page, "liam.baker@acme.example");
+  await expect(nav(page).getByRole("link", { name: "Users", exact: true })).toBeVisible();
+  await expect(nav(page).getByRole("link", { name: "Plan Management" })).toHaveCount(0);
+});
