@@ -5,3 +5,4 @@ pub mod download;
 pub mod guard;
 pub mod plans;
 pub mod storage_banner;
+pub mod table_scroll;

@@ -60,6 +60,14 @@ fn track_activity(state: AppState) {
 fn SignedIn() -> impl IntoView {
     let state = use_app();
     let viewer = Memo::new(move |_| state.viewer());
+    // On narrow screens the navigation hides behind the Menu button and
+    // closes again after each navigation.
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
     let read = move |f: fn(&Viewer) -> String| move || viewer.with(|v| v.as_ref().map(f));
     let shows =
         move |area: Area| viewer.with(|v| v.as_ref().is_some_and(|v| v.areas.contains(&area)));
@@ -86,6 +94,15 @@ fn SignedIn() -> impl IntoView {
             "Skip to main content"
         </a>
         <header class="topbar">
+            <button
+                type="button"
+                class="button topbar__menu"
+                aria-controls="portal-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)
+            >
+                "Menu"
+            </button>
             <span class="topbar__brand">"Large Meetings portal"</span>
             <span class="topbar__account">{read(|v| v.account_name.clone())}</span>
             <span class="topbar__user">
@@ -102,7 +119,12 @@ fn SignedIn() -> impl IntoView {
         </header>
         <StorageBanner />
         <div class="shell">
-            <nav class="nav" aria-label="Portal">
+            <nav
+                id="portal-nav"
+                class="nav"
+                class:nav--open=move || menu_open.get()
+                aria-label="Portal"
+            >
                 <ul>
                     {nav_group(
                         Area::PlanManagement,

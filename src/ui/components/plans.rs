@@ -4,6 +4,7 @@
 
 use crate::format::{self, now};
 use crate::state::{use_account, use_app, AppState};
+use crate::ui::components::table_scroll::TableScroll;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -722,6 +723,7 @@ pub fn OrderHistory(
                 return view! { <p>"No orders yet."</p> }.into_any();
             }
             view! {
+                <TableScroll label="Orders">
                 <table class="table">
                     <caption class="visually-hidden">{caption}</caption>
                     <thead>
@@ -752,6 +754,7 @@ pub fn OrderHistory(
                             .collect_view()}
                     </tbody>
                 </table>
+                </TableScroll>
             }
                 .into_any()
         }}

@@ -4,6 +4,7 @@
 use crate::format;
 use crate::state::use_account;
 use crate::ui::components::download::save_file;
+use crate::ui::components::table_scroll::TableScroll;
 use leptos::prelude::*;
 use portal_domain::audit::to_csv;
 use portal_domain::{AuditCategory, AuditFilter, Day};
@@ -105,6 +106,7 @@ pub fn ActivityLogsPage() -> impl IntoView {
                     return view! { <p>"No activity matches."</p> }.into_any();
                 }
                 view! {
+                    <TableScroll label="Activity">
                     <table class="table">
                         <caption class="visually-hidden">"Admin activity, newest first"</caption>
                         <thead>
@@ -133,6 +135,7 @@ pub fn ActivityLogsPage() -> impl IntoView {
                                 .collect_view()}
                         </tbody>
                     </table>
+                    </TableScroll>
                 }
                     .into_any()
             }}

@@ -6,6 +6,7 @@ use crate::ui::components::plans::{
     place_order, use_quote, CurrentPlans, Feedback, FeedbackView, OrderDraft, OrderFields,
     OrderHistory, PriceSummary,
 };
+use crate::ui::components::table_scroll::TableScroll;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -155,6 +156,7 @@ fn CurrentPlansTab() -> impl IntoView {
         <CurrentPlans feedback on_add_licenses=Callback::new(move |c| open_cart(Some(c))) />
 
         <h2 id="other-products-title">"Interested in other available products?"</h2>
+        <TableScroll label="Products">
         <table class="table products">
             <caption class="visually-hidden">"Other available products"</caption>
             <thead>
@@ -182,6 +184,7 @@ fn CurrentPlansTab() -> impl IntoView {
                 </tr>
             </tbody>
         </table>
+        </TableScroll>
 
         {move || match step.get() {
             Step::Closed => ().into_any(),

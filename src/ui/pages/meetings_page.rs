@@ -3,6 +3,7 @@
 
 use crate::format::{self, now};
 use crate::state::{use_account, use_app};
+use crate::ui::components::table_scroll::TableScroll;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -94,6 +95,7 @@ pub fn MeetingsPage() -> impl IntoView {
             {move || match rows() {
                 Some(rows) if !rows.is_empty() => {
                     view! {
+                        <TableScroll label="Scheduled meetings">
                         <table class="table">
                             <caption class="visually-hidden">"Scheduled meetings"</caption>
                             <thead>
@@ -125,6 +127,7 @@ pub fn MeetingsPage() -> impl IntoView {
                                     .collect_view()}
                             </tbody>
                         </table>
+                        </TableScroll>
                     }
                         .into_any()
                 }

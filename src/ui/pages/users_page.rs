@@ -9,6 +9,7 @@ mod remove_user;
 use crate::format;
 use crate::state::use_account;
 use crate::ui::components::dialog::focus_by_id;
+use crate::ui::components::table_scroll::TableScroll;
 use add_user::AddUserDialog;
 use change_licenses::ChangeLicensesDialog;
 use edit_user::EditUserDialog;
@@ -438,6 +439,7 @@ pub fn UsersPage() -> impl IntoView {
                     </button>
                 </div>
             </Show>
+            <TableScroll label="Users">
             <table class="table">
                 <caption class="visually-hidden">"Users of your account"</caption>
                 <thead>
@@ -516,6 +518,7 @@ pub fn UsersPage() -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            </TableScroll>
             <nav class="pager" aria-label="Pages">
                 <button
                     type="button"
