@@ -1,42 +1,75 @@
-//! Formatting of dates and numbers for display.
+//! Formatting of dates, amounts and numbers in the chosen language.
 
+use crate::i18n::Locale;
 use portal_domain::{Capacity, Day, Money, Timestamp};
 use wasm_bindgen::JsValue;
-
-/// A date and time such as "Dec 11, 2026, 3:00 PM" in the browser's time zone.
-pub fn date_time(at: Timestamp) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(at.millis() as f64));
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    date.to_locale_string("en-US", &options).into()
-}
 
 /// The current time from the browser's clock.
 pub fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)
 }
 
-/// A calendar day such as "Dec 27, 2026" (the day is UTC, as the domain counts it).
-pub fn day(day: Day) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(day.start().millis() as f64));
+/// The BCP 47 tag the browser's Intl formats use for `locale`.
+pub fn bcp47(locale: Locale) -> &'static str {
+    match locale {
+        Locale::en => "en-US",
+        Locale::sv => "sv-SE",
+    }
+}
+
+fn intl_options(pairs: &[(&str, &str)]) -> js_sys::Object {
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-    date.to_locale_date_string("en-US", &options).into()
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+    }
+    options
 }
 
-/// An amount such as "$1,234.50".
-pub fn money(amount: Money) -> String {
-    amount.to_string()
+/// A date and time in the browser's time zone: "Dec 11, 2026, 3:00 PM" or
+/// "11 dec. 2026 15:00".
+pub fn date_time_in(locale: Locale, at: Timestamp) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(at.millis() as f64));
+    let options = intl_options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
+    date.to_locale_string(bcp47(locale), &options).into()
 }
 
-/// A whole number with thousands separators: "1,000".
-pub fn count(n: u32) -> String {
-    portal_domain::money::group_thousands(n.into())
+/// A calendar day (UTC, as the domain counts days): "Dec 27, 2026" or "27 dec. 2026".
+pub fn day_in(locale: Locale, day: Day) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(day.start().millis() as f64));
+    let options = intl_options(&[("dateStyle", "medium"), ("timeZone", "UTC")]);
+    date.to_locale_date_string(bcp47(locale), &options).into()
 }
 
-/// "1,000 participants".
-pub fn participants(capacity: Capacity) -> String {
-    format!("{} participants", count(capacity.participants()))
+/// An amount in US dollars: "$1,234.50" or "1 234,50 US$".
+pub fn money_in(locale: Locale, amount: Money) -> String {
+    let options = intl_options(&[("style", "currency"), ("currency", "USD")]);
+    let format =
+        js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&bcp47(locale).into()), &options);
+    let value = JsValue::from_f64(amount.cents() as f64 / 100.0);
+    format
+        .format()
+        .call1(&JsValue::UNDEFINED, &value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| amount.to_string())
+}
+
+/// A whole number with the language's grouping: "1,000" or "1 000".
+pub fn count_in(locale: Locale, n: u32) -> String {
+    let digits = portal_domain::money::group_thousands(n.into());
+    match locale {
+        Locale::en => digits,
+        // Swedish groups with a no-break space.
+        Locale::sv => digits.replace(',', "\u{a0}"),
+    }
+}
+
+/// "1,000 participants" or "1 000 deltagare".
+pub fn participants_in(locale: Locale, capacity: Capacity) -> String {
+    use crate::i18n::*;
+    td_string!(
+        locale,
+        common.participants,
+        count = count_in(locale, capacity.participants())
+    )
 }

@@ -18,6 +18,8 @@ use wasm_bindgen::prelude::*;
 
 /// The signed-in session of this browser.
 pub const SESSION_KEY: &str = "lmp.session";
+/// The language the person chose ("en" or "sv"); absent until they choose.
+pub const LOCALE_KEY: &str = "lmp.locale";
 /// Unreadable data is kept under this prefix followed by the time it was found.
 pub const QUARANTINE_PREFIX: &str = "lmp.quarantine.";
 
@@ -89,7 +91,10 @@ fn data_keys(storage: &web_sys::Storage) -> Vec<String> {
     (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| {
-            k.starts_with(KEY_PREFIX) && k != SESSION_KEY && !k.starts_with(QUARANTINE_PREFIX)
+            k.starts_with(KEY_PREFIX)
+                && k != SESSION_KEY
+                && k != LOCALE_KEY
+                && !k.starts_with(QUARANTINE_PREFIX)
         })
         .collect()
 }
@@ -216,6 +221,19 @@ pub fn load_session() -> Option<Session> {
 pub fn save_session(session: &Session) {
     if local_storage().is_some() {
         let _ = LocalStorage::set(SESSION_KEY, session);
+    }
+}
+
+/// The language chosen earlier in this browser, if any.
+pub fn load_locale() -> Option<String> {
+    local_storage()?;
+    LocalStorage::get::<String>(LOCALE_KEY).ok()
+}
+
+/// Remembers the chosen language; without storage it lasts for this visit.
+pub fn save_locale(locale: &str) {
+    if local_storage().is_some() {
+        let _ = LocalStorage::set(LOCALE_KEY, locale);
     }
 }
 

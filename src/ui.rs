@@ -2,7 +2,9 @@
 
 pub mod app;
 pub mod components;
+pub mod labels;
 pub mod layout;
+pub mod messages;
 pub mod pages;
 
 pub use app::App;

@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use meetings_portal::i18n::I18nContextProvider;
 use meetings_portal::state::AppState;
 use meetings_portal::ui::pages::UsersPage;
 use portal_domain::demo::ACME;
@@ -55,9 +56,11 @@ fn users_page(setup: &[Command]) -> Page {
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
         provide_context(state);
         view! {
-            <Router>
-                <UsersPage />
-            </Router>
+            <I18nContextProvider>
+                <Router>
+                    <UsersPage />
+                </Router>
+            </I18nContextProvider>
         }
     });
     Page {

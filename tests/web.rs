@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use meetings_portal::i18n::I18nContextProvider;
 use meetings_portal::state::AppState;
 use meetings_portal::storage::{self, Mode, StorageNotice, QUARANTINE_PREFIX, SESSION_KEY};
 use meetings_portal::ui::pages::SignInPage;
@@ -59,9 +60,11 @@ fn mount_sign_in() -> (Element, impl Drop) {
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), || {
         provide_context(AppState::load());
         view! {
-            <Router>
-                <SignInPage />
-            </Router>
+            <I18nContextProvider>
+                <Router>
+                    <SignInPage />
+                </Router>
+            </I18nContextProvider>
         }
     });
     (host, handle)

@@ -1,11 +1,14 @@
 //! Providers and the route table.
 
+use crate::i18n::I18nContextProvider;
 use crate::state::AppState;
 use crate::ui::components::guard::Guard;
+use crate::ui::components::language::RememberedLocale;
 use crate::ui::layout::Shell;
 use crate::ui::pages::{
-    ActivityLogsPage, BillingPage, MeetingsPage, NotFoundPage, PaymentHistoryPage,
-    PlanManagementPage, ProfilePage, SignInPage, UsersPage,
+    ActivityLogsPage, BestPracticesHelpPage, BillingPage, BillingSettingsHelpPage, MeetingsPage,
+    NotFoundPage, PaymentHistoryPage, PlanManagementPage, ProfilePage, RequirementsHelpPage,
+    SignInPage, UsersPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
@@ -19,6 +22,8 @@ pub fn App() -> impl IntoView {
     state.start_background_work();
     provide_context(state);
     view! {
+        <I18nContextProvider>
+        <RememberedLocale />
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/sign-in") view=SignInPage />
@@ -64,9 +69,19 @@ pub fn App() -> impl IntoView {
                         path=path!("/billing")
                         view=|| view! { <Guard area=Area::Billing><BillingPage /></Guard> }
                     />
+                    <Route
+                        path=path!("/help/large-meetings-requirements")
+                        view=RequirementsHelpPage
+                    />
+                    <Route
+                        path=path!("/help/large-meetings-best-practices")
+                        view=BestPracticesHelpPage
+                    />
+                    <Route path=path!("/help/billing-settings") view=BillingSettingsHelpPage />
                     <Route path=path!("/*any") view=NotFoundPage />
                 </ParentRoute>
             </Routes>
         </Router>
+        </I18nContextProvider>
     }
 }

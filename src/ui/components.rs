@@ -3,6 +3,7 @@
 pub mod dialog;
 pub mod download;
 pub mod guard;
+pub mod language;
 pub mod plans;
 pub mod storage_banner;
 pub mod table_scroll;

@@ -1,6 +1,8 @@
 //! The portal shell: header, left navigation and the routed page.
 
+use crate::i18n::*;
 use crate::state::{use_app, AppState, SignOutReason, Viewer};
+use crate::ui::components::language::LanguageSwitch;
 use crate::ui::components::storage_banner::StorageBanner;
 use leptos::ev;
 use leptos::prelude::*;
@@ -59,6 +61,7 @@ fn track_activity(state: AppState) {
 #[component]
 fn SignedIn() -> impl IntoView {
     let state = use_app();
+    let i18n = use_i18n();
     let viewer = Memo::new(move |_| state.viewer());
     // On narrow screens the navigation hides behind the Menu button and
     // closes again after each navigation.
@@ -71,17 +74,20 @@ fn SignedIn() -> impl IntoView {
     let read = move |f: fn(&Viewer) -> String| move || viewer.with(|v| v.as_ref().map(f));
     let shows =
         move |area: Area| viewer.with(|v| v.as_ref().is_some_and(|v| v.areas.contains(&area)));
-    type Links = &'static [(&'static str, &'static str)];
-    let nav_group = move |area: Area, title: &'static str, links: Links| {
+    // A label is a function of the language, so the navigation follows the switch.
+    type Label = fn(Locale) -> &'static str;
+    type Links = &'static [(&'static str, Label)];
+    let label = move |f: Label| move || f(i18n.get_locale());
+    let nav_group = move |area: Area, title: Label, links: Links| {
         move || {
             shows(area).then(|| {
                 view! {
                     <li class="nav__group">
-                        <span class="nav__group-title">{title}</span>
+                        <span class="nav__group-title">{label(title)}</span>
                         <ul>
                             {links
                                 .iter()
-                                .map(|(href, label)| view! { <li><A href=*href>{*label}</A></li> })
+                                .map(|(href, text)| view! { <li><A href=*href>{label(*text)}</A></li> })
                                 .collect_view()}
                         </ul>
                     </li>
@@ -91,7 +97,7 @@ fn SignedIn() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main">
-            "Skip to main content"
+            {t!(i18n, common.skip_to_main)}
         </a>
         <header class="topbar">
             <button
@@ -101,20 +107,21 @@ fn SignedIn() -> impl IntoView {
                 aria-expanded=move || menu_open.get().to_string()
                 on:click=move |_| menu_open.update(|open| *open = !*open)
             >
-                "Menu"
+                {t!(i18n, common.menu)}
             </button>
-            <span class="topbar__brand">"Large Meetings portal"</span>
+            <span class="topbar__brand">{t!(i18n, common.brand)}</span>
             <span class="topbar__account">{read(|v| v.account_name.clone())}</span>
             <span class="topbar__user">
                 <span>{read(|v| v.user.full_name())}</span>
                 <span class="topbar__email">{read(|v| v.user.email.to_string())}</span>
             </span>
+            <LanguageSwitch id="language" />
             <button
                 type="button"
                 class="button button--quiet"
                 on:click=move |_| state.sign_out(SignOutReason::Requested)
             >
-                "Sign Out"
+                {t!(i18n, common.sign_out)}
             </button>
         </header>
         <StorageBanner />
@@ -123,31 +130,42 @@ fn SignedIn() -> impl IntoView {
                 id="portal-nav"
                 class="nav"
                 class:nav--open=move || menu_open.get()
-                aria-label="Portal"
+                aria-label=move || t_string!(i18n, common.nav_label)
             >
                 <ul>
                     {nav_group(
                         Area::PlanManagement,
-                        "Plans and Billing",
-                        &[("/plan-management", "Plan Management"), ("/payment-history", "Payment History")],
+                        |l| td_string!(l, common.nav.plans_and_billing),
+                        &[
+                            ("/plan-management", |l| td_string!(l, common.nav.plan_management)),
+                            ("/payment-history", |l| td_string!(l, common.nav.payment_history)),
+                        ],
                     )}
-                    {nav_group(Area::Billing, "Account Management", &[("/billing", "Billing")])}
-                    {nav_group(Area::Users, "User Management", &[("/users", "Users")])}
+                    {nav_group(
+                        Area::Billing,
+                        |l| td_string!(l, common.nav.account_management),
+                        &[("/billing", |l| td_string!(l, common.nav.billing))],
+                    )}
+                    {nav_group(
+                        Area::Users,
+                        |l| td_string!(l, common.nav.user_management),
+                        &[("/users", |l| td_string!(l, common.nav.users))],
+                    )}
                     {move || {
                         shows(Area::ActivityLogs)
                             .then(|| {
                                 view! {
                                     <li>
-                                        <A href="/activity-logs">"Admin Activity Logs"</A>
+                                        <A href="/activity-logs">{t!(i18n, common.nav.activity_logs)}</A>
                                     </li>
                                 }
                             })
                     }}
                     <li>
-                        <A href="/meetings">"Meetings"</A>
+                        <A href="/meetings">{t!(i18n, common.nav.meetings)}</A>
                     </li>
                     <li>
-                        <A href="/profile">"Profile"</A>
+                        <A href="/profile">{t!(i18n, common.nav.profile)}</A>
                     </li>
                 </ul>
             </nav>

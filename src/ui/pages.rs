@@ -2,6 +2,7 @@
 
 mod activity_logs_page;
 mod billing_page;
+pub mod help_page;
 mod meetings_page;
 mod not_found_page;
 mod payment_history_page;
@@ -12,6 +13,7 @@ mod users_page;
 
 pub use activity_logs_page::ActivityLogsPage;
 pub use billing_page::BillingPage;
+pub use help_page::{BestPracticesHelpPage, BillingSettingsHelpPage, RequirementsHelpPage};
 pub use meetings_page::MeetingsPage;
 pub use not_found_page::NotFoundPage;
 pub use payment_history_page::PaymentHistoryPage;

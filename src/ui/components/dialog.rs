@@ -2,6 +2,7 @@
 //! moves in, stays in (Tab wraps), Escape closes, and the caller returns
 //! focus to where it was.
 
+use crate::i18n::*;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -49,6 +50,9 @@ pub fn Dialog(
             }
         }
     });
+    // Listened to on the window, not the panel: when the focused control
+    // inside is disabled or removed, focus falls to the page body, and
+    // Escape and Tab must still work.
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" {
             ev.prevent_default();
@@ -67,8 +71,18 @@ pub fn Dialog(
             return;
         };
         let active = document().active_element();
+        let inside = active
+            .as_ref()
+            .is_some_and(|el| panel.contains(Some(el.unchecked_ref())));
         let at = |el: &web_sys::HtmlElement| active.as_ref() == Some(el.unchecked_ref());
-        if ev.shift_key() && (at(first) || active.as_ref() == Some(panel.unchecked_ref())) {
+        if !inside {
+            ev.prevent_default();
+            let _ = if ev.shift_key() {
+                last.focus()
+            } else {
+                first.focus()
+            };
+        } else if ev.shift_key() && (at(first) || active.as_ref() == Some(panel.unchecked_ref())) {
             ev.prevent_default();
             let _ = last.focus();
         } else if !ev.shift_key() && at(last) {
@@ -76,6 +90,8 @@ pub fn Dialog(
             let _ = first.focus();
         }
     };
+    let listener = window_event_listener(leptos::ev::keydown, on_keydown);
+    on_cleanup(move || listener.remove());
     view! {
         <div class="dialog-backdrop">
             <div
@@ -85,7 +101,6 @@ pub fn Dialog(
                 aria-labelledby=labelled_by
                 tabindex="-1"
                 node_ref=panel
-                on:keydown=on_keydown
             >
                 {children()}
             </div>
@@ -107,6 +122,7 @@ pub fn DialogActions(
     danger: bool,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let class = if danger {
         "button button--danger"
     } else {
@@ -126,7 +142,7 @@ pub fn DialogActions(
                 {label}
             </button>
             <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                "Cancel"
+                {t!(i18n, common.cancel)}
             </button>
         </div>
     }

@@ -1,6 +1,8 @@
 //! Shows a page only to those allowed to see it.
 
+use crate::i18n::*;
 use crate::state::use_app;
+use crate::ui::labels;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::{Area, BillingPortal, Decision};
@@ -30,21 +32,19 @@ pub fn Guard(
 #[component]
 pub fn NotAuthorisedPage() -> impl IntoView {
     let state = use_app();
+    let i18n = use_i18n();
     let role = move || {
         state
             .viewer()
-            .map(|v| v.user.role.as_str())
+            .map(|v| labels::role(i18n.get_locale(), v.user.role))
             .unwrap_or_default()
     };
     view! {
         <section class="page page--notice" aria-labelledby="page-title">
-            <h1 id="page-title">"Not authorised"</h1>
+            <h1 id="page-title">{t!(i18n, common.not_authorised.title)}</h1>
+            <p>{t!(i18n, common.not_authorised.text, role)}</p>
             <p>
-                "Your role (" {role} ") does not allow you to open this page. "
-                "Ask an account owner or an admin if you need access."
-            </p>
-            <p>
-                <A href="/profile">"Go to your profile"</A>
+                <A href="/profile">{t!(i18n, common.not_authorised.profile)}</A>
             </p>
         </section>
     }
@@ -54,17 +54,19 @@ pub fn NotAuthorisedPage() -> impl IntoView {
 #[component]
 fn OtherPortalPage(portal: BillingPortal) -> impl IntoView {
     let state = use_app();
+    let i18n = use_i18n();
     let account = move || state.viewer().map(|v| v.account_name).unwrap_or_default();
     let href = match portal {
         BillingPortal::PlansAndBilling => "/plan-management",
         BillingPortal::AccountManagement => "/billing",
     };
+    let portal = move || labels::billing_portal(i18n.get_locale(), portal);
     view! {
         <section class="page page--notice" aria-labelledby="page-title">
-            <h1 id="page-title">"This billing portal is not used by your account"</h1>
-            <p>{account} " manages its plans under " {portal.label()} "."</p>
+            <h1 id="page-title">{t!(i18n, common.other_portal.title)}</h1>
+            <p>{t!(i18n, common.other_portal.text, account, portal)}</p>
             <p>
-                <A href=href>"Go to " {portal.label()}</A>
+                <A href=href>{t!(i18n, common.other_portal.go, portal)}</A>
             </p>
         </section>
     }

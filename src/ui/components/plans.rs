@@ -3,20 +3,40 @@
 //! their live price summary, and the order history.
 
 use crate::format::{self, now};
+use crate::i18n::*;
 use crate::state::{use_account, use_app, AppState};
 use crate::ui::components::table_scroll::TableScroll;
+use crate::ui::messages;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::billing::OrderItem;
-use portal_domain::catalog::{large_meetings_monthly, DEMO_PRICE_NOTICE};
-use portal_domain::{Account, BillingCycle, Capacity, Command, Day, LineStatus, Quantity, Quote};
+use portal_domain::catalog::large_meetings_monthly;
+use portal_domain::{
+    Account, BillingCycle, Capacity, Command, Day, DomainError, LineStatus, Quantity, Quote,
+};
+use std::sync::Arc;
+
+/// A message for a status or alert region, worded in the language chosen
+/// when it is shown (so it follows the language switch).
+#[derive(Clone)]
+pub struct Message(Arc<dyn Fn(Locale) -> String + Send + Sync>);
+
+impl Message {
+    pub fn new(text: impl Fn(Locale) -> String + Send + Sync + 'static) -> Self {
+        Self(Arc::new(text))
+    }
+
+    pub fn text(&self, locale: Locale) -> String {
+        (self.0)(locale)
+    }
+}
 
 /// Page-level feedback: one status region and one alert region.
 #[derive(Clone, Copy)]
 pub struct Feedback {
-    pub status: RwSignal<Option<String>>,
-    pub error: RwSignal<Option<String>>,
+    pub status: RwSignal<Option<Message>>,
+    pub error: RwSignal<Option<Message>>,
 }
 
 impl Feedback {
@@ -33,12 +53,12 @@ impl Feedback {
         self.error.set(None);
     }
 
-    pub fn done(&self, message: String) {
+    pub fn done(&self, message: Message) {
         self.error.set(None);
         self.status.set(Some(message));
     }
 
-    pub fn failed(&self, message: String) {
+    pub fn failed(&self, message: Message) {
         self.status.set(None);
         self.error.set(Some(message));
     }
@@ -53,12 +73,39 @@ impl Default for Feedback {
 /// The status and alert regions of a page.
 #[component]
 pub fn FeedbackView(feedback: Feedback) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <p class="form-status" role="status">{move || feedback.status.get()}</p>
+        <p class="form-status" role="status">
+            {move || feedback.status.get().map(|m| m.text(i18n.get_locale()))}
+        </p>
         {move || {
-            feedback.error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })
+            feedback.error.get().map(|e| {
+                view! { <p class="form-error" role="alert">{e.text(i18n.get_locale())}</p> }
+            })
         }}
     }
+}
+
+/// "Monthly" / "Månadsvis".
+pub fn cycle_label(locale: Locale, cycle: BillingCycle) -> &'static str {
+    match cycle {
+        BillingCycle::Monthly => td_string!(locale, billing.cycle.monthly),
+        BillingCycle::Annual => td_string!(locale, billing.cycle.annual),
+    }
+}
+
+/// "Large Meetings 1,000 participants" / "Stora möten 1 000 deltagare".
+pub fn line_name(locale: Locale, capacity: Capacity) -> String {
+    td_string!(
+        locale,
+        billing.line.name,
+        count = format::count_in(locale, capacity.participants())
+    )
+}
+
+/// A domain refusal as a message.
+fn domain_message(error: DomainError) -> Message {
+    Message::new(move |locale| messages::domain_error(locale, &error))
 }
 
 fn today() -> Day {
@@ -85,6 +132,7 @@ pub fn CurrentPlans(
                 .unwrap_or_default()
         })
     };
+    let i18n = use_i18n();
     view! {
         <div class="plans">
             <BasePlanCard feedback />
@@ -93,8 +141,9 @@ pub fn CurrentPlans(
             </For>
         </div>
         <p class="page__hint">
-            "Large Meetings licenses are assigned to users in "
-            <A href="/users">"User Management > Users"</A> "."
+            {t!(i18n, billing.users_hint_before)}
+            <A href="/users">{t!(i18n, billing.users_hint_link)}</A>
+            {t!(i18n, billing.users_hint_after)}
         </p>
     }
 }
@@ -104,6 +153,7 @@ pub fn CurrentPlans(
 fn BasePlanCard(feedback: Feedback) -> impl IntoView {
     let state = use_app();
     let account = use_account();
+    let i18n = use_i18n();
     let (adding, set_adding) = signal(false);
     let seats_text = RwSignal::new("1".to_string());
     let parsed = Memo::new(move |_| Quantity::parse(&seats_text.get()));
@@ -111,41 +161,61 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
         let quantity = parsed.get().ok()?;
         account.with(|a| a.as_ref()?.quote_base_seats(quantity, today()).ok())
     });
-    let fact = move |f: fn(&Account) -> String| move || account.with(|a| a.as_ref().map(f));
+    let fact = move |f: fn(Locale, &Account) -> String| {
+        move || {
+            let locale = i18n.get_locale();
+            account.with(|a| a.as_ref().map(|a| f(locale, a)))
+        }
+    };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let quantity = match parsed.get_untracked() {
             Ok(q) => q,
-            Err(e) => return feedback.failed(e.to_string()),
+            Err(e) => {
+                return feedback.failed(Message::new(move |l| messages::quantity_error(l, &e)))
+            }
         };
         match state.dispatch(Command::AddBaseSeats { quantity }) {
             Ok(_) => {
                 set_adding.set(false);
                 seats_text.set("1".into());
-                feedback.done(format!(
-                    "Order placed: {} more Zoom Workplace seats.",
-                    format::count(quantity.get())
-                ));
+                let n = quantity.get();
+                feedback.done(Message::new(move |l| {
+                    let count = format::count_in(l, n);
+                    if n == 1 {
+                        td_string!(l, billing.base.ordered_one, count = count)
+                    } else {
+                        td_string!(l, billing.base.ordered_many, count = count)
+                    }
+                }));
             }
-            Err(e) => feedback.failed(e.to_string()),
+            Err(e) => feedback.failed(Message::new(move |l| messages::action_error(l, &e))),
         }
     };
     view! {
         <article class="card" aria-labelledby="base-plan-title">
-            <h3 id="base-plan-title">{fact(|a| a.base_plan.name.clone())}</h3>
+            <h3 id="base-plan-title">{fact(|_, a| a.base_plan.name.clone())}</h3>
             <dl class="facts">
-                <dt>"Seats"</dt>
-                <dd>{fact(|a| format::count(a.base_plan.seats))}</dd>
-                <dt>"In use"</dt>
-                <dd>{fact(|a| format::count(a.seats_in_use()))}</dd>
-                <dt>"Available"</dt>
-                <dd>{fact(|a| format::count(a.seats_available()))}</dd>
-                <dt>"Meeting capacity"</dt>
-                <dd>{fact(|a| format!("{} participants", format::count(a.base_plan.meeting_capacity)))}</dd>
-                <dt>"Billing cycle"</dt>
-                <dd>{fact(|a| a.base_plan.term.cycle.as_str().to_string())}</dd>
-                <dt>"Renews on"</dt>
-                <dd>{fact(|a| format::day(a.base_plan.term.renews_on()))}</dd>
+                <dt>{t!(i18n, billing.base.seats)}</dt>
+                <dd>{fact(|l, a| format::count_in(l, a.base_plan.seats))}</dd>
+                <dt>{t!(i18n, billing.base.in_use)}</dt>
+                <dd>{fact(|l, a| format::count_in(l, a.seats_in_use()))}</dd>
+                <dt>{t!(i18n, billing.base.available)}</dt>
+                <dd>{fact(|l, a| format::count_in(l, a.seats_available()))}</dd>
+                <dt>{t!(i18n, billing.base.meeting_capacity)}</dt>
+                <dd>
+                    {fact(|l, a| {
+                        td_string!(
+                            l,
+                            common.participants,
+                            count = format::count_in(l, a.base_plan.meeting_capacity)
+                        )
+                    })}
+                </dd>
+                <dt>{t!(i18n, billing.order.billing_cycle)}</dt>
+                <dd>{fact(|l, a| cycle_label(l, a.base_plan.term.cycle).to_string())}</dd>
+                <dt>{t!(i18n, billing.base.renews_on)}</dt>
+                <dd>{fact(|l, a| format::day_in(l, a.base_plan.term.renews_on()))}</dd>
             </dl>
             <Show
                 when=move || adding.get()
@@ -159,14 +229,14 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
                                 set_adding.set(true);
                             }
                         >
-                            "Add seats"
+                            {t!(i18n, billing.base.add_seats)}
                         </button>
                     }
                 }
             >
                 <form class="inline-form" on:submit=on_submit novalidate>
                     <div class="field">
-                        <label for="base-seats">"Number of seats"</label>
+                        <label for="base-seats">{t!(i18n, billing.base.number_of_seats)}</label>
                         <input
                             id="base-seats"
                             type="text"
@@ -177,39 +247,49 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
                             aria-describedby="base-seats-help"
                         />
                         <p id="base-seats-help" class="field-help">
-                            {move || match parsed.get() {
-                                Err(e) => e.to_string(),
-                                Ok(_) => {
-                                    quote
-                                        .get()
-                                        .map(|q| {
-                                            format!(
-                                                "{} due today (prorated to {}), then {} per {}.",
-                                                format::money(q.due_today),
-                                                format::day(q.next_renewal),
-                                                format::money(q.total_per_cycle),
-                                                cycle_noun(q.cycle),
-                                            )
-                                        })
-                                        .unwrap_or_default()
+                            {move || {
+                                let l = i18n.get_locale();
+                                match parsed.get() {
+                                    Err(e) => messages::quantity_error(l, &e),
+                                    Ok(_) => {
+                                        quote
+                                            .get()
+                                            .map(|q| {
+                                                let due = format::money_in(l, q.due_today);
+                                                let date = format::day_in(l, q.next_renewal);
+                                                let total = format::money_in(l, q.total_per_cycle);
+                                                match q.cycle {
+                                                    BillingCycle::Monthly => td_string!(
+                                                        l,
+                                                        billing.base.quote_monthly,
+                                                        due = due,
+                                                        date = date,
+                                                        total = total
+                                                    ),
+                                                    BillingCycle::Annual => td_string!(
+                                                        l,
+                                                        billing.base.quote_annual,
+                                                        due = due,
+                                                        date = date,
+                                                        total = total
+                                                    ),
+                                                }
+                                            })
+                                            .unwrap_or_default()
+                                    }
                                 }
                             }}
                         </p>
                     </div>
-                    <button type="submit" class="button button--primary">"Buy seats"</button>
+                    <button type="submit" class="button button--primary">
+                        {t!(i18n, billing.base.buy_seats)}
+                    </button>
                     <button type="button" class="button" on:click=move |_| set_adding.set(false)>
-                        "Close"
+                        {t!(i18n, billing.close)}
                     </button>
                 </form>
             </Show>
         </article>
-    }
-}
-
-fn cycle_noun(cycle: BillingCycle) -> &'static str {
-    match cycle {
-        BillingCycle::Monthly => "month",
-        BillingCycle::Annual => "year",
     }
 }
 
@@ -230,6 +310,7 @@ fn LineCard(
 ) -> impl IntoView {
     let state = use_app();
     let account = use_account();
+    let i18n = use_i18n();
     let line = Memo::new(move |_| account.with(|a| a.as_ref()?.line(capacity).cloned()));
     let seats = Memo::new(move |_| {
         account.with(|a| a.as_ref().map(|a| a.seats(capacity)).unwrap_or_default())
@@ -238,88 +319,108 @@ fn LineCard(
     let reduce_text = RwSignal::new(String::new());
     let title_id = format!("line-{}-title", capacity.participants());
     let labelled_by = title_id.clone();
-    let name = format!("Large Meetings {}", format::participants(capacity));
-    let run = move |command: Command, done: String| match state.dispatch(command) {
+    let name = move || line_name(i18n.get_locale(), capacity);
+    let run = move |command: Command, done: Message| match state.dispatch(command) {
         Ok(_) => {
             set_action.set(LineAction::None);
             feedback.done(done);
         }
-        Err(e) => feedback.failed(e.to_string()),
+        Err(e) => feedback.failed(Message::new(move |l| messages::action_error(l, &e))),
     };
     let status = move || {
-        line.get().map(|l| match l.status {
-            LineStatus::Active => "Active".to_string(),
-            LineStatus::PendingDowngrade { to } => format!(
-                "Pending Downgrade: {} licenses from {}",
-                format::count(to),
-                format::day(l.term.renews_on())
-            ),
-            LineStatus::PendingCancellation => {
-                format!(
-                    "Pending Cancellation: ends on {}",
-                    format::day(l.term.renews_on())
-                )
+        let l = i18n.get_locale();
+        line.get().map(|line| {
+            let renews_on = format::day_in(l, line.term.renews_on());
+            match line.status {
+                LineStatus::Active => td_string!(l, billing.line.status_active).to_string(),
+                LineStatus::PendingDowngrade { to } => {
+                    let count = format::count_in(l, to);
+                    if to == 1 {
+                        td_string!(
+                            l,
+                            billing.line.status_pending_downgrade_one,
+                            count = count,
+                            date = renews_on
+                        )
+                    } else {
+                        td_string!(
+                            l,
+                            billing.line.status_pending_downgrade_many,
+                            count = count,
+                            date = renews_on
+                        )
+                    }
+                }
+                LineStatus::PendingCancellation => {
+                    td_string!(
+                        l,
+                        billing.line.status_pending_cancellation,
+                        date = renews_on
+                    )
+                }
             }
         })
     };
-    let fact = move |f: fn(&portal_domain::LargeMeetingsLine) -> String| {
-        move || line.with(|l| l.as_ref().map(f))
-    };
-    let on_reduce = {
-        let name = name.clone();
-        move |ev: SubmitEvent| {
-            ev.prevent_default();
-            // Whole numbers go to the domain, which says what is allowed.
-            let to = match reduce_text.get_untracked().trim().parse::<u32>() {
-                Ok(n) => n,
-                Err(_) => {
-                    return feedback.failed(
-                        "Enter the new number of licenses as a whole number, such as 3.".into(),
-                    )
-                }
-            };
-            run(
-                Command::ReduceLine { capacity, to },
-                format!(
-                    "{name} will be reduced to {} licenses at renewal.",
-                    format::count(to)
-                ),
-            );
+    let fact = move |f: fn(Locale, &portal_domain::LargeMeetingsLine) -> String| {
+        move || {
+            let locale = i18n.get_locale();
+            line.with(|l| l.as_ref().map(|l| f(locale, l)))
         }
     };
-    let name_for_cancel = name.clone();
-    let name_for_undo = name.clone();
+    let on_reduce = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        // Whole numbers go to the domain, which says what is allowed.
+        let to = match reduce_text.get_untracked().trim().parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => {
+                return feedback.failed(Message::new(|l| {
+                    td_string!(l, billing.line.enter_whole_number).to_string()
+                }))
+            }
+        };
+        run(
+            Command::ReduceLine { capacity, to },
+            Message::new(move |l| {
+                let name = line_name(l, capacity);
+                let count = format::count_in(l, to);
+                if to == 1 {
+                    td_string!(l, billing.line.reduced_one, name = name, count = count)
+                } else {
+                    td_string!(l, billing.line.reduced_many, name = name, count = count)
+                }
+            }),
+        );
+    };
     view! {
         <article class="card card--addon" aria-labelledby=labelled_by>
-            <h3 id=title_id>{name.clone()}</h3>
+            <h3 id=title_id>{name}</h3>
             <dl class="facts">
-                <dt>"Capacity"</dt>
-                <dd>{format::participants(capacity)}</dd>
-                <dt>"Licenses"</dt>
-                <dd>{fact(|l| format::count(l.quantity))}</dd>
-                <dt>"Assigned"</dt>
-                <dd>{move || format::count(seats.get().assigned)}</dd>
-                <dt>"Available"</dt>
-                <dd>{move || format::count(seats.get().available())}</dd>
-                <dt>"Billing cycle"</dt>
-                <dd>{fact(|l| l.term.cycle.as_str().to_string())}</dd>
-                <dt>"Renews on"</dt>
-                <dd>{fact(|l| format::day(l.term.renews_on()))}</dd>
-                <dt>"Renewal amount"</dt>
-                <dd>{fact(|l| format::money(l.renewal_amount()))}</dd>
-                <dt>"Status"</dt>
+                <dt>{t!(i18n, billing.line.capacity)}</dt>
+                <dd>{move || format::participants_in(i18n.get_locale(), capacity)}</dd>
+                <dt>{t!(i18n, billing.line.licenses)}</dt>
+                <dd>{fact(|l, line| format::count_in(l, line.quantity))}</dd>
+                <dt>{t!(i18n, billing.line.assigned)}</dt>
+                <dd>{move || format::count_in(i18n.get_locale(), seats.get().assigned)}</dd>
+                <dt>{t!(i18n, billing.line.available)}</dt>
+                <dd>{move || format::count_in(i18n.get_locale(), seats.get().available())}</dd>
+                <dt>{t!(i18n, billing.order.billing_cycle)}</dt>
+                <dd>{fact(|l, line| cycle_label(l, line.term.cycle).to_string())}</dd>
+                <dt>{t!(i18n, billing.line.renews_on)}</dt>
+                <dd>{fact(|l, line| format::day_in(l, line.term.renews_on()))}</dd>
+                <dt>{t!(i18n, billing.line.renewal_amount)}</dt>
+                <dd>{fact(|l, line| format::money_in(l, line.renewal_amount()))}</dd>
+                <dt>{t!(i18n, billing.line.status)}</dt>
                 <dd>{status}</dd>
             </dl>
             {move || {
                 let pending = line.with(|l| l.as_ref().is_some_and(|l| l.status != LineStatus::Active));
-                let name_for_cancel = name_for_cancel.clone();
-                let name_for_undo = name_for_undo.clone();
-                let on_reduce = on_reduce.clone();
                 match (pending, action.get()) {
                     (true, _) => {
-                        let undo_label = line.with(|l| match l.as_ref().map(|l| l.status) {
-                            Some(LineStatus::PendingCancellation) => "Undo cancellation",
-                            _ => "Undo reduction",
+                        let cancelling = line.with(|l| {
+                            matches!(
+                                l.as_ref().map(|l| l.status),
+                                Some(LineStatus::PendingCancellation)
+                            )
                         });
                         view! {
                             <div class="card__actions">
@@ -329,11 +430,23 @@ fn LineCard(
                                     on:click=move |_| {
                                         run(
                                             Command::UndoPendingChange { capacity },
-                                            format!("{name_for_undo} continues unchanged."),
+                                            Message::new(move |l| {
+                                                td_string!(
+                                                    l,
+                                                    billing.line.unchanged,
+                                                    name = line_name(l, capacity)
+                                                )
+                                            }),
                                         )
                                     }
                                 >
-                                    {undo_label}
+                                    {move || {
+                                        if cancelling {
+                                            t_string!(i18n, billing.line.undo_cancellation)
+                                        } else {
+                                            t_string!(i18n, billing.line.undo_reduction)
+                                        }
+                                    }}
                                 </button>
                             </div>
                         }
@@ -350,7 +463,7 @@ fn LineCard(
                                         on_add_licenses.run(capacity)
                                     }
                                 >
-                                    "Add licenses"
+                                    {t!(i18n, billing.line.add_licenses)}
                                 </button>
                                 <button
                                     type="button"
@@ -360,14 +473,14 @@ fn LineCard(
                                         set_action.set(LineAction::Reduce)
                                     }
                                 >
-                                    "Reduce"
+                                    {t!(i18n, billing.line.reduce)}
                                 </button>
                                 <button
                                     type="button"
                                     class="button"
                                     on:click=move |_| set_action.set(LineAction::Cancel)
                                 >
-                                    "Cancel subscription"
+                                    {t!(i18n, billing.line.cancel_subscription)}
                                 </button>
                             </div>
                         }
@@ -378,42 +491,70 @@ fn LineCard(
                         view! {
                             <form class="inline-form" on:submit=on_reduce novalidate>
                                 <div class="field">
-                                    <label for=input_id.clone()>"New number of licenses"</label>
+                                    <label for=input_id.clone()>{t!(i18n, billing.line.new_number_of_licenses)}</label>
                                     <input id=input_id type="text" inputmode="numeric" autocomplete="off" bind:value=reduce_text />
                                     <p class="field-help">
-                                        {move || format!(
-                                            "Takes effect at renewal. At least {} (assigned now).",
-                                            format::count(seats.get().assigned.max(1))
-                                        )}
+                                        {move || {
+                                            let l = i18n.get_locale();
+                                            td_string!(
+                                                l,
+                                                billing.line.reduce_help,
+                                                count = format::count_in(l, seats.get().assigned.max(1))
+                                            )
+                                        }}
                                     </p>
                                 </div>
-                                <button type="submit" class="button button--primary">"Schedule reduction"</button>
+                                <button type="submit" class="button button--primary">
+                                    {t!(i18n, billing.line.schedule_reduction)}
+                                </button>
                                 <button type="button" class="button" on:click=move |_| set_action.set(LineAction::None)>
-                                    "Close"
+                                    {t!(i18n, billing.close)}
                                 </button>
                             </form>
                         }
                             .into_any()
                     }
                     (false, LineAction::Cancel) => {
-                        let ends = line.with(|l| l.as_ref().map(|l| format::day(l.term.renews_on())).unwrap_or_default());
+                        let ends = line.with(|l| l.as_ref().map(|l| l.term.renews_on()));
+                        let ends_in = move |l: Locale| ends.map(|d| format::day_in(l, d)).unwrap_or_default();
                         view! {
-                            <div class="confirm" role="group" aria-label="Confirm cancellation">
-                                <p>{format!("{name_for_cancel} ends on {ends}. Until then it works as before.")}</p>
+                            <div
+                                class="confirm"
+                                role="group"
+                                aria-label=move || t_string!(i18n, billing.line.confirm_cancellation)
+                            >
+                                <p>
+                                    {move || {
+                                        let l = i18n.get_locale();
+                                        td_string!(
+                                            l,
+                                            billing.line.cancel_notice,
+                                            name = line_name(l, capacity),
+                                            date = ends_in(l)
+                                        )
+                                    }}
+                                </p>
                                 <button
                                     type="button"
                                     class="button button--danger"
                                     on:click=move |_| {
                                         run(
                                             Command::CancelLine { capacity },
-                                            format!("{name_for_cancel} will end on {ends}."),
+                                            Message::new(move |l| {
+                                                td_string!(
+                                                    l,
+                                                    billing.line.cancelled,
+                                                    name = line_name(l, capacity),
+                                                    date = ends_in(l)
+                                                )
+                                            }),
                                         )
                                     }
                                 >
-                                    "Confirm cancellation"
+                                    {t!(i18n, billing.line.confirm_cancellation)}
                                 </button>
                                 <button type="button" class="button" on:click=move |_| set_action.set(LineAction::None)>
-                                    "Keep subscription"
+                                    {t!(i18n, billing.line.keep_subscription)}
                                 </button>
                             </div>
                         }
@@ -463,17 +604,17 @@ impl OrderDraft {
         self.checked.set(false);
     }
 
-    pub fn capacity_error(&self) -> Option<&'static str> {
+    pub fn capacity_error(&self, locale: Locale) -> Option<&'static str> {
         self.capacity
             .get()
             .is_none()
-            .then_some("Choose a capacity: 500, 1,000, 3,000 or 5,000 participants.")
+            .then(|| td_string!(locale, billing.order.choose_capacity_error))
     }
 
-    pub fn quantity_error(&self) -> Option<String> {
+    pub fn quantity_error(&self, locale: Locale) -> Option<String> {
         Quantity::parse(&self.quantity.get())
             .err()
-            .map(|e| e.to_string())
+            .map(|e| messages::quantity_error(locale, &e))
     }
 
     /// The order, if every field is valid.
@@ -493,25 +634,32 @@ impl Default for OrderDraft {
 }
 
 /// The price of the draft order for the signed-in account.
-pub fn use_quote(draft: OrderDraft) -> Memo<Option<Result<Quote, String>>> {
+pub fn use_quote(draft: OrderDraft) -> Memo<Option<Result<Quote, DomainError>>> {
     let account = use_account();
     Memo::new(move |_| {
         let (capacity, quantity, cycle) = draft.order()?;
         account.with(|a| {
             let a = a.as_ref()?;
-            Some(
-                a.quote_large_meetings(capacity, quantity, cycle, today())
-                    .map_err(|e| e.to_string()),
-            )
+            Some(a.quote_large_meetings(capacity, quantity, cycle, today()))
         })
     })
 }
 
+/// Asks to check the order's fields.
+pub fn check_order_message() -> Message {
+    Message::new(|l| td_string!(l, billing.order.check_order).to_string())
+}
+
+/// Why a quote was refused, as a message.
+pub fn quote_error_message(error: DomainError) -> Message {
+    domain_message(error)
+}
+
 /// Places the draft order; returns the confirmation to show.
-pub fn place_order(state: AppState, draft: OrderDraft) -> Result<String, String> {
+pub fn place_order(state: AppState, draft: OrderDraft) -> Result<Message, Message> {
     let Some((capacity, quantity, cycle)) = draft.order() else {
         draft.checked.set(true);
-        return Err("Check the order: some fields need attention.".into());
+        return Err(check_order_message());
     };
     let outcome = state
         .dispatch(Command::PurchaseLargeMeetings {
@@ -519,31 +667,61 @@ pub fn place_order(state: AppState, draft: OrderDraft) -> Result<String, String>
             quantity,
             cycle,
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Message::new(move |l| messages::action_error(l, &e)))?;
     let amount = state.portal.with_untracked(|p| {
         p.accounts
             .iter()
             .flat_map(|a| &a.orders)
             .find(|o| Some(o.id) == outcome.order)
-            .map(|o| format::money(o.amount_due))
-            .unwrap_or_default()
+            .map(|o| o.amount_due)
     });
-    Ok(format!(
-        "Order placed: {} Large Meetings {} license(s), {}, {} due today.",
-        format::count(quantity.get()),
-        format::participants(capacity),
-        cycle.as_str().to_lowercase(),
-        amount
-    ))
+    let n = quantity.get();
+    Ok(Message::new(move |l| {
+        let count = format::count_in(l, n);
+        let participants = format::participants_in(l, capacity);
+        let cycle = match cycle {
+            BillingCycle::Monthly => td_string!(l, billing.cycle_in_sentence.monthly),
+            BillingCycle::Annual => td_string!(l, billing.cycle_in_sentence.annual),
+        };
+        let amount = amount.map(|m| format::money_in(l, m)).unwrap_or_default();
+        if n == 1 {
+            td_string!(
+                l,
+                billing.order.placed_one,
+                count = count,
+                participants = participants,
+                cycle = cycle,
+                amount = amount
+            )
+        } else {
+            td_string!(
+                l,
+                billing.order.placed_many,
+                count = count,
+                participants = participants,
+                cycle = cycle,
+                amount = amount
+            )
+        }
+    }))
 }
 
 /// Capacity, Number of licenses and Billing cycle, validated as typed.
 #[component]
 pub fn OrderFields(draft: OrderDraft) -> impl IntoView {
     let account = use_account();
+    let i18n = use_i18n();
     let show = move || draft.checked.get();
-    let capacity_error = move || show().then(|| draft.capacity_error()).flatten();
-    let quantity_error = move || show().then(|| draft.quantity_error()).flatten();
+    let capacity_error = move || {
+        show()
+            .then(|| draft.capacity_error(i18n.get_locale()))
+            .flatten()
+    };
+    let quantity_error = move || {
+        show()
+            .then(|| draft.quantity_error(i18n.get_locale()))
+            .flatten()
+    };
     let on_capacity = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let capacity = value
@@ -568,7 +746,7 @@ pub fn OrderFields(draft: OrderDraft) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="order-capacity">"Capacity"</label>
+            <label for="order-capacity">{t!(i18n, billing.order.capacity)}</label>
             <select
                 id="order-capacity"
                 on:change=on_capacity
@@ -576,17 +754,21 @@ pub fn OrderFields(draft: OrderDraft) -> impl IntoView {
                 aria-describedby="order-capacity-error"
                 prop:value=move || draft.capacity.get().map(|c| c.participants().to_string()).unwrap_or_default()
             >
-                <option value="">"Choose a capacity"</option>
+                <option value="">{t!(i18n, billing.order.choose_capacity)}</option>
                 {Capacity::ALL
                     .into_iter()
                     .map(|c| {
                         view! {
                             <option value=c.participants().to_string()>
-                                {format!(
-                                    "{} — {} per license per month",
-                                    format::participants(c),
-                                    format::money(large_meetings_monthly(c)),
-                                )}
+                                {move || {
+                                    let l = i18n.get_locale();
+                                    td_string!(
+                                        l,
+                                        billing.order.capacity_option,
+                                        participants = format::participants_in(l, c),
+                                        price = format::money_in(l, large_meetings_monthly(c))
+                                    )
+                                }}
                             </option>
                         }
                     })
@@ -595,7 +777,7 @@ pub fn OrderFields(draft: OrderDraft) -> impl IntoView {
             <p id="order-capacity-error" class="field-error">{capacity_error}</p>
         </div>
         <div class="field">
-            <label for="order-quantity">"Number of licenses"</label>
+            <label for="order-quantity">{t!(i18n, billing.order.number_of_licenses)}</label>
             <input
                 id="order-quantity"
                 type="text"
@@ -605,21 +787,23 @@ pub fn OrderFields(draft: OrderDraft) -> impl IntoView {
                 aria-invalid=move || quantity_error().is_some().to_string()
                 aria-describedby="order-quantity-error order-quantity-help"
             />
-            <p id="order-quantity-help" class="field-help">"A whole number from 1 to 9,999."</p>
+            <p id="order-quantity-help" class="field-help">
+                {t!(i18n, billing.order.quantity_help)}
+            </p>
             <p id="order-quantity-error" class="field-error">{quantity_error}</p>
         </div>
         <div class="field">
-            <label for="order-cycle">"Billing cycle"</label>
+            <label for="order-cycle">{t!(i18n, billing.order.billing_cycle)}</label>
             <select
                 id="order-cycle"
                 on:change=on_cycle
                 prop:value=move || draft.cycle.get().as_str()
                 aria-describedby="order-cycle-help"
             >
-                <option value="Monthly">"Monthly"</option>
-                <option value="Annual">"Annual"</option>
+                <option value="Monthly">{t!(i18n, billing.cycle.monthly)}</option>
+                <option value="Annual">{t!(i18n, billing.cycle.annual)}</option>
             </select>
-            <p id="order-cycle-help" class="field-help">"Annual costs the same as 10 months."</p>
+            <p id="order-cycle-help" class="field-help">{t!(i18n, billing.order.annual_help)}</p>
         </div>
     }
 }
@@ -628,47 +812,68 @@ pub fn OrderFields(draft: OrderDraft) -> impl IntoView {
 #[component]
 pub fn PriceSummary(draft: OrderDraft) -> impl IntoView {
     let quote = use_quote(draft);
+    let i18n = use_i18n();
     view! {
         <section class="summary" aria-labelledby="summary-title" aria-live="polite">
-            <h4 id="summary-title">"Order summary"</h4>
-            {move || match quote.get() {
-                None => view! { <p>"Choose a capacity and a number of licenses to see the price."</p> }.into_any(),
-                Some(Err(message)) => view! { <p class="form-error">{message}</p> }.into_any(),
+            <h4 id="summary-title">{t!(i18n, billing.summary.title)}</h4>
+            {move || {
+                let l = i18n.get_locale();
+                match quote.get() {
+                None => view! { <p>{td_string!(l, billing.summary.empty)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="form-error">{messages::domain_error(l, &e)}</p> }.into_any(),
                 Some(Ok(q)) => {
                     let capacity = match q.item {
-                        OrderItem::LargeMeetings { capacity, .. } => format::participants(capacity),
+                        OrderItem::LargeMeetings { capacity, .. } => format::participants_in(l, capacity),
                         OrderItem::BaseSeats { .. } => String::new(),
                     };
+                    let per_license = format::money_in(l, q.per_license);
+                    let (price_per_license, total_per) = match q.cycle {
+                        BillingCycle::Monthly => (
+                            td_string!(l, billing.summary.per_month, price = per_license),
+                            td_string!(l, billing.summary.total_per_month),
+                        ),
+                        BillingCycle::Annual => (
+                            td_string!(l, billing.summary.per_year, price = per_license),
+                            td_string!(l, billing.summary.total_per_year),
+                        ),
+                    };
+                    let prorated = q.prorated.then(|| {
+                        let existing = q.quantity_after - q.quantity.get();
+                        let count = format::count_in(l, existing);
+                        if existing == 1 {
+                            td_string!(l, billing.summary.prorated_one, count = count)
+                        } else {
+                            td_string!(l, billing.summary.prorated_many, count = count)
+                        }
+                    });
                     view! {
                         <dl class="facts">
-                            <dt>"Product"</dt>
-                            <dd>"Large Meetings"</dd>
-                            <dt>"Capacity"</dt>
+                            <dt>{td_string!(l, billing.summary.product)}</dt>
+                            <dd>{td_string!(l, billing.large_meetings)}</dd>
+                            <dt>{td_string!(l, billing.order.capacity)}</dt>
                             <dd>{capacity}</dd>
-                            <dt>"Number of licenses"</dt>
-                            <dd>{format::count(q.quantity.get())}</dd>
-                            <dt>"Billing cycle"</dt>
-                            <dd>{q.cycle.as_str()}</dd>
-                            <dt>"Price per license"</dt>
-                            <dd>{format!("{} per {}", format::money(q.per_license), cycle_noun(q.cycle))}</dd>
-                            <dt>{format!("Total per {}", cycle_noun(q.cycle))}</dt>
-                            <dd>{format::money(q.total_per_cycle)}</dd>
-                            <dt>"Due today"</dt>
+                            <dt>{td_string!(l, billing.order.number_of_licenses)}</dt>
+                            <dd>{format::count_in(l, q.quantity.get())}</dd>
+                            <dt>{td_string!(l, billing.order.billing_cycle)}</dt>
+                            <dd>{cycle_label(l, q.cycle)}</dd>
+                            <dt>{td_string!(l, billing.summary.price_per_license)}</dt>
+                            <dd>{price_per_license}</dd>
+                            <dt>{total_per}</dt>
+                            <dd>{format::money_in(l, q.total_per_cycle)}</dd>
+                            <dt>{td_string!(l, billing.summary.due_today)}</dt>
                             <dd>
-                                {format::money(q.due_today)}
-                                {q.prorated.then(|| format!(
-                                    " (prorated: added to your existing line of {} for the rest of its period)",
-                                    format::count(q.quantity_after - q.quantity.get())
-                                ))}
+                                {format::money_in(l, q.due_today)}
+                                {prorated}
                             </dd>
-                            <dt>"Next renewal"</dt>
-                            <dd>{format::day(q.next_renewal)}</dd>
+                            <dt>{td_string!(l, billing.summary.next_renewal)}</dt>
+                            <dd>{format::day_in(l, q.next_renewal)}</dd>
                         </dl>
                     }
                         .into_any()
                 }
+                }
             }}
-            <p class="field-help">{DEMO_PRICE_NOTICE}</p>
+            <p class="field-help">{t!(i18n, billing.demo_price_notice)}</p>
         </section>
     }
 }
@@ -676,11 +881,14 @@ pub fn PriceSummary(draft: OrderDraft) -> impl IntoView {
 /// Every order placed, newest first.
 #[component]
 pub fn OrderHistory(
-    /// The table's caption ("Payment History" or "Invoice History").
-    caption: &'static str,
+    /// The table's caption ("Payment History" or "Invoice History"), in
+    /// the chosen language.
+    caption: Signal<&'static str>,
 ) -> impl IntoView {
     let account = use_account();
+    let i18n = use_i18n();
     let rows = move || {
+        let l = i18n.get_locale();
         account.with(|a| {
             a.as_ref()
                 .map(|a| {
@@ -691,23 +899,27 @@ pub fn OrderHistory(
                                 OrderItem::LargeMeetings {
                                     capacity,
                                     added_to_line,
-                                } => format!(
-                                    "Large Meetings {}{}",
-                                    format::participants(*capacity),
+                                } => {
                                     if *added_to_line {
-                                        " (added to existing line)"
+                                        td_string!(
+                                            l,
+                                            billing.history.large_meetings_added,
+                                            count = format::count_in(l, capacity.participants())
+                                        )
                                     } else {
-                                        ""
+                                        line_name(l, *capacity)
                                     }
-                                ),
-                                OrderItem::BaseSeats { plan } => format!("{plan} seats"),
+                                }
+                                OrderItem::BaseSeats { plan } => {
+                                    td_string!(l, billing.history.base_seats, plan = plan)
+                                }
                             };
                             (
-                                crate::format::date_time(o.placed_at),
+                                format::date_time_in(l, o.placed_at),
                                 item,
-                                format::count(o.quantity.get()),
-                                o.cycle.as_str(),
-                                format::money(o.amount_due),
+                                format::count_in(l, o.quantity.get()),
+                                cycle_label(l, o.cycle),
+                                format::money_in(l, o.amount_due),
                                 o.placed_by_email.to_string(),
                             )
                         })
@@ -719,21 +931,22 @@ pub fn OrderHistory(
     view! {
         {move || {
             let rows = rows();
+            let l = i18n.get_locale();
             if rows.is_empty() {
-                return view! { <p>"No orders yet."</p> }.into_any();
+                return view! { <p>{td_string!(l, billing.history.empty)}</p> }.into_any();
             }
             view! {
-                <TableScroll label="Orders">
+                <TableScroll label=td_string!(l, billing.history.label)>
                 <table class="table">
-                    <caption class="visually-hidden">{caption}</caption>
+                    <caption class="visually-hidden">{move || caption.get()}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Date"</th>
-                            <th scope="col">"Item"</th>
-                            <th scope="col">"Quantity"</th>
-                            <th scope="col">"Billing cycle"</th>
-                            <th scope="col">"Amount"</th>
-                            <th scope="col">"Placed by"</th>
+                            <th scope="col">{td_string!(l, billing.history.date)}</th>
+                            <th scope="col">{td_string!(l, billing.history.item)}</th>
+                            <th scope="col">{td_string!(l, billing.history.quantity)}</th>
+                            <th scope="col">{td_string!(l, billing.history.billing_cycle)}</th>
+                            <th scope="col">{td_string!(l, billing.history.amount)}</th>
+                            <th scope="col">{td_string!(l, billing.history.placed_by)}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -1,5 +1,6 @@
 //! A banner that says when stored data could not be read or saved.
 
+use crate::i18n::*;
 use crate::state::use_app;
 use crate::storage::{self, StorageNotice};
 use crate::ui::components::download::object_url;
@@ -8,58 +9,38 @@ use leptos::prelude::*;
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
+    let i18n = use_i18n();
     let banner = move || {
         let notice = state.notice.get()?;
         let (message, download) = match notice {
             StorageNotice::Quarantined { key, reason } => (
-                format!(
-                    "Your saved data could not be read: {reason}. It was kept unchanged under \
-                     the browser storage key \"{key}\" and the portal started with fresh demo data."
-                ),
+                t_string!(i18n, common.storage.quarantined, reason, key = key.clone()),
                 storage::quarantined_text(&key).map(|text| (text, format!("{key}.json"))),
             ),
             StorageNotice::Unreadable { reason } => (
-                format!(
-                    "Your saved data could not be read: {reason}. It could not be set aside either, \
-                     so the portal leaves it untouched and nothing you change now is saved. \
-                     Free some browser storage and reload."
-                ),
+                t_string!(i18n, common.storage.unreadable, reason),
                 storage::data_snapshot().map(|text| (text, "lmp-saved-data.json".to_string())),
             ),
             StorageNotice::NewerSchema { reason } => (
-                format!(
-                    "The portal cannot use your saved data: {reason}. It is left untouched; this \
-                     version shows demo data and saves nothing. Open the newer version to continue."
-                ),
+                t_string!(i18n, common.storage.newer, reason),
                 storage::data_snapshot().map(|text| (text, "lmp-saved-data.json".to_string())),
             ),
             StorageNotice::Unavailable => (
-                "This browser does not let the portal use local storage (private mode or \
-                 storage turned off). The portal works, but changes are lost when you close \
-                 the page."
-                    .to_string(),
+                t_string!(i18n, common.storage.unavailable).to_string(),
                 None,
             ),
-            StorageNotice::NotSaved { reason } => (
-                format!(
-                    "Your last change is not saved yet: {reason}. It is kept in this tab and \
-                     saving is retried every few seconds; do not close the tab."
-                ),
-                None,
-            ),
-            StorageNotice::Conflict { reason } => (
-                format!(
-                    "Another tab changed the same data first, so a change made here could not \
-                     be applied: {reason}"
-                ),
-                None,
-            ),
+            StorageNotice::NotSaved { reason } => {
+                (t_string!(i18n, common.storage.not_saved, reason), None)
+            }
+            StorageNotice::Conflict { reason } => {
+                (t_string!(i18n, common.storage.conflict, reason), None)
+            }
         };
         let link = download.and_then(|(text, name)| {
             object_url(&text, "application/json").map(|href| {
                 view! {
                     <a class="button button--quiet" href=href download=name>
-                        "Download the saved data"
+                        {t!(i18n, common.storage.download)}
                     </a>
                 }
             })
@@ -73,7 +54,7 @@ pub fn StorageBanner() -> impl IntoView {
                     class="button button--quiet"
                     on:click=move |_| state.notice.set(None)
                 >
-                    "Dismiss"
+                    {t!(i18n, common.storage.dismiss)}
                 </button>
             </div>
         })

@@ -2,9 +2,11 @@
 //! email, and exported as CSV.
 
 use crate::format;
+use crate::i18n::*;
 use crate::state::use_account;
 use crate::ui::components::download::save_file;
 use crate::ui::components::table_scroll::TableScroll;
+use crate::ui::messages;
 use leptos::prelude::*;
 use portal_domain::audit::to_csv;
 use portal_domain::{AuditCategory, AuditFilter, Day};
@@ -20,6 +22,7 @@ fn parse_day(value: &str) -> Option<Day> {
 
 #[component]
 pub fn ActivityLogsPage() -> impl IntoView {
+    let i18n = use_i18n();
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let category = RwSignal::new(None::<AuditCategory>);
@@ -33,6 +36,8 @@ pub fn ActivityLogsPage() -> impl IntoView {
     let account = use_account();
     let rows = move || {
         let filter = filter.get();
+        let locale = i18n.get_locale();
+        let portal = td_string!(locale, pages.activity_logs.portal);
         account.with(|a| {
             a.as_ref()
                 .map(|a| {
@@ -40,13 +45,13 @@ pub fn ActivityLogsPage() -> impl IntoView {
                         .into_iter()
                         .map(|e| {
                             (
-                                format::date_time(e.at),
+                                format::date_time_in(locale, e.at),
                                 e.actor_email
                                     .as_ref()
-                                    .map_or("Portal".to_string(), |a| a.to_string()),
-                                e.category().as_str(),
+                                    .map_or(portal.to_string(), |a| a.to_string()),
+                                messages::audit_category(locale, e.category()),
                                 e.target.clone(),
-                                e.action.describe(),
+                                messages::audit_details(locale, &e.action),
                             )
                         })
                         .collect::<Vec<_>>()
@@ -65,18 +70,22 @@ pub fn ActivityLogsPage() -> impl IntoView {
     };
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <h1 id="page-title">"Admin Activity Logs"</h1>
-            <div class="toolbar" role="search" aria-label="Filter the log">
+            <h1 id="page-title">{t!(i18n, pages.activity_logs.title)}</h1>
+            <div
+                class="toolbar"
+                role="search"
+                aria-label=move || t_string!(i18n, pages.activity_logs.filter_label)
+            >
                 <div class="field field--inline">
-                    <label for="log-from">"From"</label>
+                    <label for="log-from">{t!(i18n, pages.activity_logs.from)}</label>
                     <input id="log-from" type="date" bind:value=from />
                 </div>
                 <div class="field field--inline">
-                    <label for="log-to">"To"</label>
+                    <label for="log-to">{t!(i18n, pages.activity_logs.to)}</label>
                     <input id="log-to" type="date" bind:value=to />
                 </div>
                 <div class="field field--inline">
-                    <label for="log-category">"Category"</label>
+                    <label for="log-category">{t!(i18n, pages.activity_logs.category)}</label>
                     <select
                         id="log-category"
                         on:change=move |ev| {
@@ -85,37 +94,45 @@ pub fn ActivityLogsPage() -> impl IntoView {
                                 .set(AuditCategory::ALL.into_iter().find(|c| c.as_str() == value));
                         }
                     >
-                        <option value="">"All categories"</option>
+                        <option value="">{t!(i18n, pages.activity_logs.all_categories)}</option>
                         {AuditCategory::ALL
                             .into_iter()
-                            .map(|c| view! { <option value=c.as_str()>{c.as_str()}</option> })
+                            .map(|c| {
+                                view! {
+                                    <option value=c.as_str()>
+                                        {move || messages::audit_category(i18n.get_locale(), c)}
+                                    </option>
+                                }
+                            })
                             .collect_view()}
                     </select>
                 </div>
                 <div class="field field--inline">
-                    <label for="log-email">"Email"</label>
+                    <label for="log-email">{t!(i18n, pages.activity_logs.email)}</label>
                     <input id="log-email" type="search" bind:value=email />
                 </div>
                 <button type="button" class="button" on:click=export>
-                    "Export"
+                    {t!(i18n, pages.activity_logs.export)}
                 </button>
             </div>
             {move || {
                 let rows = rows();
                 if rows.is_empty() {
-                    return view! { <p>"No activity matches."</p> }.into_any();
+                    return view! { <p>{t!(i18n, pages.activity_logs.empty)}</p> }.into_any();
                 }
                 view! {
-                    <TableScroll label="Activity">
+                    <TableScroll label=t_string!(i18n, pages.activity_logs.table_label)>
                     <table class="table">
-                        <caption class="visually-hidden">"Admin activity, newest first"</caption>
+                        <caption class="visually-hidden">
+                            {t!(i18n, pages.activity_logs.caption)}
+                        </caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Time"</th>
-                                <th scope="col">"Who"</th>
-                                <th scope="col">"Category"</th>
-                                <th scope="col">"Target"</th>
-                                <th scope="col">"Details"</th>
+                                <th scope="col">{t!(i18n, pages.activity_logs.time)}</th>
+                                <th scope="col">{t!(i18n, pages.activity_logs.who)}</th>
+                                <th scope="col">{t!(i18n, pages.activity_logs.category)}</th>
+                                <th scope="col">{t!(i18n, pages.activity_logs.target)}</th>
+                                <th scope="col">{t!(i18n, pages.activity_logs.details)}</th>
                             </tr>
                         </thead>
                         <tbody>

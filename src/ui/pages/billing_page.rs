@@ -1,12 +1,14 @@
 //! Account Management > Billing (the classic billing portal): tabs Current
 //! Plans and Invoice History, and the three-step cart.
 
+use crate::i18n::*;
 use crate::state::use_app;
 use crate::ui::components::plans::{
-    place_order, use_quote, CurrentPlans, Feedback, FeedbackView, OrderDraft, OrderFields,
-    OrderHistory, PriceSummary,
+    check_order_message, place_order, quote_error_message, use_quote, CurrentPlans, Feedback,
+    FeedbackView, OrderDraft, OrderFields, OrderHistory, PriceSummary,
 };
 use crate::ui::components::table_scroll::TableScroll;
+use crate::ui::pages::help_page::{BestPracticesLink, BillingSettingsLink, RequirementsLink};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -29,6 +31,7 @@ enum Step {
 
 #[component]
 pub fn BillingPage() -> impl IntoView {
+    let i18n = use_i18n();
     let (tab, set_tab) = signal(Tab::CurrentPlans);
     let plans_tab = NodeRef::<html::Button>::new();
     let invoices_tab = NodeRef::<html::Button>::new();
@@ -55,9 +58,14 @@ pub fn BillingPage() -> impl IntoView {
     let selected = move |t: Tab| tab.get() == t;
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <p class="page__trail">"Account Management"</p>
-            <h1 id="page-title">"Billing"</h1>
-            <div class="tabs" role="tablist" aria-label="Billing" on:keydown=on_key>
+            <p class="page__trail">{t!(i18n, billing.account_management)}</p>
+            <h1 id="page-title">{t!(i18n, billing.billing)}</h1>
+            <div
+                class="tabs"
+                role="tablist"
+                aria-label=move || t_string!(i18n, billing.billing)
+                on:keydown=on_key
+            >
                 <button
                     type="button"
                     role="tab"
@@ -68,7 +76,7 @@ pub fn BillingPage() -> impl IntoView {
                     node_ref=plans_tab
                     on:click=move |_| set_tab.set(Tab::CurrentPlans)
                 >
-                    "Current Plans"
+                    {t!(i18n, billing.current_plans)}
                 </button>
                 <button
                     type="button"
@@ -80,7 +88,7 @@ pub fn BillingPage() -> impl IntoView {
                     node_ref=invoices_tab
                     on:click=move |_| set_tab.set(Tab::InvoiceHistory)
                 >
-                    "Invoice History"
+                    {t!(i18n, billing.invoice_history)}
                 </button>
             </div>
             <div
@@ -97,7 +105,7 @@ pub fn BillingPage() -> impl IntoView {
                 aria-labelledby="tab-invoice-history"
                 hidden=move || !selected(Tab::InvoiceHistory)
             >
-                <OrderHistory caption="Invoice History" />
+                <OrderHistory caption=Signal::derive(move || t_string!(i18n, billing.invoice_history)) />
             </div>
         </section>
     }
@@ -106,6 +114,7 @@ pub fn BillingPage() -> impl IntoView {
 #[component]
 fn CurrentPlansTab() -> impl IntoView {
     let state = use_app();
+    let i18n = use_i18n();
     let feedback = Feedback::new();
     let draft = OrderDraft::new();
     let (step, set_step) = signal(Step::Closed);
@@ -132,8 +141,8 @@ fn CurrentPlansTab() -> impl IntoView {
         draft.checked.set(true);
         match quote.get_untracked() {
             Some(Ok(_)) => go(Step::Review),
-            Some(Err(message)) => feedback.failed(message),
-            None => feedback.failed("Check the order: some fields need attention.".into()),
+            Some(Err(e)) => feedback.failed(quote_error_message(e)),
+            None => feedback.failed(check_order_message()),
         }
     };
     let place = move |_| match place_order(state, draft) {
@@ -147,59 +156,71 @@ fn CurrentPlansTab() -> impl IntoView {
         quote
             .get()
             .and_then(Result::ok)
-            .map(|q| crate::format::money(q.due_today))
+            .map(|q| crate::format::money_in(i18n.get_locale(), q.due_today))
             .unwrap_or_default()
     };
     view! {
         <FeedbackView feedback />
-        <h2>"Current Plans"</h2>
+        <h2>{t!(i18n, billing.current_plans)}</h2>
         <CurrentPlans feedback on_add_licenses=Callback::new(move |c| open_cart(Some(c))) />
+        <ul class="help-links">
+            <li><RequirementsLink /></li>
+            <li><BestPracticesLink /></li>
+            <li><BillingSettingsLink /></li>
+        </ul>
 
-        <h2 id="other-products-title">"Interested in other available products?"</h2>
-        <TableScroll label="Products">
-        <table class="table products">
-            <caption class="visually-hidden">"Other available products"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Product"</th>
-                    <th scope="col">"Description"</th>
-                    <th scope="col">
-                        <span class="visually-hidden">"Action"</span>
-                    </th>
-                </tr>
-            </thead>
-            <tbody>
-                <tr>
-                    <th scope="row">"Large Meetings"</th>
-                    <td>"Meetings for up to 500, 1,000, 3,000 or 5,000 participants."</td>
-                    <td>
-                        <button
-                            type="button"
-                            class="button button--primary"
-                            on:click=move |_| open_cart(None)
-                        >
-                            "Add to Cart"
-                        </button>
-                    </td>
-                </tr>
-            </tbody>
-        </table>
-        </TableScroll>
+        <h2 id="other-products-title">{t!(i18n, billing.other_products.title)}</h2>
+        // The scroll region's name is fixed when it is built, so the table
+        // is rebuilt when the language changes.
+        {move || {
+            let l = i18n.get_locale();
+            view! {
+                <TableScroll label=td_string!(l, billing.other_products.label)>
+                <table class="table products">
+                    <caption class="visually-hidden">{td_string!(l, billing.other_products.caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{td_string!(l, billing.other_products.product)}</th>
+                            <th scope="col">{td_string!(l, billing.other_products.description)}</th>
+                            <th scope="col">
+                                <span class="visually-hidden">{td_string!(l, billing.other_products.action)}</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">{td_string!(l, billing.large_meetings)}</th>
+                            <td>{td_string!(l, billing.other_products.large_meetings_description)}</td>
+                            <td>
+                                <button
+                                    type="button"
+                                    class="button button--primary"
+                                    on:click=move |_| open_cart(None)
+                                >
+                                    {td_string!(l, billing.other_products.add_to_cart)}
+                                </button>
+                            </td>
+                        </tr>
+                    </tbody>
+                </table>
+                </TableScroll>
+            }
+        }}
 
         {move || match step.get() {
             Step::Closed => ().into_any(),
             Step::Cart => {
                 view! {
                     <section class="card order-form" aria-labelledby="cart-title">
-                        <h3 id="cart-title" tabindex="-1" node_ref=step_title>"Cart: Large Meetings"</h3>
-                        <p class="steps">"Step 1 of 3: choose"</p>
+                        <h3 id="cart-title" tabindex="-1" node_ref=step_title>{t!(i18n, billing.cart.title)}</h3>
+                        <p class="steps">{t!(i18n, billing.cart.step_choose)}</p>
                         <OrderFields draft />
                         <div class="form-actions">
                             <button type="button" class="button button--primary" on:click=continue_from_cart>
-                                "Save & Continue"
+                                {t!(i18n, billing.cart.save_and_continue)}
                             </button>
                             <button type="button" class="button" on:click=move |_| go(Step::Closed)>
-                                "Cancel"
+                                {t!(i18n, common.cancel)}
                             </button>
                         </div>
                     </section>
@@ -209,15 +230,15 @@ fn CurrentPlansTab() -> impl IntoView {
             Step::Review => {
                 view! {
                     <section class="card order-form" aria-labelledby="review-title">
-                        <h3 id="review-title" tabindex="-1" node_ref=step_title>"Review your changes"</h3>
-                        <p class="steps">"Step 2 of 3: review"</p>
+                        <h3 id="review-title" tabindex="-1" node_ref=step_title>{t!(i18n, billing.cart.review_title)}</h3>
+                        <p class="steps">{t!(i18n, billing.cart.step_review)}</p>
                         <PriceSummary draft />
                         <div class="form-actions">
                             <button type="button" class="button button--primary" on:click=move |_| go(Step::Confirm)>
-                                "Save & Continue"
+                                {t!(i18n, billing.cart.save_and_continue)}
                             </button>
                             <button type="button" class="button" on:click=move |_| go(Step::Cart)>
-                                "Back"
+                                {t!(i18n, billing.cart.back)}
                             </button>
                         </div>
                     </section>
@@ -227,18 +248,15 @@ fn CurrentPlansTab() -> impl IntoView {
             Step::Confirm => {
                 view! {
                     <section class="card order-form" aria-labelledby="confirm-title">
-                        <h3 id="confirm-title" tabindex="-1" node_ref=step_title>"Place your order"</h3>
-                        <p class="steps">"Step 3 of 3: order"</p>
-                        <p>
-                            {move || format!("{} is charged today to the card on file.", due_today())}
-                            " (Demo: no payment is taken.)"
-                        </p>
+                        <h3 id="confirm-title" tabindex="-1" node_ref=step_title>{t!(i18n, billing.cart.confirm_title)}</h3>
+                        <p class="steps">{t!(i18n, billing.cart.step_order)}</p>
+                        <p>{t!(i18n, billing.cart.charged_today, amount = due_today)}</p>
                         <div class="form-actions">
                             <button type="button" class="button button--primary" on:click=place>
-                                "Place Order"
+                                {t!(i18n, billing.cart.place_order)}
                             </button>
                             <button type="button" class="button" on:click=move |_| go(Step::Review)>
-                                "Back"
+                                {t!(i18n, billing.cart.back)}
                             </button>
                         </div>
                     </section>

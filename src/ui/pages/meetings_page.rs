@@ -2,8 +2,11 @@
 //! account's, members their own.
 
 use crate::format::{self, now};
-use crate::state::{use_account, use_app};
+use crate::i18n::*;
+use crate::state::{use_account, use_app, ActionError};
 use crate::ui::components::table_scroll::TableScroll;
+use crate::ui::messages;
+use crate::ui::pages::help_page::BestPracticesLink;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -30,18 +33,21 @@ struct Row {
 }
 
 /// Where a capacity comes from, in words.
-fn source_text(account: &Account, source: CapacitySource) -> String {
+fn source_text(locale: Locale, account: &Account, source: CapacitySource) -> String {
     match source {
-        CapacitySource::Basic => "Basic license".into(),
+        CapacitySource::Basic => td_string!(locale, pages.meetings.source_basic).into(),
         CapacitySource::BasePlan => account.base_plan.name.clone(),
-        CapacitySource::LargeMeetings(capacity) => {
-            format!("Large Meetings {}", format::count(capacity.participants()))
-        }
+        CapacitySource::LargeMeetings(capacity) => td_string!(
+            locale,
+            pages.meetings.source_large_meetings,
+            count = format::count_in(locale, capacity.participants())
+        ),
     }
 }
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
+    let i18n = use_i18n();
     let state = use_app();
     let account = use_account();
     // Admins and the owner see every meeting of the account, members their own.
@@ -58,6 +64,7 @@ pub fn MeetingsPage() -> impl IntoView {
     let rows = move || {
         let me = state.session.get()?.user;
         let all = sees_all();
+        let locale = i18n.get_locale();
         account.with(|a| {
             let a = a.as_ref()?;
             let mut meetings: Vec<&Meeting> =
@@ -70,10 +77,10 @@ pub fn MeetingsPage() -> impl IntoView {
                     Some(Row {
                         topic: m.topic.clone(),
                         host: format!("{} ({})", host.full_name(), host.email),
-                        starts: format::date_time(m.start),
+                        starts: format::date_time_in(locale, m.start),
                         minutes: m.duration_minutes,
                         capacity: a.meeting_capacity_of(host),
-                        source: source_text(a, a.capacity_source(host)),
+                        source: source_text(locale, a, a.capacity_source(host)),
                     })
                 })
                 .collect();
@@ -82,43 +89,49 @@ pub fn MeetingsPage() -> impl IntoView {
     };
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <h1 id="page-title">"Meetings"</h1>
+            <h1 id="page-title">{t!(i18n, pages.meetings.title)}</h1>
             <p class="page__lead">
                 {move || if sees_all() {
-                    "Every scheduled meeting of your account. "
+                    t_string!(i18n, pages.meetings.lead_all)
                 } else {
-                    "Your scheduled meetings. "
+                    t_string!(i18n, pages.meetings.lead_own)
                 }}
-                "Capacity follows the host's licenses at this moment: "
-                "when a license changes, every meeting of that host shows the new capacity without being edited."
             </p>
+            <p class="page__help"><BestPracticesLink /></p>
             {move || match rows() {
                 Some(rows) if !rows.is_empty() => {
+                    let locale = i18n.get_locale();
                     view! {
-                        <TableScroll label="Scheduled meetings">
+                        <TableScroll label=td_string!(locale, pages.meetings.table_label)>
                         <table class="table">
-                            <caption class="visually-hidden">"Scheduled meetings"</caption>
+                            <caption class="visually-hidden">{t!(i18n, pages.meetings.table_label)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Topic"</th>
-                                    <th scope="col">"Host"</th>
-                                    <th scope="col">"Starts"</th>
-                                    <th scope="col">"Duration"</th>
-                                    <th scope="col">"Capacity"</th>
+                                    <th scope="col">{t!(i18n, pages.meetings.topic)}</th>
+                                    <th scope="col">{t!(i18n, pages.meetings.host)}</th>
+                                    <th scope="col">{t!(i18n, pages.meetings.starts)}</th>
+                                    <th scope="col">{t!(i18n, pages.meetings.duration)}</th>
+                                    <th scope="col">{t!(i18n, pages.meetings.capacity)}</th>
                                 </tr>
                             </thead>
                             <tbody>
                                 {rows
                                     .into_iter()
-                                    .map(|row| {
+                                    .map(move |row| {
                                         view! {
                                             <tr>
                                                 <td>{row.topic}</td>
                                                 <td>{row.host}</td>
                                                 <td>{row.starts}</td>
-                                                <td>{format!("{} min", row.minutes)}</td>
                                                 <td>
-                                                    {format!("{} participants", format::count(row.capacity))}
+                                                    {td_string!(locale, pages.meetings.minutes, n = row.minutes)}
+                                                </td>
+                                                <td>
+                                                    {td_string!(
+                                                        locale,
+                                                        common.participants,
+                                                        count = format::count_in(locale, row.capacity)
+                                                    )}
                                                     <span class="table__note">{row.source}</span>
                                                 </td>
                                             </tr>
@@ -131,21 +144,30 @@ pub fn MeetingsPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                _ => view! { <p>"No meetings are scheduled."</p> }.into_any(),
+                _ => view! { <p>{t!(i18n, pages.meetings.empty)}</p> }.into_any(),
             }}
             <ScheduleMeetingForm />
         </section>
     }
 }
 
+/// Why the form did not schedule a meeting.
+#[derive(Clone)]
+enum FormError {
+    NoStart,
+    BadDuration,
+    Refused(ActionError),
+}
+
 /// Schedule a Meeting: topic, start and duration; the signed-in user hosts it.
 #[component]
 fn ScheduleMeetingForm() -> impl IntoView {
+    let i18n = use_i18n();
     let state = use_app();
     let topic = NodeRef::<html::Input>::new();
     let start = NodeRef::<html::Input>::new();
     let duration = NodeRef::<html::Input>::new();
-    let (error, set_error) = signal(None::<String>);
+    let (error, set_error) = signal(None::<FormError>);
     let (done, set_done) = signal(None::<String>);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -156,14 +178,12 @@ fn ScheduleMeetingForm() -> impl IntoView {
         };
         set_done.set(None);
         let Some(at) = parse_local(&start_input.value()) else {
-            set_error.set(Some("Choose a start date and time.".into()));
+            set_error.set(Some(FormError::NoStart));
             let _ = start_input.focus();
             return;
         };
         let Ok(minutes) = duration_input.value().trim().parse::<u32>() else {
-            set_error.set(Some(
-                "Enter the duration in whole minutes, from 1 to 1440.".into(),
-            ));
+            set_error.set(Some(FormError::BadDuration));
             let _ = duration_input.focus();
             return;
         };
@@ -179,13 +199,10 @@ fn ScheduleMeetingForm() -> impl IntoView {
         match state.dispatch(command) {
             Ok(_) => {
                 set_error.set(None);
-                set_done.set(Some(format!(
-                    "\u{201c}{}\u{201d} is scheduled.",
-                    topic_input.value().trim()
-                )));
+                set_done.set(Some(topic_input.value().trim().to_string()));
                 topic_input.set_value("");
             }
-            Err(e) => set_error.set(Some(e.to_string())),
+            Err(e) => set_error.set(Some(FormError::Refused(e))),
         }
     };
     // The earliest start a person can pick: now, to the minute, local time.
@@ -201,14 +218,14 @@ fn ScheduleMeetingForm() -> impl IntoView {
         )
     };
     view! {
-        <h2 id="schedule-title">"Schedule a Meeting"</h2>
+        <h2 id="schedule-title">{t!(i18n, pages.meetings.schedule_title)}</h2>
         <form class="form" aria-labelledby="schedule-title" on:submit=on_submit novalidate>
             <div class="field">
-                <label for="meeting-topic">"Topic"</label>
+                <label for="meeting-topic">{t!(i18n, pages.meetings.topic)}</label>
                 <input id="meeting-topic" name="topic" required maxlength="200" node_ref=topic />
             </div>
             <div class="field">
-                <label for="meeting-start">"Start"</label>
+                <label for="meeting-start">{t!(i18n, pages.meetings.start)}</label>
                 <input
                     id="meeting-start"
                     name="start"
@@ -219,7 +236,7 @@ fn ScheduleMeetingForm() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="meeting-duration">"Duration (minutes)"</label>
+                <label for="meeting-duration">{t!(i18n, pages.meetings.duration_minutes)}</label>
                 <input
                     id="meeting-duration"
                     name="duration"
@@ -232,9 +249,30 @@ fn ScheduleMeetingForm() -> impl IntoView {
                     node_ref=duration
                 />
             </div>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-            <p class="form-status" role="status">{done}</p>
-            <button type="submit" class="button button--primary">"Schedule"</button>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        let text = match e {
+                            FormError::NoStart => {
+                                t_string!(i18n, pages.meetings.choose_start).to_string()
+                            }
+                            FormError::BadDuration => {
+                                t_string!(i18n, pages.meetings.enter_duration).to_string()
+                            }
+                            FormError::Refused(e) => messages::action_error(i18n.get_locale(), &e),
+                        };
+                        view! { <p class="form-error" role="alert">{text}</p> }
+                    })
+            }}
+            <p class="form-status" role="status">
+                {move || {
+                    done.get().map(|topic| t_string!(i18n, pages.meetings.scheduled, topic = topic))
+                }}
+            </p>
+            <button type="submit" class="button button--primary">
+                {t!(i18n, pages.meetings.schedule)}
+            </button>
         </form>
     }
 }

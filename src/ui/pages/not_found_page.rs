@@ -1,16 +1,18 @@
 //! Any address the portal does not know.
 
+use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="page page--notice" aria-labelledby="page-title">
-            <h1 id="page-title">"Page not found"</h1>
-            <p>"There is no page at this address. Check the address, or use the navigation."</p>
+            <h1 id="page-title">{t!(i18n, common.not_found.title)}</h1>
+            <p>{t!(i18n, common.not_found.text)}</p>
             <p>
-                <A href="/">"Go to the start page"</A>
+                <A href="/">{t!(i18n, common.not_found.start)}</A>
             </p>
         </section>
     }

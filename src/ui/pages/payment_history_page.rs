@@ -1,15 +1,17 @@
 //! Plans and Billing > Payment History.
 
+use crate::i18n::*;
 use crate::ui::components::plans::OrderHistory;
 use leptos::prelude::*;
 
 #[component]
 pub fn PaymentHistoryPage() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <p class="page__trail">"Plans and Billing"</p>
-            <h1 id="page-title">"Payment History"</h1>
-            <OrderHistory caption="Payment History" />
+            <p class="page__trail">{t!(i18n, billing.plans_and_billing)}</p>
+            <h1 id="page-title">{t!(i18n, billing.payment_history)}</h1>
+            <OrderHistory caption=Signal::derive(move || t_string!(i18n, billing.payment_history)) />
         </section>
     }
 }

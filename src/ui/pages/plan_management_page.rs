@@ -1,19 +1,22 @@
 //! Plans and Billing > Plan Management (the new billing portal).
 
 use crate::format;
+use crate::i18n::*;
 use crate::state::use_app;
 use crate::ui::components::plans::{
     place_order, CurrentPlans, Feedback, FeedbackView, OrderDraft, OrderFields, PriceSummary,
 };
+use crate::ui::pages::help_page::{BestPracticesLink, BillingSettingsLink, RequirementsLink};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
-use portal_domain::catalog::{large_meetings_monthly, DEMO_PRICE_NOTICE};
+use portal_domain::catalog::large_meetings_monthly;
 use portal_domain::Capacity;
 
 #[component]
 pub fn PlanManagementPage() -> impl IntoView {
     let state = use_app();
+    let i18n = use_i18n();
     let feedback = Feedback::new();
     let draft = OrderDraft::new();
     let (ordering, set_ordering) = signal(false);
@@ -43,46 +46,53 @@ pub fn PlanManagementPage() -> impl IntoView {
     };
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <p class="page__trail">"Plans and Billing"</p>
-            <h1 id="page-title">"Plan Management"</h1>
+            <p class="page__trail">{t!(i18n, billing.plans_and_billing)}</p>
+            <h1 id="page-title">{t!(i18n, billing.plan_management)}</h1>
+            <p class="page__help"><BillingSettingsLink /></p>
             <FeedbackView feedback />
-            <h2>"Your plans"</h2>
+            <h2>{t!(i18n, billing.your_plans)}</h2>
             <CurrentPlans
                 feedback
                 on_add_licenses=Callback::new(move |capacity| open_order(Some(capacity)))
             />
 
-            <h2 id="discover-title">"Discover our other popular products"</h2>
+            <h2 id="discover-title">{t!(i18n, billing.discover)}</h2>
             <article class="card product" aria-labelledby="product-large-meetings">
-                <h3 id="product-large-meetings">"Large Meetings"</h3>
-                <p>
-                    "Host meetings for up to 500, 1,000, 3,000 or 5,000 participants. Every meeting "
-                    "of a licensed user gets the larger capacity at once, including meetings "
-                    "already scheduled."
-                </p>
+                <h3 id="product-large-meetings">{t!(i18n, billing.large_meetings)}</h3>
+                <p>{t!(i18n, billing.large_meetings_pitch)}</p>
+                <ul class="help-links">
+                    <li><RequirementsLink /></li>
+                    <li><BestPracticesLink /></li>
+                </ul>
                 <p class="product__price">
-                    {format!(
-                        "From {} per license per month",
-                        format::money(large_meetings_monthly(Capacity::P500)),
-                    )}
+                    {move || {
+                        let l = i18n.get_locale();
+                        td_string!(
+                            l,
+                            billing.price_from,
+                            price = format::money_in(l, large_meetings_monthly(Capacity::P500))
+                        )
+                    }}
                 </p>
-                <p class="field-help">{DEMO_PRICE_NOTICE}</p>
+                <p class="field-help">{t!(i18n, billing.demo_price_notice)}</p>
                 <button type="button" class="button button--primary" on:click=move |_| open_order(None)>
-                    "Add"
+                    {t!(i18n, billing.add)}
                 </button>
             </article>
 
             <Show when=move || ordering.get()>
                 <form class="card order-form" aria-labelledby="order-title" on:submit=on_submit novalidate>
                     <h3 id="order-title" tabindex="-1" node_ref=form_title>
-                        "Add Large Meetings"
+                        {t!(i18n, billing.add_large_meetings)}
                     </h3>
                     <OrderFields draft />
                     <PriceSummary draft />
                     <div class="form-actions">
-                        <button type="submit" class="button button--primary">"Place Order"</button>
+                        <button type="submit" class="button button--primary">
+                            {t!(i18n, billing.place_order)}
+                        </button>
                         <button type="button" class="button" on:click=move |_| set_ordering.set(false)>
-                            "Cancel"
+                            {t!(i18n, common.cancel)}
                         </button>
                     </div>
                 </form>

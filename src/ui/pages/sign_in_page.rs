@@ -1,6 +1,9 @@
 //! The page the portal opens on: email and password.
 
+use crate::i18n::*;
 use crate::state::{use_app, SignOutReason};
+use crate::ui::components::language::LanguageSwitch;
+use crate::ui::messages;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -13,6 +16,7 @@ use std::time::Duration;
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let state = use_app();
+    let i18n = use_i18n();
     if state.session.get_untracked().is_some() {
         return view! { <Redirect path="/" /> }.into_any();
     }
@@ -61,28 +65,30 @@ pub fn SignInPage() -> impl IntoView {
 
     let farewell = move || {
         state.signed_out.get().map(|reason| match reason {
-            SignOutReason::Requested => "You have signed out.",
-            SignOutReason::OtherTab => "You signed out in another tab.",
-            SignOutReason::Removed => {
-                "Your user is no longer part of the account. Ask an admin if you need access."
-            }
-            SignOutReason::Expired => {
-                "Your session ended after 8 hours without activity. Sign in again to continue."
-            }
+            SignOutReason::Requested => t_string!(i18n, common.sign_in.signed_out),
+            SignOutReason::OtherTab => t_string!(i18n, common.sign_in.signed_out_other_tab),
+            SignOutReason::Removed => t_string!(i18n, common.sign_in.removed),
+            SignOutReason::Expired => t_string!(i18n, common.sign_in.expired),
         })
+    };
+    let demo = |email: &'static str, who: fn(Locale) -> &'static str| {
+        view! { <li><code>{email}</code> " — " {move || who(i18n.get_locale())}</li> }
     };
 
     view! {
         <main id="main" class="sign-in">
             <div class="sign-in__card">
-                <p class="sign-in__brand">"Large Meetings portal"</p>
-                <h1>"Sign In"</h1>
+                <div class="sign-in__top">
+                    <p class="sign-in__brand">{t!(i18n, common.brand)}</p>
+                    <LanguageSwitch id="sign-in-language" />
+                </div>
+                <h1>{t!(i18n, common.sign_in.title)}</h1>
                 <p role="status" class="sign-in__status">
                     {farewell}
                 </p>
                 <form on:submit=on_submit novalidate>
                     <div class="field">
-                        <label for="sign-in-email">"Email"</label>
+                        <label for="sign-in-email">{t!(i18n, common.sign_in.email)}</label>
                         <input
                             id="sign-in-email"
                             name="email"
@@ -93,7 +99,7 @@ pub fn SignInPage() -> impl IntoView {
                         />
                     </div>
                     <div class="field">
-                        <label for="sign-in-password">"Password"</label>
+                        <label for="sign-in-password">{t!(i18n, common.sign_in.password)}</label>
                         <input
                             id="sign-in-password"
                             name="password"
@@ -106,22 +112,35 @@ pub fn SignInPage() -> impl IntoView {
                     {move || {
                         error
                             .get()
-                            .map(|e| view! { <p class="form-error" role="alert">{e.to_string()}</p> })
+                            .map(|e| {
+                                let text = messages::sign_in_error(i18n.get_locale(), &e);
+                                view! { <p class="form-error" role="alert">{text}</p> }
+                            })
                     }}
                     <button type="submit" class="button button--primary" aria-disabled=move || busy.get().to_string()>
-                        {move || if busy.get() { "Signing in…" } else { "Sign In" }}
+                        {move || {
+                            if busy.get() {
+                                t_string!(i18n, common.sign_in.signing_in)
+                            } else {
+                                t_string!(i18n, common.sign_in.title)
+                            }
+                        }}
                     </button>
                 </form>
                 <details class="sign-in__demo">
-                    <summary>"Demo sign-ins"</summary>
-                    <p>"Every demo user has the password " <code>"Demo!2026"</code> "."</p>
+                    <summary>{t!(i18n, common.sign_in.demo_title)}</summary>
+                    <p>
+                        {t!(
+                            i18n, common.sign_in.demo_password, password = || view! { <code>"Demo!2026"</code> }
+                        )}
+                    </p>
                     <ul>
-                        <li><code>"owner@acme.example"</code> " — owner, Acme Inc. (Plans and Billing)"</li>
-                        <li><code>"admin@acme.example"</code> " — admin with billing privilege, Acme Inc."</li>
-                        <li><code>"member@acme.example"</code> " — member, Acme Inc."</li>
-                        <li><code>"owner@globex.example"</code> " — owner, Globex AB (Account Management > Billing)"</li>
-                        <li><code>"admin@globex.example"</code> " — admin with billing privilege, Globex AB"</li>
-                        <li><code>"member@globex.example"</code> " — member, Globex AB"</li>
+                        {demo("owner@acme.example", |l| td_string!(l, common.sign_in.demo_acme_owner))}
+                        {demo("admin@acme.example", |l| td_string!(l, common.sign_in.demo_acme_admin))}
+                        {demo("member@acme.example", |l| td_string!(l, common.sign_in.demo_acme_member))}
+                        {demo("owner@globex.example", |l| td_string!(l, common.sign_in.demo_globex_owner))}
+                        {demo("admin@globex.example", |l| td_string!(l, common.sign_in.demo_globex_admin))}
+                        {demo("member@globex.example", |l| td_string!(l, common.sign_in.demo_globex_member))}
                     </ul>
                 </details>
             </div>

@@ -7,6 +7,7 @@ mod edit_user;
 mod remove_user;
 
 use crate::format;
+use crate::i18n::*;
 use crate::state::use_account;
 use crate::ui::components::dialog::focus_by_id;
 use crate::ui::components::table_scroll::TableScroll;
@@ -14,7 +15,7 @@ use add_user::AddUserDialog;
 use change_licenses::ChangeLicensesDialog;
 use edit_user::EditUserDialog;
 use leptos::prelude::*;
-use portal_domain::{BaseLicense, Capacity, User, UserId};
+use portal_domain::{BaseLicense, Capacity, Role, User, UserId};
 use remove_user::RemoveUserDialog;
 use std::collections::BTreeSet;
 
@@ -23,6 +24,23 @@ use std::collections::BTreeSet;
 enum BulkAction {
     AddLargeMeetings,
     RemoveLargeMeetings,
+}
+
+/// A role's name in `locale` ("Owner" / "Ägare").
+fn role_name(locale: Locale, role: Role) -> &'static str {
+    match role {
+        Role::Owner => td_string!(locale, users.role.owner),
+        Role::Admin => td_string!(locale, users.role.admin),
+        Role::Member => td_string!(locale, users.role.member),
+    }
+}
+
+/// A base license's name in `locale` ("Licensed" / "Licensierad").
+fn license_name(locale: Locale, license: BaseLicense) -> &'static str {
+    match license {
+        BaseLicense::Basic => td_string!(locale, users.license.basic),
+        BaseLicense::Licensed => td_string!(locale, users.license.licensed),
+    }
 }
 
 /// Rows per page: the table never holds more than this many rows.
@@ -39,22 +57,44 @@ enum LicenseFilter {
 }
 
 impl LicenseFilter {
-    fn options() -> Vec<(String, &'static str)> {
+    /// Every choice of the filter, in the order shown.
+    fn options() -> Vec<Self> {
         let mut options = vec![
-            ("all".to_string(), "All licenses"),
-            ("basic".to_string(), "Basic"),
-            ("licensed".to_string(), "Licensed"),
-            ("lm".to_string(), "Large Meetings (any)"),
+            Self::All,
+            Self::Basic,
+            Self::Licensed,
+            Self::AnyLargeMeetings,
         ];
-        for (capacity, label) in Capacity::ALL.into_iter().zip([
-            "Large Meetings 500",
-            "Large Meetings 1,000",
-            "Large Meetings 3,000",
-            "Large Meetings 5,000",
-        ]) {
-            options.push((format!("lm{}", capacity.participants()), label));
-        }
+        options.extend(Capacity::ALL.into_iter().map(Self::LargeMeetings));
         options
+    }
+
+    /// The `<option>` value that `parse` reads back.
+    fn value(self) -> String {
+        match self {
+            Self::All => "all".to_string(),
+            Self::Basic => "basic".to_string(),
+            Self::Licensed => "licensed".to_string(),
+            Self::AnyLargeMeetings => "lm".to_string(),
+            Self::LargeMeetings(c) => format!("lm{}", c.participants()),
+        }
+    }
+
+    /// What the option says in `locale`: "Large Meetings 1,000", "Stora möten 1 000".
+    fn label(self, locale: Locale) -> String {
+        match self {
+            Self::All => td_string!(locale, users.filter.all).to_string(),
+            Self::Basic => license_name(locale, BaseLicense::Basic).to_string(),
+            Self::Licensed => license_name(locale, BaseLicense::Licensed).to_string(),
+            Self::AnyLargeMeetings => {
+                td_string!(locale, users.filter.any_large_meetings).to_string()
+            }
+            Self::LargeMeetings(c) => td_string!(
+                locale,
+                users.filter.large_meetings,
+                count = format::count_in(locale, c.participants())
+            ),
+        }
     }
 
     fn parse(value: &str) -> Self {
@@ -185,6 +225,7 @@ enum Open {
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let account = use_account();
+    let i18n = use_i18n();
     let search = RwSignal::new(String::new());
     let filter = RwSignal::new(LicenseFilter::All);
     let sort = RwSignal::new(Sort {
@@ -263,7 +304,8 @@ pub fn UsersPage() -> impl IntoView {
             }
         });
     };
-    let rows = move || {
+    // The rows of the current page, worded in `locale`.
+    let rows = move |locale: Locale| {
         let start = first_shown();
         account.with(|a| {
             let Some(a) = a else { return Vec::new() };
@@ -277,10 +319,10 @@ pub fn UsersPage() -> impl IntoView {
                             u.id,
                             u.full_name(),
                             u.email.to_string(),
-                            u.role.as_str(),
-                            u.license.as_str(),
+                            role_name(locale, u.role),
+                            license_name(locale, u.license),
                             u.large_meetings
-                                .map(format::participants)
+                                .map(|c| format::participants_in(locale, c))
                                 .unwrap_or_else(|| "—".into()),
                         )
                     })
@@ -289,34 +331,39 @@ pub fn UsersPage() -> impl IntoView {
         })
     };
     let showing = move || {
+        let locale = i18n.get_locale();
         let total = matching.with(Vec::len);
         if total == 0 {
-            return "No users match.".to_string();
+            return td_string!(locale, users.no_match).to_string();
         }
         let start = first_shown();
-        format!(
-            "Showing {}–{} of {} users",
-            format::count(start as u32 + 1),
-            format::count((start + PAGE_SIZE).min(total) as u32),
-            format::count(total as u32)
+        td_string!(
+            locale,
+            users.showing,
+            start = format::count_in(locale, start as u32 + 1),
+            end = format::count_in(locale, (start + PAGE_SIZE).min(total) as u32),
+            total = format::count_in(locale, total as u32)
         )
     };
     let summary = move || {
+        let locale = i18n.get_locale();
         account.with(|a| {
             let a = a.as_ref()?;
-            let mut lines = vec![format!(
-                "Zoom Workplace seats: {} of {} in use",
-                format::count(a.seats_in_use()),
-                format::count(a.base_plan.seats)
+            let mut lines = vec![td_string!(
+                locale,
+                users.seats_base,
+                used = format::count_in(locale, a.seats_in_use()),
+                total = format::count_in(locale, a.base_plan.seats)
             )];
             for line in &a.large_meetings {
                 let seats = a.seats(line.capacity);
-                lines.push(format!(
-                    "Large Meetings {}: {} of {} assigned, {} available",
-                    format::participants(line.capacity),
-                    format::count(seats.assigned),
-                    format::count(seats.purchased),
-                    format::count(seats.available())
+                lines.push(td_string!(
+                    locale,
+                    users.seats_large,
+                    capacity = format::participants_in(locale, line.capacity),
+                    assigned = format::count_in(locale, seats.assigned),
+                    purchased = format::count_in(locale, seats.purchased),
+                    available = format::count_in(locale, seats.available())
                 ));
             }
             Some(
@@ -357,9 +404,9 @@ pub fn UsersPage() -> impl IntoView {
     let on_saved = Callback::new(move |message: String| close(Some(message)));
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <p class="page__trail">"User Management"</p>
+            <p class="page__trail">{t!(i18n, users.trail)}</p>
             <div class="page__heading">
-                <h1 id="page-title">"Users"</h1>
+                <h1 id="page-title">{t!(i18n, users.title)}</h1>
                 <button
                     type="button"
                     id="add-users"
@@ -369,24 +416,26 @@ pub fn UsersPage() -> impl IntoView {
                         open.set(Some(Open::Add));
                     }
                 >
-                    "Add Users"
+                    {t!(i18n, users.add_users)}
                 </button>
             </div>
-            <ul class="seat-summary" aria-label="Seats">{summary}</ul>
+            <ul class="seat-summary" aria-label=move || t_string!(i18n, users.seats_label)>
+                {summary}
+            </ul>
             <p class="form-status" role="status">{move || status.get()}</p>
             <div class="toolbar">
                 <div class="field field--inline">
-                    <label for="user-search">"Search"</label>
+                    <label for="user-search">{t!(i18n, users.search)}</label>
                     <input
                         id="user-search"
                         type="search"
-                        placeholder="Name or email"
+                        placeholder=move || t_string!(i18n, users.search_placeholder)
                         prop:value=move || search.get()
                         on:input=move |ev| on_search(event_target_value(&ev))
                     />
                 </div>
                 <div class="field field--inline">
-                    <label for="user-filter">"License"</label>
+                    <label for="user-filter">{t!(i18n, users.license_filter)}</label>
                     <select
                         id="user-filter"
                         on:change=move |ev| {
@@ -396,22 +445,41 @@ pub fn UsersPage() -> impl IntoView {
                     >
                         {LicenseFilter::options()
                             .into_iter()
-                            .map(|(value, label)| view! { <option value=value>{label}</option> })
+                            .map(|option| {
+                                view! {
+                                    <option value=option.value()>
+                                        {move || option.label(i18n.get_locale())}
+                                    </option>
+                                }
+                            })
                             .collect_view()}
                     </select>
                 </div>
             </div>
             <p class="page__lead" aria-live="polite">{showing}</p>
             <Show when=move || selected.with(|s| !s.is_empty())>
-                <div class="selection-bar" role="region" aria-label="Selected users">
+                <div
+                    class="selection-bar"
+                    role="region"
+                    aria-label=move || t_string!(i18n, users.selected_region)
+                >
                     <span>
                         {move || {
+                            let locale = i18n.get_locale();
                             let n = selected.with(BTreeSet::len);
-                            if n == 1 { "1 user selected".to_string() } else { format!("{n} users selected") }
+                            if n == 1 {
+                                td_string!(locale, users.one_user_selected).to_string()
+                            } else {
+                                td_string!(
+                                    locale,
+                                    users.users_selected,
+                                    count = format::count_in(locale, n as u32)
+                                )
+                            }
                         }}
                     </span>
                     <div class="field field--inline">
-                        <label for="change-licenses">"Change Licenses"</label>
+                        <label for="change-licenses">{t!(i18n, users.change_licenses)}</label>
                         <select
                             id="change-licenses"
                             prop:value=move || {
@@ -429,113 +497,132 @@ pub fn UsersPage() -> impl IntoView {
                                 open.set(action.map(Open::Bulk));
                             }
                         >
-                            <option value="">"Choose a change"</option>
-                            <option value="add">"Large Meetings"</option>
-                            <option value="remove">"Remove Large Meetings"</option>
+                            <option value="">{t!(i18n, users.choose_change)}</option>
+                            <option value="add">{t!(i18n, users.large_meetings)}</option>
+                            <option value="remove">{t!(i18n, users.remove_large_meetings)}</option>
                         </select>
                     </div>
                     <button type="button" class="button" on:click=move |_| selected.set(BTreeSet::new())>
-                        "Clear selection"
+                        {t!(i18n, users.clear_selection)}
                     </button>
                 </div>
             </Show>
-            <TableScroll label="Users">
-            <table class="table">
-                <caption class="visually-hidden">"Users of your account"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">
-                            <input
-                                type="checkbox"
-                                aria-label="Select all users shown"
-                                prop:checked=all_shown_selected
-                                on:change=move |ev| toggle_all_shown(event_target_checked(&ev))
-                            />
-                        </th>
-                        <SortHeader label="Name" key=SortKey::Name sort />
-                        <SortHeader label="Email" key=SortKey::Email sort />
-                        <SortHeader label="Role" key=SortKey::Role sort />
-                        <SortHeader label="Zoom Workplace" key=SortKey::License sort />
-                        <SortHeader label="Large Meetings" key=SortKey::LargeMeetings sort />
-                        <th scope="col">
-                            <span class="visually-hidden">"Actions"</span>
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        rows()
-                            .into_iter()
-                            .map(|(id, name, email, role, license, large)| {
-                                view! {
-                                    <tr>
-                                        <td>
-                                            <input
-                                                type="checkbox"
-                                                aria-label=format!("Select {name}")
-                                                prop:checked=move || selected.with(|s| s.contains(&id))
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    selected.update(|s| {
-                                                        if on { s.insert(id); } else { s.remove(&id); }
-                                                    });
-                                                }
-                                            />
-                                        </td>
-                                        <td>{name}</td>
-                                        <td>{email}</td>
-                                        <td>{role}</td>
-                                        <td>{license}</td>
-                                        <td>{large}</td>
-                                        <td class="table__actions">
-                                            <button
-                                                type="button"
-                                                class="button button--quiet"
-                                                id=format!("remove-user-{id}")
-                                                on:click=move |_| {
-                                                    status.set(None);
-                                                    open.set(Some(Open::Remove(id)));
-                                                }
-                                            >
-                                                "Remove"
-                                            </button>
-                                            <button
-                                                type="button"
-                                                class="button button--quiet"
-                                                id=edit_button_id(id)
-                                                on:click=move |_| {
-                                                    status.set(None);
-                                                    open.set(Some(Open::Edit(id)));
-                                                }
-                                            >
-                                                "Edit"
-                                            </button>
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-            </TableScroll>
-            <nav class="pager" aria-label="Pages">
+            // The table is worded once per language: a switch redraws it.
+            {move || {
+                let locale = i18n.get_locale();
+                let remove_label = td_string!(locale, users.remove_button);
+                let edit_label = td_string!(locale, users.edit_button);
+                view! {
+                    <TableScroll label=td_string!(locale, users.title)>
+                    <table class="table">
+                        <caption class="visually-hidden">{td_string!(locale, users.caption)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">
+                                    <input
+                                        type="checkbox"
+                                        aria-label=td_string!(locale, users.select_all)
+                                        prop:checked=all_shown_selected
+                                        on:change=move |ev| toggle_all_shown(event_target_checked(&ev))
+                                    />
+                                </th>
+                                <SortHeader label=td_string!(locale, users.column.name) key=SortKey::Name sort />
+                                <SortHeader label=td_string!(locale, users.column.email) key=SortKey::Email sort />
+                                <SortHeader label=td_string!(locale, users.role_label) key=SortKey::Role sort />
+                                <SortHeader label=td_string!(locale, users.zoom_workplace) key=SortKey::License sort />
+                                <SortHeader label=td_string!(locale, users.large_meetings) key=SortKey::LargeMeetings sort />
+                                <th scope="col">
+                                    <span class="visually-hidden">{td_string!(locale, users.column.actions)}</span>
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                rows(locale)
+                                    .into_iter()
+                                    .map(|(id, name, email, role, license, large)| {
+                                        let select_label = td_string!(locale, users.select_user, name = &name);
+                                        view! {
+                                            <tr>
+                                                <td>
+                                                    <input
+                                                        type="checkbox"
+                                                        aria-label=select_label
+                                                        prop:checked=move || selected.with(|s| s.contains(&id))
+                                                        on:change=move |ev| {
+                                                            let on = event_target_checked(&ev);
+                                                            selected.update(|s| {
+                                                                if on { s.insert(id); } else { s.remove(&id); }
+                                                            });
+                                                        }
+                                                    />
+                                                </td>
+                                                <td>{name}</td>
+                                                <td>{email}</td>
+                                                <td>{role}</td>
+                                                <td>{license}</td>
+                                                <td>{large}</td>
+                                                <td class="table__actions">
+                                                    <button
+                                                        type="button"
+                                                        class="button button--quiet"
+                                                        id=format!("remove-user-{id}")
+                                                        on:click=move |_| {
+                                                            status.set(None);
+                                                            open.set(Some(Open::Remove(id)));
+                                                        }
+                                                    >
+                                                        {remove_label}
+                                                    </button>
+                                                    <button
+                                                        type="button"
+                                                        class="button button--quiet"
+                                                        id=edit_button_id(id)
+                                                        on:click=move |_| {
+                                                            status.set(None);
+                                                            open.set(Some(Open::Edit(id)));
+                                                        }
+                                                    >
+                                                        {edit_label}
+                                                    </button>
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                    </TableScroll>
+                }
+            }}
+            <nav class="pager" aria-label=move || t_string!(i18n, users.pages_label)>
                 <button
                     type="button"
                     class="button"
                     disabled=move || page.get() == 0
                     on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
                 >
-                    "Previous page"
+                    {t!(i18n, users.previous_page)}
                 </button>
-                <span>{move || format!("Page {} of {}", page.get().min(pages() - 1) + 1, pages())}</span>
+                <span>
+                    {move || {
+                        let locale = i18n.get_locale();
+                        td_string!(
+                            locale,
+                            users.page_of,
+                            page = format::count_in(locale, (page.get().min(pages() - 1) + 1) as u32),
+                            pages = format::count_in(locale, pages() as u32)
+                        )
+                    }}
+                </span>
                 <button
                     type="button"
                     class="button"
                     disabled=move || { page.get() + 1 >= pages() }
                     on:click=move |_| page.update(|p| *p += 1)
                 >
-                    "Next page"
+                    {t!(i18n, users.next_page)}
                 </button>
             </nav>
             {move || match open.get()? {

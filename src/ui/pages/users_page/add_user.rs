@@ -1,9 +1,12 @@
 //! Add Users: one new user with email, name, user type and role. Each field
 //! is checked, and the domain refuses duplicates and a lack of seats.
 
+use super::{license_name, role_name};
 use crate::format;
+use crate::i18n::*;
 use crate::state::{use_account, use_app, ActionError};
 use crate::ui::components::dialog::{focus_by_id, Dialog, DialogActions};
+use crate::ui::messages::{action_error, domain_error, email_error};
 use leptos::prelude::*;
 use portal_domain::{BaseLicense, Command, DomainError, Email, Role};
 
@@ -45,6 +48,7 @@ impl Field {
 pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl IntoView {
     let state = use_app();
     let account = use_account();
+    let i18n = use_i18n();
     let email = RwSignal::new(String::new());
     let first_name = RwSignal::new(String::new());
     let last_name = RwSignal::new(String::new());
@@ -60,9 +64,10 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
         }
     };
     let save = move || {
+        let locale = i18n.get_locale_untracked();
         let parsed = match Email::parse(&email.get_untracked()) {
             Ok(parsed) => parsed,
-            Err(e) => return fail(Some(Field::Email), e.to_string()),
+            Err(e) => return fail(Some(Field::Email), email_error(locale, &e)),
         };
         let command = Command::AddUser {
             email: parsed.clone(),
@@ -72,15 +77,48 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
             role: role.get_untracked(),
         };
         match state.dispatch(command) {
-            Ok(_) => on_saved.run(format!(
-                "{} {} ({parsed}) was added as a {} {}.",
-                first_name.get_untracked().trim(),
-                last_name.get_untracked().trim(),
-                license.get_untracked().as_str(),
-                role.get_untracked().as_str().to_lowercase(),
-            )),
-            Err(ActionError::Domain(e)) => fail(Field::of(&e), e.to_string()),
-            Err(e) => fail(None, e.to_string()),
+            Ok(_) => {
+                let name = format!(
+                    "{} {}",
+                    first_name.get_untracked().trim(),
+                    last_name.get_untracked().trim()
+                );
+                // One whole sentence per license and role (the domain never
+                // adds a second owner).
+                let message = match (license.get_untracked(), role.get_untracked()) {
+                    (BaseLicense::Basic, Role::Member) => {
+                        td_string!(
+                            locale,
+                            users.add.added_basic_member,
+                            name = &name,
+                            email = &parsed
+                        )
+                    }
+                    (BaseLicense::Basic, _) => {
+                        td_string!(
+                            locale,
+                            users.add.added_basic_admin,
+                            name = &name,
+                            email = &parsed
+                        )
+                    }
+                    (BaseLicense::Licensed, Role::Member) => td_string!(
+                        locale,
+                        users.add.added_licensed_member,
+                        name = &name,
+                        email = &parsed
+                    ),
+                    (BaseLicense::Licensed, _) => td_string!(
+                        locale,
+                        users.add.added_licensed_admin,
+                        name = &name,
+                        email = &parsed
+                    ),
+                };
+                on_saved.run(message);
+            }
+            Err(ActionError::Domain(e)) => fail(Field::of(&e), domain_error(locale, &e)),
+            Err(e) => fail(None, action_error(locale, &e)),
         }
     };
     let invalid = move |field: Field| {
@@ -98,7 +136,7 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
         }
     };
     let text_field = move |field: Field,
-                           label: &'static str,
+                           label: AnyView,
                            value: RwSignal<String>,
                            kind: &'static str,
                            autocomplete: &'static str| {
@@ -121,7 +159,7 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
     };
     view! {
         <Dialog labelled_by="add-user-title" on_close>
-            <h2 id="add-user-title">"Add Users"</h2>
+            <h2 id="add-user-title">{t!(i18n, users.add_users)}</h2>
             <form
                 class="form"
                 novalidate
@@ -130,11 +168,23 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
                     save();
                 }
             >
-                {text_field(Field::Email, "Email", email, "email", "off")}
-                {text_field(Field::FirstName, "First name", first_name, "text", "off")}
-                {text_field(Field::LastName, "Last name", last_name, "text", "off")}
+                {text_field(Field::Email, t!(i18n, users.add.email).into_any(), email, "email", "off")}
+                {text_field(
+                    Field::FirstName,
+                    t!(i18n, users.add.first_name).into_any(),
+                    first_name,
+                    "text",
+                    "off",
+                )}
+                {text_field(
+                    Field::LastName,
+                    t!(i18n, users.add.last_name).into_any(),
+                    last_name,
+                    "text",
+                    "off",
+                )}
                 <div class="field">
-                    <label for=Field::UserType.id()>"User type"</label>
+                    <label for=Field::UserType.id()>{t!(i18n, users.add.user_type)}</label>
                     <select
                         id=Field::UserType.id()
                         aria-invalid=invalid(Field::UserType)
@@ -148,14 +198,23 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
                             })
                         }
                     >
-                        <option value="Basic">"Basic"</option>
+                        <option value="Basic">
+                            {move || license_name(i18n.get_locale(), BaseLicense::Basic)}
+                        </option>
                         <option value="Licensed">
-                            {move || format!("Licensed ({} available)", format::count(seats_available()))}
+                            {move || {
+                                let locale = i18n.get_locale();
+                                td_string!(
+                                    locale,
+                                    users.add.licensed_available,
+                                    available = format::count_in(locale, seats_available())
+                                )
+                            }}
                         </option>
                     </select>
                 </div>
                 <div class="field">
-                    <label for=Field::Role.id()>"Role"</label>
+                    <label for=Field::Role.id()>{t!(i18n, users.role_label)}</label>
                     <select
                         id=Field::Role.id()
                         aria-invalid=invalid(Field::Role)
@@ -164,8 +223,12 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
                             role.set(if event_target_value(&ev) == "Admin" { Role::Admin } else { Role::Member })
                         }
                     >
-                        <option value="Member">"Member"</option>
-                        <option value="Admin">"Admin"</option>
+                        <option value="Member">
+                            {move || role_name(i18n.get_locale(), Role::Member)}
+                        </option>
+                        <option value="Admin">
+                            {move || role_name(i18n.get_locale(), Role::Admin)}
+                        </option>
                     </select>
                 </div>
                 {move || {
@@ -175,7 +238,10 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
                             view! { <p id="add-user-error" class="form-error" role="alert">{message}</p> }
                         })
                 }}
-                <DialogActions label="Save" on_cancel=on_close />
+                <DialogActions
+                    label=Signal::derive(move || t_string!(i18n, common.save))
+                    on_cancel=on_close
+                />
             </form>
         </Dialog>
     }

@@ -2,8 +2,10 @@
 
 use super::BulkAction;
 use crate::format;
+use crate::i18n::*;
 use crate::state::{use_app, ActionError};
 use crate::ui::components::dialog::{Dialog, DialogActions};
+use crate::ui::messages::{action_error, domain_error};
 use leptos::prelude::*;
 use portal_domain::{Capacity, Command, DomainError, UserId};
 
@@ -17,6 +19,7 @@ pub fn ChangeLicensesDialog(
     on_saved: Callback<String>,
 ) -> impl IntoView {
     let state = use_app();
+    let i18n = use_i18n();
     let Some(account) = state.account() else {
         return ().into_any();
     };
@@ -35,38 +38,43 @@ pub fn ChangeLicensesDialog(
         _ => None,
     });
     let add = RwSignal::new(true);
+    // The headline, and the users it is about.
     let error = RwSignal::new(None::<(String, Vec<String>)>);
     let count = users.len();
     let users = StoredValue::new(users);
-    let heading = match action {
-        BulkAction::AddLargeMeetings => format!(
-            "Large Meetings will be added for {}:",
-            if count == 1 {
-                "1 user".to_string()
-            } else {
-                format!("{count} users")
+    let heading = move || {
+        let locale = i18n.get_locale();
+        let n = format::count_in(locale, count as u32);
+        match (action, count == 1) {
+            (BulkAction::AddLargeMeetings, true) => {
+                td_string!(locale, users.bulk.add_one).to_string()
             }
-        ),
-        BulkAction::RemoveLargeMeetings => format!(
-            "Large Meetings will be removed from {}:",
-            if count == 1 {
-                "1 user".to_string()
-            } else {
-                format!("{count} users")
+            (BulkAction::AddLargeMeetings, false) => {
+                td_string!(locale, users.bulk.add_many, count = n)
             }
-        ),
+            (BulkAction::RemoveLargeMeetings, true) => {
+                td_string!(locale, users.bulk.remove_one).to_string()
+            }
+            (BulkAction::RemoveLargeMeetings, false) => {
+                td_string!(locale, users.bulk.remove_many, count = n)
+            }
+        }
     };
     let save = move || {
+        let locale = i18n.get_locale_untracked();
         let users = users.get_value();
         let command = match action {
             BulkAction::AddLargeMeetings => {
                 if !add.get_untracked() {
-                    error.set(Some(("Tick Large Meetings to add it.".into(), Vec::new())));
+                    error.set(Some((
+                        td_string!(locale, users.bulk.tick_to_add).to_string(),
+                        Vec::new(),
+                    )));
                     return;
                 }
                 let Some(capacity) = capacity.get_untracked() else {
                     error.set(Some((
-                        "Choose the number of participants.".into(),
+                        td_string!(locale, users.bulk.choose_participants).to_string(),
                         Vec::new(),
                     )));
                     return;
@@ -77,32 +85,38 @@ pub fn ChangeLicensesDialog(
         };
         match state.dispatch(command) {
             Ok(_) => {
+                let n = format::count_in(locale, count as u32);
                 let message = match (action, capacity.get_untracked()) {
-                    (BulkAction::AddLargeMeetings, Some(c)) => format!(
-                        "Large Meetings {} added for {count} user(s).",
-                        format::participants(c)
+                    (BulkAction::AddLargeMeetings, Some(c)) => td_string!(
+                        locale,
+                        users.bulk.added,
+                        capacity = format::participants_in(locale, c),
+                        count = n
                     ),
-                    _ => format!("Large Meetings removed from {count} user(s)."),
+                    _ => td_string!(locale, users.bulk.removed, count = n),
                 };
                 on_saved.run(message);
             }
             Err(ActionError::Domain(DomainError::OnlyPaidUsers { users })) => {
                 let who = users.iter().map(|e| e.to_string()).collect();
+                error.set(Some((td_string!(locale, users.only_paid).to_string(), who)));
+            }
+            Err(ActionError::Domain(DomainError::BulkRefused(problems))) => {
+                let who = problems
+                    .iter()
+                    .map(|p| domain_error(locale, &p.error))
+                    .collect();
                 error.set(Some((
-                    "Only paid users can enable this feature.".into(),
+                    td_string!(locale, users.bulk.nobody_changed).to_string(),
                     who,
                 )));
             }
-            Err(ActionError::Domain(DomainError::BulkRefused(problems))) => {
-                let who = problems.iter().map(|p| p.error.to_string()).collect();
-                error.set(Some(("Nobody was changed:".into(), who)));
-            }
-            Err(e) => error.set(Some((e.to_string(), Vec::new()))),
+            Err(e) => error.set(Some((action_error(locale, &e), Vec::new()))),
         }
     };
     view! {
         <Dialog labelled_by="change-licenses-title" on_close>
-            <h2 id="change-licenses-title">"Change Licenses"</h2>
+            <h2 id="change-licenses-title">{t!(i18n, users.change_licenses)}</h2>
             <p>{heading}</p>
             <ul class="name-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             {(action == BulkAction::AddLargeMeetings)
@@ -115,14 +129,15 @@ pub fn ChangeLicensesDialog(
                                 prop:checked=move || add.get()
                                 on:change=move |ev| add.set(event_target_checked(&ev))
                             />
-                            <label for="bulk-large-meetings">"Large Meetings"</label>
+                            <label for="bulk-large-meetings">{t!(i18n, users.large_meetings)}</label>
                         </div>
                         <fieldset class="fieldset fieldset--nested">
-                            <legend>"Participants"</legend>
+                            <legend>{t!(i18n, users.participants_legend)}</legend>
                             {owned
                                 .iter()
                                 .map(|(c, available)| {
                                     let c = *c;
+                                    let available = *available;
                                     let id = format!("bulk-lm-{}", c.participants());
                                     view! {
                                         <div class="choice">
@@ -134,18 +149,22 @@ pub fn ChangeLicensesDialog(
                                                 on:change=move |_| capacity.set(Some(c))
                                             />
                                             <label for=id>
-                                                {format!(
-                                                    "{} ({} available)",
-                                                    format::participants(c),
-                                                    format::count(*available),
-                                                )}
+                                                {move || {
+                                                    let locale = i18n.get_locale();
+                                                    td_string!(
+                                                        locale,
+                                                        users.capacity_available,
+                                                        capacity = format::participants_in(locale, c),
+                                                        available = format::count_in(locale, available)
+                                                    )
+                                                }}
                                             </label>
                                         </div>
                                     }
                                 })
                                 .collect_view()}
                             {owned.is_empty().then_some(view! {
-                                <p class="field-help">"Your account has no Large Meetings licenses yet."</p>
+                                <p class="field-help">{t!(i18n, users.no_large_meetings_yet)}</p>
                             })}
                         </fieldset>
                     }
@@ -162,7 +181,9 @@ pub fn ChangeLicensesDialog(
                         }
                     })
             }}
-            <DialogActions label="Save" on_save=Callback::new(move |_| save()) on_cancel=on_close />
+            <DialogActions
+                label=Signal::derive(move || t_string!(i18n, common.save))
+                on_save=Callback::new(move |_| save()) on_cancel=on_close />
         </Dialog>
     }
     .into_any()

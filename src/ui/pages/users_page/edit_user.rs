@@ -1,12 +1,25 @@
 //! The Edit User dialog (flow D): the Zoom Workplace license and the Large
 //! Meetings add-on of one user, saved together.
 
+use super::{license_name, role_name};
 use crate::format;
+use crate::i18n::*;
 use crate::state::use_app;
 use crate::ui::components::dialog::{Dialog, DialogActions};
+use crate::ui::messages::action_error;
+use crate::ui::pages::help_page::RequirementsLink;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::{Account, BaseLicense, BillingPortal, Capacity, Command, Role, UserId};
+
+/// Why the role of the user cannot be changed here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RoleLock {
+    /// The account's one owner stays owner.
+    Owner,
+    /// Nobody changes their own role.
+    OwnRole,
+}
 
 /// Edit User: the Zoom Workplace license and the Large Meetings add-on.
 #[component]
@@ -16,6 +29,7 @@ pub fn EditUserDialog(
     on_saved: Callback<String>,
 ) -> impl IntoView {
     let state = use_app();
+    let i18n = use_i18n();
     let Some((account, can_bill, me)) =
         state.with_viewer(|account, me| (account.clone(), me.can_manage_billing(), me.id))
     else {
@@ -29,9 +43,9 @@ pub fn EditUserDialog(
     let role = RwSignal::new(target.role);
     // The owner stays owner, and nobody changes their own role.
     let role_note = if target.role == Role::Owner {
-        Some("The account has one owner; their role cannot be changed.")
+        Some(RoleLock::Owner)
     } else if target.id == me {
-        Some("You cannot change your own role; ask another admin or the owner.")
+        Some(RoleLock::OwnRole)
     } else {
         None
     };
@@ -80,6 +94,7 @@ pub fn EditUserDialog(
     };
     let save_name = name.clone();
     let save = move || {
+        let locale = i18n.get_locale_untracked();
         let chosen_license = license.get_untracked();
         let large = if large_on.get_untracked() {
             capacity.get_untracked()
@@ -88,7 +103,7 @@ pub fn EditUserDialog(
         };
         if large_on.get_untracked() && large.is_none() {
             error.set(Some(
-                "Choose the number of participants for Large Meetings.".into(),
+                td_string!(locale, users.edit.choose_participants).to_string(),
             ));
             return;
         }
@@ -106,14 +121,15 @@ pub fn EditUserDialog(
             large_meetings: large,
         };
         match state.dispatch(command) {
-            Ok(_) => on_saved.run(format!("Changes saved for {save_name}.")),
+            Ok(_) => on_saved.run(td_string!(locale, users.edit.saved, name = &save_name)),
             Err(e) => {
                 confirming.set(false);
-                error.set(Some(e.to_string()));
+                error.set(Some(action_error(locale, &e)));
             }
         }
     };
     let radios = move || {
+        let locale = i18n.get_locale();
         owned.with_value(|o| {
             o.iter()
                 .map(|c| {
@@ -122,12 +138,17 @@ pub fn EditUserDialog(
                     let blocked = available == 0 && current_large != Some(c);
                     let id = format!("edit-lm-{}", c.participants());
                     let label = if blocked {
-                        format!("{} (none available)", format::participants(c))
+                        td_string!(
+                            locale,
+                            users.edit.none_available,
+                            capacity = format::participants_in(locale, c)
+                        )
                     } else {
-                        format!(
-                            "{} ({} available)",
-                            format::participants(c),
-                            format::count(available)
+                        td_string!(
+                            locale,
+                            users.capacity_available,
+                            capacity = format::participants_in(locale, c),
+                            available = format::count_in(locale, available)
                         )
                     };
                     view! {
@@ -147,46 +168,64 @@ pub fn EditUserDialog(
                 .collect_view()
         })
     };
-    let confirm_text = current_large
-        .map(|c| {
-            format!(
-                "Making {name} Basic also removes their Large Meetings {} license.",
-                format::participants(c)
-            )
-        })
-        .unwrap_or_default();
+    let confirm_name = name.clone();
+    let confirm_text = move || {
+        let locale = i18n.get_locale();
+        current_large
+            .map(|c| {
+                td_string!(
+                    locale,
+                    users.edit.confirm_basic,
+                    name = &confirm_name,
+                    capacity = format::participants_in(locale, c)
+                )
+            })
+            .unwrap_or_default()
+    };
     view! {
         <Dialog labelled_by="edit-user-title" on_close>
-            <h2 id="edit-user-title">"Edit User"</h2>
+            <h2 id="edit-user-title">{t!(i18n, users.edit.title)}</h2>
             <p class="dialog__subtitle">{format!("{} ({})", target.full_name(), target.email)}</p>
             <div class="field">
-                <label for="edit-zoom-workplace">"Zoom Workplace"</label>
+                <label for="edit-zoom-workplace">{t!(i18n, users.zoom_workplace)}</label>
                 <select
                     id="edit-zoom-workplace"
                     on:change=on_license
                     prop:value=move || license.get().as_str()
                 >
-                    <option value="Basic">"Basic"</option>
+                    <option value="Basic">
+                        {move || license_name(i18n.get_locale(), BaseLicense::Basic)}
+                    </option>
                     <option value="Licensed" disabled=!base_open>
-                        {format!("{plan_name} ({} available)", format::count(seats_available))}
+                        {move || {
+                            let locale = i18n.get_locale();
+                            td_string!(
+                                locale,
+                                users.edit.plan_available,
+                                plan = &plan_name,
+                                available = format::count_in(locale, seats_available)
+                            )
+                        }}
                     </option>
                 </select>
                 {(!base_open)
                     .then(|| {
                         view! {
                             <p class="field-help">
-                                "No Zoom Workplace licenses are available. "
+                                {t!(i18n, users.edit.no_base_seats)}
+                                " "
                                 {if can_bill {
-                                    view! { <A href=buy_href>"Buy more licenses"</A> }.into_any()
+                                    view! { <A href=buy_href>{t!(i18n, users.edit.buy_more)}</A> }
+                                        .into_any()
                                 } else {
-                                    "Ask the account owner to buy more.".into_any()
+                                    t!(i18n, users.edit.ask_owner).into_any()
                                 }}
                             </p>
                         }
                     })}
             </div>
             <fieldset class="fieldset">
-                <legend>"Licenses and add-ons"</legend>
+                <legend>{t!(i18n, users.edit.licenses_and_add_ons)}</legend>
                 <div class="choice">
                     <input
                         type="checkbox"
@@ -196,26 +235,35 @@ pub fn EditUserDialog(
                         on:change=on_large
                         aria-describedby="edit-large-meetings-note"
                     />
-                    <label for="edit-large-meetings">"Large Meetings"</label>
+                    <label for="edit-large-meetings">{t!(i18n, users.large_meetings)}</label>
                 </div>
                 <p id="edit-large-meetings-note" class="field-help">
-                    {move || is_basic().then_some("Only paid users can enable this feature.")}
+                    {move || is_basic().then(|| t_string!(i18n, users.only_paid))}
                 </p>
+                <p class="field-help"><RequirementsLink /></p>
                 {move || {
                     (large_on.get() && !is_basic())
                         .then(|| {
                             if owned.with_value(Vec::is_empty) {
                                 view! {
                                     <p class="field-help">
-                                        "Your account has no Large Meetings licenses yet. "
-                                        {can_bill.then(|| view! { <A href=buy_href>"Buy Large Meetings"</A> })}
+                                        {t!(i18n, users.no_large_meetings_yet)}
+                                        " "
+                                        {can_bill
+                                            .then(|| {
+                                                view! {
+                                                    <A href=buy_href>
+                                                        {t!(i18n, users.edit.buy_large_meetings)}
+                                                    </A>
+                                                }
+                                            })}
                                     </p>
                                 }
                                     .into_any()
                             } else {
                                 view! {
                                     <fieldset class="fieldset fieldset--nested">
-                                        <legend>"Participants"</legend>
+                                        <legend>{t!(i18n, users.participants_legend)}</legend>
                                         {radios()}
                                     </fieldset>
                                 }
@@ -225,7 +273,7 @@ pub fn EditUserDialog(
                 }}
             </fieldset>
             <div class="field">
-                <label for="edit-role">"Role"</label>
+                <label for="edit-role">{t!(i18n, users.role_label)}</label>
                 <select
                     id="edit-role"
                     disabled=role_note.is_some()
@@ -235,23 +283,43 @@ pub fn EditUserDialog(
                         role.set(if event_target_value(&ev) == "Admin" { Role::Admin } else { Role::Member })
                     }
                 >
-                    {(target.role == Role::Owner).then(|| view! { <option value="Owner">"Owner"</option> })}
-                    <option value="Admin">"Admin"</option>
-                    <option value="Member">"Member"</option>
+                    {(target.role == Role::Owner)
+                        .then(|| {
+                            view! {
+                                <option value="Owner">
+                                    {move || role_name(i18n.get_locale(), Role::Owner)}
+                                </option>
+                            }
+                        })}
+                    <option value="Admin">{move || role_name(i18n.get_locale(), Role::Admin)}</option>
+                    <option value="Member">{move || role_name(i18n.get_locale(), Role::Member)}</option>
                 </select>
-                {role_note.map(|note| view! { <p id="edit-role-note" class="field-help">{note}</p> })}
+                {role_note
+                    .map(|note| {
+                        view! {
+                            <p id="edit-role-note" class="field-help">
+                                {move || match note {
+                                    RoleLock::Owner => t_string!(i18n, users.edit.owner_role_note),
+                                    RoleLock::OwnRole => t_string!(i18n, users.edit.own_role_note),
+                                }}
+                            </p>
+                        }
+                    })}
             </div>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-            {
-                let confirm_text = confirm_text.clone();
-                move || {
-                    confirming
-                        .get()
-                        .then(|| view! { <p class="confirm" role="alert">{confirm_text.clone()}</p> })
-                }
-            }
+            {move || {
+                confirming
+                    .get()
+                    .then(|| view! { <p class="confirm" role="alert">{confirm_text()}</p> })
+            }}
             <DialogActions
-                label=Signal::derive(move || if confirming.get() { "Remove and save" } else { "Save" })
+                label=Signal::derive(move || {
+                    if confirming.get() {
+                        t_string!(i18n, users.edit.remove_and_save)
+                    } else {
+                        t_string!(i18n, common.save)
+                    }
+                })
                 on_save=Callback::new(move |_| save())
                 on_cancel=on_close
             />

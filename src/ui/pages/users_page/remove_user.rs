@@ -3,10 +3,12 @@
 //! is removed.
 
 use crate::format;
+use crate::i18n::*;
 use crate::state::{use_account, use_app};
 use crate::ui::components::dialog::{Dialog, DialogActions};
+use crate::ui::messages::action_error;
 use leptos::prelude::*;
-use portal_domain::{Command, Email, MeetingHandling, UserId};
+use portal_domain::{BaseLicense, Command, Email, MeetingHandling, Timestamp, UserId};
 
 /// How many users the new-host field suggests at a time.
 const SUGGESTIONS: usize = 20;
@@ -19,13 +21,14 @@ pub fn RemoveUserDialog(
 ) -> impl IntoView {
     let state = use_app();
     let account = use_account();
+    let i18n = use_i18n();
     let Some((target, meetings)) = account.with_untracked(|a| {
         let a = a.as_ref()?;
         let target = a.user(user)?.clone();
-        let meetings: Vec<(String, String)> = a
+        let meetings: Vec<(String, Timestamp)> = a
             .meetings_hosted_by(user)
             .into_iter()
-            .map(|m| (m.topic.clone(), format::date_time(m.start)))
+            .map(|m| (m.topic.clone(), m.start))
             .collect();
         Some((target, meetings))
     }) else {
@@ -55,27 +58,38 @@ pub fn RemoveUserDialog(
         })
     };
     let error = RwSignal::new(None::<String>);
-    let returns = match target.large_meetings {
-        Some(capacity) => format!(
-            "Their {} seat and their Large Meetings {} license return to the account.",
-            target.license.as_str(),
-            format::participants(capacity)
-        ),
-        None => format!(
-            "Their {} seat returns to the account.",
-            target.license.as_str()
-        ),
+    let (license, large_meetings) = (target.license, target.large_meetings);
+    let returns = move || {
+        let locale = i18n.get_locale();
+        match (license, large_meetings) {
+            (BaseLicense::Basic, None) => {
+                td_string!(locale, users.remove.returns_basic).to_string()
+            }
+            (BaseLicense::Licensed, None) => {
+                td_string!(locale, users.remove.returns_licensed).to_string()
+            }
+            (BaseLicense::Basic, Some(c)) => td_string!(
+                locale,
+                users.remove.returns_basic_large,
+                capacity = format::participants_in(locale, c)
+            ),
+            (BaseLicense::Licensed, Some(c)) => td_string!(
+                locale,
+                users.remove.returns_licensed_large,
+                capacity = format::participants_in(locale, c)
+            ),
+        }
     };
     let save_name = name.clone();
     let save = move || {
+        let locale = i18n.get_locale_untracked();
         let meetings = if hosts_meetings {
             match handling.get_untracked() {
                 Some("move") => {
                     let typed = new_host.get_untracked();
                     if typed.trim().is_empty() {
                         error.set(Some(
-                            "Enter the email of the user who hosts the meetings from now on."
-                                .into(),
+                            td_string!(locale, users.remove.enter_new_host).to_string(),
                         ));
                         return;
                     }
@@ -85,9 +99,10 @@ pub fn RemoveUserDialog(
                     match found {
                         Some(host) => Some(MeetingHandling::TransferTo(host)),
                         None => {
-                            error.set(Some(format!(
-                                "No user with the email \u{201c}{}\u{201d} is in your account.",
-                                typed.trim()
+                            error.set(Some(td_string!(
+                                locale,
+                                users.remove.no_such_user,
+                                email = typed.trim()
                             )));
                             return;
                         }
@@ -96,8 +111,7 @@ pub fn RemoveUserDialog(
                 Some(_) => Some(MeetingHandling::Cancel),
                 None => {
                     error.set(Some(
-                        "Choose what happens to their meetings: move them to another user or cancel them."
-                            .into(),
+                        td_string!(locale, users.remove.choose_handling).to_string(),
                     ));
                     return;
                 }
@@ -106,28 +120,42 @@ pub fn RemoveUserDialog(
             None
         };
         match state.dispatch(Command::RemoveUser { user, meetings }) {
-            Ok(_) => on_saved.run(format!("{save_name} was removed.")),
-            Err(e) => error.set(Some(e.to_string())),
+            Ok(_) => on_saved.run(td_string!(locale, users.remove.removed, name = &save_name)),
+            Err(e) => error.set(Some(action_error(locale, &e))),
         }
     };
     let meetings_part = hosts_meetings.then(|| {
         let count = meetings.len();
         view! {
             <h3 class="dialog__section">
-                {if count == 1 {
-                    "They host 1 scheduled meeting".to_string()
-                } else {
-                    format!("They host {count} scheduled meetings")
+                {move || {
+                    let locale = i18n.get_locale();
+                    if count == 1 {
+                        td_string!(locale, users.remove.hosts_one).to_string()
+                    } else {
+                        td_string!(
+                            locale,
+                            users.remove.hosts_many,
+                            count = format::count_in(locale, count as u32)
+                        )
+                    }
                 }}
             </h3>
             <ul class="name-list">
                 {meetings
                     .into_iter()
-                    .map(|(topic, starts)| view! { <li>{topic} " — " {starts}</li> })
+                    .map(|(topic, starts)| {
+                        view! {
+                            <li>
+                                {topic} " — "
+                                {move || format::date_time_in(i18n.get_locale(), starts)}
+                            </li>
+                        }
+                    })
                     .collect_view()}
             </ul>
             <fieldset class="fieldset">
-                <legend>"Their meetings"</legend>
+                <legend>{t!(i18n, users.remove.their_meetings)}</legend>
                 <div class="choice">
                     <input
                         type="radio"
@@ -135,10 +163,10 @@ pub fn RemoveUserDialog(
                         id="remove-meetings-move"
                         on:change=move |_| handling.set(Some("move"))
                     />
-                    <label for="remove-meetings-move">"Move them to another user"</label>
+                    <label for="remove-meetings-move">{t!(i18n, users.remove.transfer)}</label>
                 </div>
                 <div class="field field--nested">
-                    <label for="remove-new-host">"New host's email"</label>
+                    <label for="remove-new-host">{t!(i18n, users.remove.new_host_email)}</label>
                     <input
                         id="remove-new-host"
                         type="email"
@@ -164,20 +192,20 @@ pub fn RemoveUserDialog(
                         id="remove-meetings-cancel"
                         on:change=move |_| handling.set(Some("cancel"))
                     />
-                    <label for="remove-meetings-cancel">"Cancel them"</label>
+                    <label for="remove-meetings-cancel">{t!(i18n, users.remove.cancel_meetings)}</label>
                 </div>
             </fieldset>
         }
     });
     view! {
         <Dialog labelled_by="remove-user-title" on_close>
-            <h2 id="remove-user-title">"Remove User"</h2>
+            <h2 id="remove-user-title">{t!(i18n, users.remove.title)}</h2>
             <p class="dialog__subtitle">{format!("{name} ({})", target.email)}</p>
-            <p>{returns} " They can no longer sign in."</p>
+            <p>{returns} " " {t!(i18n, users.remove.no_sign_in)}</p>
             {meetings_part}
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <DialogActions
-                label="Remove user"
+                label=Signal::derive(move || t_string!(i18n, users.remove.confirm))
                 danger=true
                 on_save=Callback::new(move |_| save())
                 on_cancel=on_close

@@ -1,0 +1,46 @@
+//! The language switch (English / Svenska) and the remembered choice.
+
+use crate::i18n::*;
+use crate::storage;
+use leptos::prelude::*;
+
+/// A labelled drop-down that switches the whole portal's language and
+/// remembers the choice in this browser.
+#[component]
+pub fn LanguageSwitch(
+    /// The select's id (the switch appears in more than one place).
+    id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="language-switch">
+            <label for=id>{t!(i18n, common.language)}</label>
+            <select
+                id=id
+                prop:value=move || i18n.get_locale().as_str()
+                on:change=move |ev| {
+                    if let Ok(locale) = event_target_value(&ev).parse::<Locale>() {
+                        storage::save_locale(locale.as_str());
+                        i18n.set_locale(locale);
+                    }
+                }
+            >
+                <option value="en" lang="en">"English"</option>
+                <option value="sv" lang="sv">"Svenska"</option>
+            </select>
+        </div>
+    }
+}
+
+/// Applies the language chosen on an earlier visit; without one, the
+/// browser's language decides (Swedish for sv*, otherwise English).
+#[component]
+pub fn RememberedLocale() -> impl IntoView {
+    let i18n = use_i18n();
+    // Runs once, after the provider has picked the browser's language.
+    Effect::new(move |_| {
+        if let Some(locale) = storage::load_locale().and_then(|l| l.parse::<Locale>().ok()) {
+            i18n.set_locale(locale);
+        }
+    });
+}

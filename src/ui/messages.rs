@@ -1,0 +1,542 @@
+//! Every message that comes from the domain (refusals, input errors, the
+//! activity log's details), worded in the chosen language.
+//!
+//! The domain's own `Display` texts are English and serve native tests and
+//! the CSV export; the UI always goes through these functions. The English
+//! texts here are byte for byte the domain's `Display` / `describe()` output
+//! (numbers plain, days as ISO dates, money as "$1,234.50"); Swedish formats
+//! numbers, days and amounts the Swedish way.
+
+use crate::format;
+use crate::i18n::*;
+use crate::state::ActionError;
+use portal_domain::audit::{AuditCategory, MeetingsAfterRemoval, RemovalReason};
+use portal_domain::capacity::CapacityError;
+use portal_domain::{
+    AuditAction, BaseLicense, BillingCycle, Capacity, Day, DomainError, EmailError, Money,
+    QuantityError, Role, SignInError,
+};
+
+// ---- Values inside messages ------------------------------------------------
+//
+// English prints them exactly as the domain's Display does; Swedish uses the
+// Swedish number, date and currency formats.
+
+/// A whole number: "1000" (as the domain prints it) or "1 000".
+fn number(locale: Locale, n: u32) -> String {
+    match locale {
+        Locale::en => n.to_string(),
+        Locale::sv => format::count_in(locale, n),
+    }
+}
+
+/// A count held as `usize` (list lengths, meeting counts).
+fn size(locale: Locale, n: usize) -> String {
+    match (locale, u32::try_from(n)) {
+        (Locale::sv, Ok(n)) => format::count_in(locale, n),
+        _ => n.to_string(),
+    }
+}
+
+/// A capacity: "1000" (as the domain prints it) or "1 000".
+fn capacity(locale: Locale, capacity: Capacity) -> String {
+    number(locale, capacity.participants())
+}
+
+/// A day: "2026-12-27" (as the domain prints it) or "27 dec. 2026".
+fn day(locale: Locale, day: Day) -> String {
+    match locale {
+        Locale::en => day.to_string(),
+        Locale::sv => format::day_in(locale, day),
+    }
+}
+
+/// An amount: "$1,234.50" (as the domain prints it) or "1 234,50 US$".
+fn money(locale: Locale, amount: Money) -> String {
+    match locale {
+        Locale::en => amount.to_string(),
+        Locale::sv => format::money_in(locale, amount),
+    }
+}
+
+/// "monthly" / "annual" (lower case, inside a sentence).
+fn cycle(locale: Locale, cycle: BillingCycle) -> &'static str {
+    match cycle {
+        BillingCycle::Monthly => td_string!(locale, messages.cycle.monthly),
+        BillingCycle::Annual => td_string!(locale, messages.cycle.annual),
+    }
+}
+
+fn role(locale: Locale, role: Role) -> &'static str {
+    match role {
+        Role::Owner => td_string!(locale, messages.role.owner),
+        Role::Admin => td_string!(locale, messages.role.admin),
+        Role::Member => td_string!(locale, messages.role.member),
+    }
+}
+
+fn license(locale: Locale, license: BaseLicense) -> &'static str {
+    match license {
+        BaseLicense::Basic => td_string!(locale, messages.license.basic),
+        BaseLicense::Licensed => td_string!(locale, messages.license.licensed),
+    }
+}
+
+// ---- Errors ------------------------------------------------------------------
+
+/// A refused command, or a session that ended.
+pub fn action_error(locale: Locale, error: &ActionError) -> String {
+    match error {
+        ActionError::Domain(e) => domain_error(locale, e),
+        ActionError::SignedOut => td_string!(locale, messages.signed_out).to_string(),
+    }
+}
+
+/// Why the domain refused a command.
+///
+/// `OnlyPaidUsers` and `BulkRefused` give the summary sentence only (as the
+/// domain's Display does); the caller lists the users, or each problem
+/// through this same function.
+pub fn domain_error(locale: Locale, error: &DomainError) -> String {
+    let cap = |c: Capacity| capacity(locale, c);
+    match error {
+        DomainError::NeedsUserAdmin => {
+            td_string!(locale, messages.domain.needs_user_admin).to_string()
+        }
+        DomainError::NeedsBillingPrivilege => {
+            td_string!(locale, messages.domain.needs_billing_privilege).to_string()
+        }
+        DomainError::NotYourMeeting => {
+            td_string!(locale, messages.domain.not_your_meeting).to_string()
+        }
+        DomainError::UnknownUser(_) => td_string!(locale, messages.domain.unknown_user).to_string(),
+        DomainError::OnlyPaidUsers { users: _ } => {
+            td_string!(locale, messages.domain.only_paid_users).to_string()
+        }
+        DomainError::CapacityNotOwned { capacity } => {
+            td_string!(
+                locale,
+                messages.domain.capacity_not_owned,
+                capacity = cap(*capacity)
+            )
+        }
+        DomainError::NotEnoughSeats {
+            capacity,
+            needed,
+            available,
+        } => td_string!(
+            locale,
+            messages.domain.not_enough_seats,
+            capacity = cap(*capacity),
+            needed = number(locale, *needed),
+            available = number(locale, *available)
+        ),
+        DomainError::LineEnding { capacity, ends_on } => td_string!(
+            locale,
+            messages.domain.line_ending,
+            capacity = cap(*capacity),
+            ends_on = day(locale, *ends_on)
+        ),
+        DomainError::SeatsReserved { capacity, to, on } => td_string!(
+            locale,
+            messages.domain.seats_reserved,
+            capacity = cap(*capacity),
+            to = number(locale, *to),
+            on = day(locale, *on)
+        ),
+        DomainError::NoBaseSeatAvailable { seats } => td_string!(
+            locale,
+            messages.domain.no_base_seat_available,
+            seats = number(locale, *seats)
+        ),
+        DomainError::BulkRefused(problems) => td_string!(
+            locale,
+            messages.domain.bulk_refused,
+            refused = size(locale, problems.len())
+        ),
+        DomainError::EmptySelection => {
+            td_string!(locale, messages.domain.empty_selection).to_string()
+        }
+        DomainError::ReduceBelowAssigned {
+            capacity,
+            assigned,
+            to,
+        } => td_string!(
+            locale,
+            messages.domain.reduce_below_assigned,
+            capacity = cap(*capacity),
+            assigned = number(locale, *assigned),
+            unassign = number(locale, assigned.saturating_sub(*to))
+        ),
+        DomainError::NotAReduction { capacity, current } => td_string!(
+            locale,
+            messages.domain.not_a_reduction,
+            capacity = cap(*capacity),
+            current = number(locale, *current)
+        ),
+        DomainError::CancelWhileAssigned {
+            capacity,
+            assigned: 1,
+        } => td_string!(
+            locale,
+            messages.domain.one_user_cancel_while_assigned,
+            capacity = cap(*capacity),
+            assigned = number(locale, 1)
+        ),
+        DomainError::CancelWhileAssigned { capacity, assigned } => td_string!(
+            locale,
+            messages.domain.cancel_while_assigned,
+            capacity = cap(*capacity),
+            assigned = number(locale, *assigned)
+        ),
+        DomainError::NothingToUndo { capacity } => td_string!(
+            locale,
+            messages.domain.nothing_to_undo,
+            capacity = cap(*capacity)
+        ),
+        DomainError::CycleMismatch { capacity, cycle: c } => td_string!(
+            locale,
+            messages.domain.cycle_mismatch,
+            capacity = cap(*capacity),
+            cycle = cycle(locale, *c)
+        ),
+        DomainError::TooMany => td_string!(locale, messages.domain.too_many).to_string(),
+        DomainError::NoLargeMeetings(email) => td_string!(
+            locale,
+            messages.domain.no_large_meetings,
+            email = email.to_string()
+        ),
+        DomainError::DuplicateEmail(email) => td_string!(
+            locale,
+            messages.domain.duplicate_email,
+            email = email.to_string()
+        ),
+        DomainError::FirstNameMissing => {
+            td_string!(locale, messages.domain.first_name_missing).to_string()
+        }
+        DomainError::LastNameMissing => {
+            td_string!(locale, messages.domain.last_name_missing).to_string()
+        }
+        DomainError::SecondOwner => td_string!(locale, messages.domain.second_owner).to_string(),
+        DomainError::OwnerMustBeLicensed => {
+            td_string!(locale, messages.domain.owner_must_be_licensed).to_string()
+        }
+        DomainError::OwnerRoleFixed => {
+            td_string!(locale, messages.domain.owner_role_fixed).to_string()
+        }
+        DomainError::CannotChangeOwnRole => {
+            td_string!(locale, messages.domain.cannot_change_own_role).to_string()
+        }
+        DomainError::OwnerCannotBeRemoved => {
+            td_string!(locale, messages.domain.owner_cannot_be_removed).to_string()
+        }
+        DomainError::CannotRemoveYourself => {
+            td_string!(locale, messages.domain.cannot_remove_yourself).to_string()
+        }
+        DomainError::MeetingsNotHandled { email, count: 1 } => td_string!(
+            locale,
+            messages.domain.one_meeting_not_handled,
+            email = email.to_string(),
+            meetings = size(locale, 1)
+        ),
+        DomainError::MeetingsNotHandled { email, count } => td_string!(
+            locale,
+            messages.domain.meetings_not_handled,
+            email = email.to_string(),
+            meetings = size(locale, *count)
+        ),
+        DomainError::TransferToRemovedUser => {
+            td_string!(locale, messages.domain.transfer_to_removed_user).to_string()
+        }
+        DomainError::TopicMissing => td_string!(locale, messages.domain.topic_missing).to_string(),
+        DomainError::DurationOutOfRange => {
+            td_string!(locale, messages.domain.duration_out_of_range).to_string()
+        }
+        DomainError::StartInPast => td_string!(locale, messages.domain.start_in_past).to_string(),
+    }
+}
+
+pub fn email_error(locale: Locale, error: &EmailError) -> String {
+    match error {
+        EmailError::Empty => td_string!(locale, messages.email.empty),
+        EmailError::TooLong => td_string!(locale, messages.email.too_long),
+        EmailError::AtSign => td_string!(locale, messages.email.at_sign),
+        EmailError::MissingLocalPart => td_string!(locale, messages.email.missing_local_part),
+        EmailError::InvalidDomain => td_string!(locale, messages.email.invalid_domain),
+        EmailError::InvalidCharacter => td_string!(locale, messages.email.invalid_character),
+    }
+    .to_string()
+}
+
+pub fn quantity_error(locale: Locale, error: &QuantityError) -> String {
+    match error {
+        QuantityError::Empty => td_string!(locale, messages.quantity.empty),
+        QuantityError::NotANumber => td_string!(locale, messages.quantity.not_a_number),
+        QuantityError::Fractional => td_string!(locale, messages.quantity.fractional),
+        QuantityError::Negative => td_string!(locale, messages.quantity.negative),
+        QuantityError::Zero => td_string!(locale, messages.quantity.below_one),
+        QuantityError::TooLarge => td_string!(locale, messages.quantity.too_large),
+    }
+    .to_string()
+}
+
+pub fn capacity_error(locale: Locale, error: &CapacityError) -> String {
+    let CapacityError(participants) = error;
+    td_string!(
+        locale,
+        messages.capacity.not_offered,
+        participants = number(locale, *participants)
+    )
+}
+
+pub fn sign_in_error(locale: Locale, error: &SignInError) -> String {
+    match error {
+        SignInError::MissingEmail => td_string!(locale, messages.sign_in.missing_email),
+        SignInError::MissingPassword => td_string!(locale, messages.sign_in.missing_password),
+        SignInError::InvalidCredentials => {
+            td_string!(locale, messages.sign_in.invalid_credentials)
+        }
+    }
+    .to_string()
+}
+
+// ---- Admin Activity Logs -----------------------------------------------------
+
+/// The details column of the Admin Activity Logs.
+pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
+    let cap = |c: Capacity| capacity(locale, c);
+    match action {
+        AuditAction::LargeMeetingsPurchased {
+            capacity,
+            quantity,
+            cycle: c,
+            amount,
+            added_to_line,
+        } => {
+            let (capacity, cycle, amount) =
+                (cap(*capacity), cycle(locale, *c), money(locale, *amount));
+            let quantity_text = number(locale, *quantity);
+            match (*quantity == 1, *added_to_line) {
+                (true, false) => td_string!(
+                    locale,
+                    messages.audit.one_large_meetings_purchased,
+                    quantity = quantity_text,
+                    capacity,
+                    cycle,
+                    amount
+                ),
+                (false, false) => td_string!(
+                    locale,
+                    messages.audit.large_meetings_purchased,
+                    quantity = quantity_text,
+                    capacity,
+                    cycle,
+                    amount
+                ),
+                (true, true) => td_string!(
+                    locale,
+                    messages.audit.one_large_meetings_added_to_line,
+                    quantity = quantity_text,
+                    capacity,
+                    cycle,
+                    amount
+                ),
+                (false, true) => td_string!(
+                    locale,
+                    messages.audit.large_meetings_added_to_line,
+                    quantity = quantity_text,
+                    capacity,
+                    cycle,
+                    amount
+                ),
+            }
+        }
+        AuditAction::BaseSeatsPurchased { quantity, amount } => {
+            let amount = money(locale, *amount);
+            if *quantity == 1 {
+                td_string!(
+                    locale,
+                    messages.audit.one_base_seat_purchased,
+                    quantity = number(locale, 1),
+                    amount
+                )
+            } else {
+                td_string!(
+                    locale,
+                    messages.audit.base_seats_purchased,
+                    quantity = number(locale, *quantity),
+                    amount
+                )
+            }
+        }
+        AuditAction::LargeMeetingsAssigned {
+            capacity,
+            previous: None,
+        } => td_string!(
+            locale,
+            messages.audit.large_meetings_assigned,
+            capacity = cap(*capacity)
+        ),
+        AuditAction::LargeMeetingsAssigned {
+            capacity,
+            previous: Some(old),
+        } => td_string!(
+            locale,
+            messages.audit.large_meetings_changed,
+            from = cap(*old),
+            to = cap(*capacity)
+        ),
+        AuditAction::LargeMeetingsRemoved {
+            capacity,
+            reason: RemovalReason::Requested,
+        } => td_string!(
+            locale,
+            messages.audit.large_meetings_removed,
+            capacity = cap(*capacity)
+        ),
+        AuditAction::LargeMeetingsRemoved {
+            capacity,
+            reason: RemovalReason::BecameBasic,
+        } => td_string!(
+            locale,
+            messages.audit.large_meetings_removed_became_basic,
+            capacity = cap(*capacity)
+        ),
+        AuditAction::BaseLicenseChanged { from, to } => td_string!(
+            locale,
+            messages.audit.base_license_changed,
+            from = license(locale, *from),
+            to = license(locale, *to)
+        ),
+        AuditAction::ReductionScheduled {
+            capacity,
+            from,
+            to,
+            on,
+        } => td_string!(
+            locale,
+            messages.audit.reduction_scheduled,
+            capacity = cap(*capacity),
+            from = number(locale, *from),
+            to = number(locale, *to),
+            on = day(locale, *on)
+        ),
+        AuditAction::CancellationScheduled { capacity, on } => td_string!(
+            locale,
+            messages.audit.cancellation_scheduled,
+            capacity = cap(*capacity),
+            on = day(locale, *on)
+        ),
+        AuditAction::PendingChangeUndone { capacity } => td_string!(
+            locale,
+            messages.audit.pending_change_undone,
+            capacity = cap(*capacity)
+        ),
+        AuditAction::LineRenewed {
+            capacity,
+            quantity,
+            amount,
+        } => {
+            let (capacity, amount) = (cap(*capacity), money(locale, *amount));
+            if *quantity == 1 {
+                td_string!(
+                    locale,
+                    messages.audit.one_license_renewed,
+                    capacity,
+                    quantity = number(locale, 1),
+                    amount
+                )
+            } else {
+                td_string!(
+                    locale,
+                    messages.audit.line_renewed,
+                    capacity,
+                    quantity = number(locale, *quantity),
+                    amount
+                )
+            }
+        }
+        AuditAction::LineEnded { capacity } => {
+            td_string!(locale, messages.audit.line_ended, capacity = cap(*capacity))
+        }
+        AuditAction::UserAdded {
+            license: l,
+            role: r,
+        } => td_string!(
+            locale,
+            messages.audit.user_added,
+            license = license(locale, *l),
+            role = role(locale, *r)
+        ),
+        AuditAction::RoleChanged { from, to } => td_string!(
+            locale,
+            messages.audit.role_changed,
+            from = role(locale, *from),
+            to = role(locale, *to)
+        ),
+        AuditAction::UserRemoved {
+            license: l,
+            large_meetings,
+            meetings,
+        } => {
+            let removed = match large_meetings {
+                None => td_string!(
+                    locale,
+                    messages.audit.user_removed,
+                    license = license(locale, *l)
+                ),
+                Some(capacity) => td_string!(
+                    locale,
+                    messages.audit.user_removed_large_meetings_returned,
+                    license = license(locale, *l),
+                    capacity = cap(*capacity)
+                ),
+            };
+            match meetings {
+                MeetingsAfterRemoval::None => removed,
+                MeetingsAfterRemoval::Transferred { count: 1, to } => td_string!(
+                    locale,
+                    messages.audit.one_meeting_moved,
+                    removed,
+                    meetings = size(locale, 1),
+                    email = to.to_string()
+                ),
+                MeetingsAfterRemoval::Transferred { count, to } => td_string!(
+                    locale,
+                    messages.audit.meetings_moved,
+                    removed,
+                    meetings = size(locale, *count),
+                    email = to.to_string()
+                ),
+                MeetingsAfterRemoval::Cancelled { count: 1 } => td_string!(
+                    locale,
+                    messages.audit.one_meeting_cancelled,
+                    removed,
+                    meetings = size(locale, 1)
+                ),
+                MeetingsAfterRemoval::Cancelled { count } => td_string!(
+                    locale,
+                    messages.audit.meetings_cancelled,
+                    removed,
+                    meetings = size(locale, *count)
+                ),
+            }
+        }
+        AuditAction::MeetingScheduled { topic } => td_string!(
+            locale,
+            messages.audit.meeting_scheduled,
+            topic = topic.clone()
+        ),
+    }
+}
+
+/// A category of the Admin Activity Logs.
+pub fn audit_category(locale: Locale, category: AuditCategory) -> String {
+    match category {
+        AuditCategory::Billing => td_string!(locale, messages.category.billing),
+        AuditCategory::License => td_string!(locale, messages.category.license),
+        AuditCategory::User => td_string!(locale, messages.category.user),
+        AuditCategory::Meeting => td_string!(locale, messages.category.meeting),
+    }
+    .to_string()
+}
