@@ -11,13 +11,14 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 PORT ?= 8080
 
-.PHONY: help bootstrap serve dist build-dist dev test
+.PHONY: help bootstrap serve dist build-dist dev test screenshots
 
 help:
 	@echo "make serve   install what is missing, build, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test    install what is missing, run every check (lint, unit, browser, e2e, size)"
 	@echo "make dist    build the release site into dist/"
 	@echo "make dev     serve a debug build that rebuilds on every change"
+	@echo "make screenshots  rewrite the README's screenshots in docs/screenshots/"
 
 bootstrap:
 	@scripts/bootstrap
@@ -35,3 +36,6 @@ dev: bootstrap
 
 test: bootstrap
 	@scripts/test-all
+
+screenshots: dist
+	cd tests/e2e && UPDATE_SCREENSHOTS=1 npx playwright test specs/screenshots.spec.ts

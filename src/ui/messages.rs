@@ -540,3 +540,21 @@ pub fn audit_category(locale: Locale, category: AuditCategory) -> String {
     }
     .to_string()
 }
+
+/// The target column of the Admin Activity Logs: a user's email or a plan
+/// name as stored, except a Large Meetings line ("Large Meetings 1000"),
+/// which is named in the chosen language.
+pub fn audit_target(locale: Locale, target: &str) -> String {
+    let line = target
+        .strip_prefix("Large Meetings ")
+        .and_then(|n| n.parse::<u32>().ok())
+        .and_then(|n| portal_domain::Capacity::from_participants(n).ok());
+    match line {
+        Some(capacity) => td_string!(
+            locale,
+            messages.audit_target_line,
+            capacity = crate::format::count_in(locale, capacity.participants())
+        ),
+        None => target.to_string(),
+    }
+}

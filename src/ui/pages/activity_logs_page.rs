@@ -50,7 +50,7 @@ pub fn ActivityLogsPage() -> impl IntoView {
                                     .as_ref()
                                     .map_or(portal.to_string(), |a| a.to_string()),
                                 messages::audit_category(locale, e.category()),
-                                e.target.clone(),
+                                messages::audit_target(locale, &e.target),
                                 messages::audit_details(locale, &e.action),
                             )
                         })
