@@ -125,6 +125,12 @@ fn SignedIn() -> impl IntoView {
             </button>
         </header>
         <StorageBanner />
+        {move || {
+            // The window title names the page: "Users – Large Meetings portal".
+            let locale = i18n.get_locale();
+            let page = page_title(locale, &location.pathname.get());
+            document().set_title(&format!("{page} – {}", td_string!(locale, common.brand)));
+        }}
         <div class="shell">
             <nav
                 id="portal-nav"
@@ -173,5 +179,22 @@ fn SignedIn() -> impl IntoView {
                 <Outlet />
             </main>
         </div>
+    }
+}
+
+/// The name of the page at `path`, for the window title.
+fn page_title(locale: Locale, path: &str) -> &'static str {
+    match path.trim_end_matches('/') {
+        "" | "/profile" => td_string!(locale, common.profile.title),
+        "/meetings" => td_string!(locale, common.nav.meetings),
+        "/users" => td_string!(locale, common.nav.users),
+        "/activity-logs" => td_string!(locale, common.nav.activity_logs),
+        "/plan-management" => td_string!(locale, common.nav.plan_management),
+        "/payment-history" => td_string!(locale, common.nav.payment_history),
+        "/billing" => td_string!(locale, common.nav.billing),
+        "/help/large-meetings-requirements" => td_string!(locale, help.requirements.title),
+        "/help/large-meetings-best-practices" => td_string!(locale, help.best_practices.title),
+        "/help/billing-settings" => td_string!(locale, help.billing_settings.title),
+        _ => td_string!(locale, common.not_found.title),
     }
 }

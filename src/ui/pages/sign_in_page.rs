@@ -20,6 +20,13 @@ pub fn SignInPage() -> impl IntoView {
     if state.session.get_untracked().is_some() {
         return view! { <Redirect path="/" /> }.into_any();
     }
+    Effect::new(move |_| {
+        document().set_title(&format!(
+            "{} – {}",
+            t_string!(i18n, common.sign_in.title),
+            t_string!(i18n, common.brand)
+        ));
+    });
     let query = use_query_map();
     let navigate = use_navigate();
     let email = NodeRef::<html::Input>::new();

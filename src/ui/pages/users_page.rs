@@ -513,7 +513,7 @@ pub fn UsersPage() -> impl IntoView {
                 let remove_label = td_string!(locale, users.remove_button);
                 let edit_label = td_string!(locale, users.edit_button);
                 view! {
-                    <TableScroll label=td_string!(locale, users.title)>
+                    <TableScroll label=td_string!(locale, users.caption)>
                     <table class="table">
                         <caption class="visually-hidden">{td_string!(locale, users.caption)}</caption>
                         <thead>

@@ -155,3 +155,14 @@ test("the help pages exist in Swedish and are linked from the purchase and assig
   await expect(page.getByRole("heading", { level: 1, name: "Hitta dina faktureringsinställningar" })).toBeVisible();
   await audit(page, "Faktureringsinställningar");
 });
+
+test("the window title names the page in the chosen language", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle("Logga in – Portal för stora möten");
+  await loggaIn(page, "admin@acme.example");
+  await page.goto("/users");
+  await expect(page).toHaveTitle("Användare – Portal för stora möten");
+  await page.getByLabel("Språk").selectOption("en");
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(page).toHaveTitle("Meetings – Large Meetings portal");
+});
