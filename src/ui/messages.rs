@@ -10,11 +10,12 @@
 use crate::format;
 use crate::i18n::*;
 use crate::state::ActionError;
+use crate::ui::labels;
 use portal_domain::audit::{AuditCategory, MeetingsAfterRemoval, RemovalReason};
 use portal_domain::capacity::CapacityError;
 use portal_domain::{
-    AuditAction, BaseLicense, BillingCycle, Capacity, Day, DomainError, EmailError, Money,
-    QuantityError, Role, SignInError,
+    AuditAction, BillingCycle, Capacity, Day, DomainError, EmailError, Money, QuantityError,
+    SignInError,
 };
 
 // ---- Values inside messages ------------------------------------------------
@@ -64,21 +65,6 @@ fn cycle(locale: Locale, cycle: BillingCycle) -> &'static str {
     match cycle {
         BillingCycle::Monthly => td_string!(locale, messages.cycle.monthly),
         BillingCycle::Annual => td_string!(locale, messages.cycle.annual),
-    }
-}
-
-fn role(locale: Locale, role: Role) -> &'static str {
-    match role {
-        Role::Owner => td_string!(locale, messages.role.owner),
-        Role::Admin => td_string!(locale, messages.role.admin),
-        Role::Member => td_string!(locale, messages.role.member),
-    }
-}
-
-fn license(locale: Locale, license: BaseLicense) -> &'static str {
-    match license {
-        BaseLicense::Basic => td_string!(locale, messages.license.basic),
-        BaseLicense::Licensed => td_string!(locale, messages.license.licensed),
     }
 }
 
@@ -405,8 +391,8 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
         AuditAction::BaseLicenseChanged { from, to } => td_string!(
             locale,
             messages.audit.base_license_changed,
-            from = license(locale, *from),
-            to = license(locale, *to)
+            from = labels::license(locale, *from),
+            to = labels::license(locale, *to)
         ),
         AuditAction::ReductionScheduled {
             capacity,
@@ -465,14 +451,14 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
         } => td_string!(
             locale,
             messages.audit.user_added,
-            license = license(locale, *l),
-            role = role(locale, *r)
+            license = labels::license(locale, *l),
+            role = labels::role(locale, *r)
         ),
         AuditAction::RoleChanged { from, to } => td_string!(
             locale,
             messages.audit.role_changed,
-            from = role(locale, *from),
-            to = role(locale, *to)
+            from = labels::role(locale, *from),
+            to = labels::role(locale, *to)
         ),
         AuditAction::UserRemoved {
             license: l,
@@ -483,12 +469,12 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
                 None => td_string!(
                     locale,
                     messages.audit.user_removed,
-                    license = license(locale, *l)
+                    license = labels::license(locale, *l)
                 ),
                 Some(capacity) => td_string!(
                     locale,
                     messages.audit.user_removed_large_meetings_returned,
-                    license = license(locale, *l),
+                    license = labels::license(locale, *l),
                     capacity = cap(*capacity)
                 ),
             };

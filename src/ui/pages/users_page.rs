@@ -11,11 +11,12 @@ use crate::i18n::*;
 use crate::state::use_account;
 use crate::ui::components::dialog::focus_by_id;
 use crate::ui::components::table_scroll::TableScroll;
+use crate::ui::labels;
 use add_user::AddUserDialog;
 use change_licenses::ChangeLicensesDialog;
 use edit_user::EditUserDialog;
 use leptos::prelude::*;
-use portal_domain::{BaseLicense, Capacity, Role, User, UserId};
+use portal_domain::{BaseLicense, Capacity, User, UserId};
 use remove_user::RemoveUserDialog;
 use std::collections::BTreeSet;
 
@@ -24,23 +25,6 @@ use std::collections::BTreeSet;
 enum BulkAction {
     AddLargeMeetings,
     RemoveLargeMeetings,
-}
-
-/// A role's name in `locale` ("Owner" / "Ägare").
-fn role_name(locale: Locale, role: Role) -> &'static str {
-    match role {
-        Role::Owner => td_string!(locale, users.role.owner),
-        Role::Admin => td_string!(locale, users.role.admin),
-        Role::Member => td_string!(locale, users.role.member),
-    }
-}
-
-/// A base license's name in `locale` ("Licensed" / "Licensierad").
-fn license_name(locale: Locale, license: BaseLicense) -> &'static str {
-    match license {
-        BaseLicense::Basic => td_string!(locale, users.license.basic),
-        BaseLicense::Licensed => td_string!(locale, users.license.licensed),
-    }
 }
 
 /// Rows per page: the table never holds more than this many rows.
@@ -84,8 +68,8 @@ impl LicenseFilter {
     fn label(self, locale: Locale) -> String {
         match self {
             Self::All => td_string!(locale, users.filter.all).to_string(),
-            Self::Basic => license_name(locale, BaseLicense::Basic).to_string(),
-            Self::Licensed => license_name(locale, BaseLicense::Licensed).to_string(),
+            Self::Basic => labels::license(locale, BaseLicense::Basic).to_string(),
+            Self::Licensed => labels::license(locale, BaseLicense::Licensed).to_string(),
             Self::AnyLargeMeetings => {
                 td_string!(locale, users.filter.any_large_meetings).to_string()
             }
@@ -319,8 +303,8 @@ pub fn UsersPage() -> impl IntoView {
                             u.id,
                             u.full_name(),
                             u.email.to_string(),
-                            role_name(locale, u.role),
-                            license_name(locale, u.license),
+                            labels::role(locale, u.role),
+                            labels::license(locale, u.license),
                             u.large_meetings
                                 .map(|c| format::participants_in(locale, c))
                                 .unwrap_or_else(|| "—".into()),

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "Demo!2026";
 
@@ -45,4 +45,16 @@ export async function editStoredAccount(page: Page, id: number, change: (account
     },
     { id, source: change.toString() },
   );
+}
+
+/**
+ * Presses `key` (Tab, or Shift+Tab to go back) until `target` has focus;
+ * fails after `max` presses. Keyboard-only tests move with this.
+ */
+export async function tabTo(page: Page, target: Locator, max = 80, key: "Tab" | "Shift+Tab" = "Tab") {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(target).toBeFocused();
 }

@@ -1,17 +1,8 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { nav, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { nav, signIn, tabTo } from "./helpers";
 
 // Flows B to E with the keyboard alone after sign-in: Tab / Shift+Tab to
 // move, Enter and Space to press, letters and arrows in drop-downs.
-
-/** Presses Tab until `target` has focus (fails after `max` presses). */
-async function tabTo(page: Page, target: Locator, max = 80) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
-}
 
 test("B and E by keyboard: buy Large Meetings in Plan Management, then assign it to two users at once", async ({ page }) => {
   await signIn(page, "owner@acme.example");
@@ -44,10 +35,7 @@ test("B and E by keyboard: buy Large Meetings in Plan Management, then assign it
   }
   // The selection bar comes before the table: go back to it.
   const change = page.getByLabel("Change Licenses");
-  for (let i = 0; i < 80 && !(await change.evaluate((el) => el === document.activeElement)); i++) {
-    await page.keyboard.press("Shift+Tab");
-  }
-  await expect(change).toBeFocused();
+  await tabTo(page, change, 80, "Shift+Tab");
   await page.keyboard.press("ArrowDown"); // "Large Meetings"
   const popup = page.getByRole("dialog", { name: "Change Licenses" });
   await expect(popup).toBeVisible();

@@ -1,20 +1,11 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { buyLargeMeetings as buy, editStoredAccount, nav, signIn } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { buyLargeMeetings as buy, editStoredAccount, nav, signIn, tabTo } from "./helpers";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
 
 const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
 const seats = (page: Page) => page.getByRole("list", { name: "Seats" });
-
-/** Presses Tab until `target` has focus (at most `max` times). */
-async function tabTo(page: Page, target: Locator, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
-}
 
 test("Add Users checks every field, refuses duplicates and a lack of seats, then adds the user", async ({ page }) => {
   await signIn(page, "admin@acme.example");
@@ -264,10 +255,10 @@ test("the Edit User dialog and Add Users work with the keyboard alone", async ({
   await buy(page, "500", "3");
   await page.goto("/users");
   await page.keyboard.press("Tab");
-  await tabTo(page, page.getByRole("searchbox", { name: "Search" }));
+  await tabTo(page, page.getByRole("searchbox", { name: "Search" }), 60);
   await page.keyboard.type("liam");
   const edit = row(page, "liam.baker@acme.example").getByRole("button", { name: "Edit" });
-  await tabTo(page, edit);
+  await tabTo(page, edit, 60);
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Edit User" });
   await expect(dialog.getByLabel("Zoom Workplace")).toBeFocused();
@@ -283,10 +274,7 @@ test("the Edit User dialog and Add Users work with the keyboard alone", async ({
 
   // Shift+Tab back to Add Users, fill the dialog with keys, Enter saves.
   const add = page.getByRole("button", { name: "Add Users" });
-  for (let i = 0; i < 60 && !(await add.evaluate((el) => el === document.activeElement)); i++) {
-    await page.keyboard.press("Shift+Tab");
-  }
-  await expect(add).toBeFocused();
+  await tabTo(page, add, 60, "Shift+Tab");
   await page.keyboard.press("Enter");
   await page.keyboard.type("keys@acme.example");
   await page.keyboard.press("Tab");

@@ -1,11 +1,11 @@
 //! Add Users: one new user with email, name, user type and role. Each field
 //! is checked, and the domain refuses duplicates and a lack of seats.
 
-use super::{license_name, role_name};
 use crate::format;
 use crate::i18n::*;
 use crate::state::{use_account, use_app, ActionError};
 use crate::ui::components::dialog::{focus_by_id, Dialog, DialogActions};
+use crate::ui::labels;
 use crate::ui::messages::{action_error, domain_error, email_error};
 use leptos::prelude::*;
 use portal_domain::{BaseLicense, Command, DomainError, Email, Role};
@@ -199,7 +199,7 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
                         }
                     >
                         <option value="Basic">
-                            {move || license_name(i18n.get_locale(), BaseLicense::Basic)}
+                            {move || labels::license(i18n.get_locale(), BaseLicense::Basic)}
                         </option>
                         <option value="Licensed">
                             {move || {
@@ -224,10 +224,10 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
                         }
                     >
                         <option value="Member">
-                            {move || role_name(i18n.get_locale(), Role::Member)}
+                            {move || labels::role(i18n.get_locale(), Role::Member)}
                         </option>
                         <option value="Admin">
-                            {move || role_name(i18n.get_locale(), Role::Admin)}
+                            {move || labels::role(i18n.get_locale(), Role::Admin)}
                         </option>
                     </select>
                 </div>

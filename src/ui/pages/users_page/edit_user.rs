@@ -1,11 +1,11 @@
 //! The Edit User dialog (flow D): the Zoom Workplace license and the Large
 //! Meetings add-on of one user, saved together.
 
-use super::{license_name, role_name};
 use crate::format;
 use crate::i18n::*;
 use crate::state::use_app;
 use crate::ui::components::dialog::{Dialog, DialogActions};
+use crate::ui::labels;
 use crate::ui::messages::action_error;
 use crate::ui::pages::help_page::RequirementsLink;
 use leptos::prelude::*;
@@ -194,7 +194,7 @@ pub fn EditUserDialog(
                     prop:value=move || license.get().as_str()
                 >
                     <option value="Basic">
-                        {move || license_name(i18n.get_locale(), BaseLicense::Basic)}
+                        {move || labels::license(i18n.get_locale(), BaseLicense::Basic)}
                     </option>
                     <option value="Licensed" disabled=!base_open>
                         {move || {
@@ -287,12 +287,12 @@ pub fn EditUserDialog(
                         .then(|| {
                             view! {
                                 <option value="Owner">
-                                    {move || role_name(i18n.get_locale(), Role::Owner)}
+                                    {move || labels::role(i18n.get_locale(), Role::Owner)}
                                 </option>
                             }
                         })}
-                    <option value="Admin">{move || role_name(i18n.get_locale(), Role::Admin)}</option>
-                    <option value="Member">{move || role_name(i18n.get_locale(), Role::Member)}</option>
+                    <option value="Admin">{move || labels::role(i18n.get_locale(), Role::Admin)}</option>
+                    <option value="Member">{move || labels::role(i18n.get_locale(), Role::Member)}</option>
                 </select>
                 {role_note
                     .map(|note| {
