@@ -11,7 +11,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 PORT ?= 8080
 
-.PHONY: help bootstrap serve dist build-dist dev test screenshots
+.PHONY: help bootstrap serve dist build-dist dev test screenshots bench
 
 help:
 	@echo "make serve   install what is missing, build, serve on http://127.0.0.1:$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make dist    build the release site into dist/"
 	@echo "make dev     serve a debug build that rebuilds on every change"
 	@echo "make screenshots  rewrite the README's screenshots in docs/screenshots/"
+	@echo "make bench   measure speed and size at 1,000-50,000 users (docs/benchmarks/)"
 
 bootstrap:
 	@scripts/bootstrap
@@ -39,3 +40,6 @@ test: bootstrap
 
 screenshots: dist
 	cd tests/e2e && UPDATE_SCREENSHOTS=1 npx playwright test specs/screenshots.spec.ts
+
+bench: dist
+	scripts/bench

@@ -143,6 +143,15 @@ impl AppState {
         })
     }
 
+    /// [`Self::with_viewer`] without tracking, for event handlers and tasks.
+    pub fn with_viewer_untracked<R>(&self, f: impl FnOnce(&Account, &User) -> R) -> Option<R> {
+        let session = self.session.get_untracked()?;
+        self.portal.with_untracked(|portal| {
+            let (account, user) = portal.resolve(&session)?;
+            Some(f(account, user))
+        })
+    }
+
     /// The signed-in person, derived from the session and the portal.
     pub fn viewer(&self) -> Option<Viewer> {
         self.with_viewer(|account, user| Viewer {
@@ -351,10 +360,34 @@ impl AppState {
     }
 }
 
-/// The signed-in user's account, as a memo (updates when the portal does).
-pub fn use_account() -> Memo<Option<Account>> {
-    let state = use_app();
-    Memo::new(move |_| state.account())
+/// The signed-in user's account, read in place (never copied: with 50,000
+/// users a copy per change would cost more than the change itself).
+#[derive(Clone, Copy)]
+pub struct AccountView(AppState);
+
+impl AccountView {
+    /// Runs `f` on the account (`None` when signed out); tracked, so memos
+    /// and effects re-run when the portal or the session changes.
+    pub fn with<R>(&self, f: impl FnOnce(&Option<&Account>) -> R) -> R {
+        let session = self.0.session.get();
+        self.0.portal.with(|portal| {
+            let account = session.and_then(|s| portal.resolve(&s).map(|(a, _)| a));
+            f(&account)
+        })
+    }
+
+    /// [`Self::with`] without tracking, for event handlers.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Option<&Account>) -> R) -> R {
+        let session = self.0.session.get_untracked();
+        self.0.portal.with_untracked(|portal| {
+            let account = session.and_then(|s| portal.resolve(&s).map(|(a, _)| a));
+            f(&account)
+        })
+    }
+}
+
+pub fn use_account() -> AccountView {
+    AccountView(use_app())
 }
 
 /// The app state provided by [`crate::ui::App`].

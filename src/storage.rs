@@ -1,8 +1,9 @@
 //! The only code that touches the browser's localStorage.
 //!
-//! The stored form is decided by [`portal_domain::persist`] (schema 2: one
-//! key per account plus a small meta record). This module reads and writes
-//! it, and guarantees that nothing stored is ever silently lost:
+//! The stored form is decided by [`portal_domain::persist`] (schema 3: per
+//! account a record and its users in chunks of 1,000 ids, plus a small meta
+//! record). This module reads and writes it, writing only the user chunks
+//! that changed, and guarantees that nothing stored is ever silently lost:
 //!
 //! - Unreadable data is copied to a quarantine key before anything is
 //!   written; if that copy fails, nothing is written at all.
@@ -13,8 +14,29 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use portal_domain::persist::{self, DecodeError, KEY_PREFIX, LEGACY_STATE_KEY, META_KEY};
-use portal_domain::{demo, AccountId, Portal, Session, Timestamp};
+use portal_domain::{demo, AccountId, Portal, Session, Timestamp, User};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The users stored under each chunk key, as this tab last read or wrote
+    /// them: a save writes only chunks whose users differ. (Comparing is
+    /// cheaper than hashing or encoding 50,000 users on every save.)
+    static STORED_CHUNKS: RefCell<HashMap<String, Vec<User>>> = RefCell::new(HashMap::new());
+}
+
+/// Remembers the chunks of `portal` as stored (just read or written).
+fn remember_chunks(portal: &Portal) {
+    STORED_CHUNKS.with_borrow_mut(|stored| {
+        stored.clear();
+        for account in &portal.accounts {
+            for chunk in persist::user_chunks(account) {
+                stored.insert(chunk.key(account.id), chunk.users.to_vec());
+            }
+        }
+    });
+}
 
 /// The signed-in session of this browser.
 pub const SESSION_KEY: &str = "lmp.session";
@@ -111,10 +133,16 @@ pub fn load_or_seed(now: Timestamp) -> Loaded {
     let Some(storage) = local_storage() else {
         return fresh(Mode::Memory, Some(StorageNotice::Unavailable));
     };
+    STORED_CHUNKS.with_borrow_mut(HashMap::clear);
     match persist::decode(|key| storage.get_item(key).ok().flatten()) {
         Ok(None) => fresh(Mode::Writable, None),
         Ok(Some(stored)) => Loaded {
-            portal: stored.portal,
+            portal: {
+                if stored.migrated_from.is_none() {
+                    remember_chunks(&stored.portal);
+                }
+                stored.portal
+            },
             revision: stored.revision,
             mode: Mode::Writable,
             notice: None,
@@ -179,11 +207,15 @@ pub fn reload() -> Option<(Portal, u64)> {
     let stored = persist::decode(|key| storage.get_item(key).ok().flatten())
         .ok()
         .flatten()?;
+    remember_chunks(&stored.portal);
     Some((stored.portal, stored.revision))
 }
 
 /// Saves the accounts in `changed` (all accounts if `None`) and then the
-/// meta record as `revision`. A failed write leaves the old text in place.
+/// meta record as `revision`. Of an account's users, only the chunks that
+/// changed since this tab last read or wrote them are written. A failed
+/// write puts back every key already written, so storage keeps the previous
+/// save whole.
 pub fn save(
     portal: &Portal,
     changed: Option<&[AccountId]>,
@@ -192,19 +224,66 @@ pub fn save(
 ) -> Result<(), StorageNotice> {
     let not_saved = |reason: String| StorageNotice::NotSaved { reason };
     let storage = local_storage().ok_or_else(|| not_saved("storage is not available".into()))?;
+    let mut writes: Vec<(String, String)> = Vec::new();
+    let mut copies: Vec<(String, Vec<User>)> = Vec::new();
+    let mut stale: Vec<String> = Vec::new();
     for account in &portal.accounts {
-        if changed.is_none_or(|ids| ids.contains(&account.id)) {
-            storage
-                .set_item(
-                    &persist::account_key(account.id),
-                    &persist::encode_account(account),
-                )
-                .map_err(|e| not_saved(describe(&e)))?;
+        if changed.is_some_and(|ids| !ids.contains(&account.id)) {
+            continue;
         }
+        let chunks = persist::user_chunks(account);
+        let mut keys = Vec::with_capacity(chunks.len());
+        for chunk in &chunks {
+            let key = chunk.key(account.id);
+            let unchanged =
+                STORED_CHUNKS.with_borrow(|s| s.get(&key).is_some_and(|u| u == chunk.users));
+            if !unchanged {
+                writes.push((key.clone(), chunk.encode()));
+                copies.push((key.clone(), chunk.users.to_vec()));
+            }
+            keys.push(key);
+        }
+        writes.push((
+            persist::account_key(account.id),
+            persist::encode_account(account, &chunks),
+        ));
+        // Chunks whose users were all removed.
+        let prefix = persist::users_key_prefix(account.id);
+        stale.extend(
+            data_keys(&storage)
+                .into_iter()
+                .filter(|k| k.starts_with(&prefix) && !keys.contains(k)),
+        );
     }
-    storage
-        .set_item(META_KEY, &persist::encode_meta(portal, revision, now))
-        .map_err(|e| not_saved(describe(&e)))?;
+    writes.push((
+        META_KEY.to_string(),
+        persist::encode_meta(portal, revision, now),
+    ));
+    let mut written: Vec<(String, Option<String>)> = Vec::with_capacity(writes.len());
+    for (key, text) in writes {
+        let before = storage.get_item(&key).ok().flatten();
+        if let Err(error) = storage.set_item(&key, &text) {
+            // Put back what was there, newest first; these texts fitted before.
+            for (key, before) in written.into_iter().rev() {
+                let _ = match before {
+                    Some(text) => storage.set_item(&key, &text),
+                    None => storage.remove_item(&key),
+                };
+            }
+            STORED_CHUNKS.with_borrow_mut(HashMap::clear);
+            return Err(not_saved(describe(&error)));
+        }
+        written.push((key, before));
+    }
+    STORED_CHUNKS.with_borrow_mut(|stored| {
+        for key in &stale {
+            stored.remove(key);
+        }
+        stored.extend(copies);
+    });
+    for key in stale {
+        let _ = storage.remove_item(&key);
+    }
     // Schema 1 data is now saved in the new form.
     let _ = storage.remove_item(LEGACY_STATE_KEY);
     Ok(())

@@ -21,6 +21,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ACME_MEMBER: UserId = UserId(3);
+const ACME_OWNER: UserId = UserId(1);
 
 fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -180,7 +181,7 @@ fn stored_topics() -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-fn the_first_start_stores_one_key_per_account_and_a_meta_record() {
+fn the_first_start_stores_each_account_its_users_and_a_meta_record() {
     local_storage().clear().unwrap();
     let loaded = storage::load_or_seed(now());
     assert_eq!(loaded.mode, Mode::Writable);
@@ -188,7 +189,16 @@ fn the_first_start_stores_one_key_per_account_and_a_meta_record() {
     let (_owner, _state) = signed_in_state();
     let mut stored = keys();
     stored.sort();
-    assert_eq!(stored, ["lmp.account.1", "lmp.account.2", "lmp.meta"]);
+    assert_eq!(
+        stored,
+        [
+            "lmp.account.1",
+            "lmp.account.1.users.0",
+            "lmp.account.2",
+            "lmp.account.2.users.0",
+            "lmp.meta"
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -216,7 +226,7 @@ fn damaged_data_is_quarantined_unchanged_before_fresh_data_is_written() {
 #[wasm_bindgen_test]
 fn data_of_a_newer_version_is_left_untouched_and_nothing_is_saved() {
     local_storage().clear().unwrap();
-    let newer = r#"{"schema":3,"revision":40,"saved_at":0,"accounts":[1]}"#;
+    let newer = r#"{"schema":4,"revision":40,"saved_at":0,"accounts":[1]}"#;
     local_storage().set_item(META_KEY, newer).unwrap();
     local_storage()
         .set_item("lmp.account.1", "{\"future\":true}")
@@ -240,7 +250,7 @@ fn schema_1_data_is_migrated_and_saved_in_the_new_form() {
     let (_owner, state) = signed_in_state();
     assert_eq!(state.notice.get_untracked(), None);
     assert!(get(LEGACY_STATE_KEY).is_none(), "the old key is replaced");
-    assert!(get(META_KEY).unwrap().contains("\"schema\":2"));
+    assert!(get(META_KEY).unwrap().contains("\"schema\":3"));
     assert!(stored_topics().contains(&"Quarterly Town Hall".to_string()));
 }
 
@@ -316,4 +326,69 @@ fn a_tab_never_saves_over_a_newer_revision_and_both_tabs_changes_survive() {
     });
     assert!(shown_in_a, "tab A took in tab B's change");
     assert_eq!(storage::stored_revision(), Some(3), "seed, B, A");
+}
+
+/// Runs `source` in the page (test set-up only).
+fn run_js(source: &str) -> wasm_bindgen::JsValue {
+    js_sys::Function::new_no_args(source)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_change_to_one_user_rewrites_only_that_users_chunk_of_the_stored_users() {
+    use portal_domain::{BaseLicense, Email, NewUser, Role};
+    local_storage().clear().unwrap();
+    let (_owner, state) = signed_in_state();
+    state
+        .session
+        .set(Some(Session::start(ACME, ACME_OWNER, now())));
+    let users = (0..3000)
+        .map(|i| NewUser {
+            email: Email::parse(&format!("user{i}@bulk.example")).unwrap(),
+            first_name: "Bulk".into(),
+            last_name: format!("User {i}"),
+            license: BaseLicense::Basic,
+            large_meetings: None,
+            role: Role::Member,
+        })
+        .collect();
+    state.dispatch(Command::ImportUsers { users }).unwrap();
+    let mut chunks: Vec<String> = keys()
+        .into_iter()
+        .filter(|k| k.starts_with("lmp.account.1.users."))
+        .collect();
+    chunks.sort();
+    assert_eq!(
+        chunks.len(),
+        4,
+        "ids 1..=3020 in chunks of 1,000 ids: {chunks:?}"
+    );
+
+    run_js(
+        "window.__writes = []; const set = Storage.prototype.setItem; \
+         window.__set = set; Storage.prototype.setItem = function (k, v) { \
+         window.__writes.push(k); return set.call(this, k, v); };",
+    );
+    let change = Command::EditUser {
+        user: UserId(2500),
+        role: Role::Admin,
+        license: BaseLicense::Basic,
+        large_meetings: None,
+    };
+    let result = state.dispatch(change);
+    let writes =
+        run_js("Storage.prototype.setItem = window.__set; return window.__writes.join(' ');");
+    result.unwrap();
+    assert_eq!(
+        writes.as_string().unwrap(),
+        "lmp.account.1.users.2 lmp.account.1 lmp.meta"
+    );
+    let (portal, _) = storage::reload().unwrap();
+    assert_eq!(
+        portal.accounts[0].user(UserId(2500)).unwrap().role,
+        Role::Admin
+    );
+    assert_eq!(portal.accounts[0].users.len(), 3020);
+    local_storage().clear().unwrap();
 }

@@ -64,6 +64,10 @@ pub struct Account {
     pub name: String,
     pub billing_portal: BillingPortal,
     pub base_plan: BasePlan,
+    /// Ordered by id (new users get higher ids), so a user is found by
+    /// binary search. Stored separately from the rest of the account
+    /// (see [`crate::persist`]), so not part of its JSON.
+    #[serde(default, skip_serializing)]
     pub users: Vec<User>,
     pub meetings: Vec<Meeting>,
     /// At most one line per capacity, ordered by capacity.
@@ -81,7 +85,8 @@ pub struct Account {
 
 impl Account {
     pub fn user(&self, id: UserId) -> Option<&User> {
-        self.users.iter().find(|u| u.id == id)
+        let at = self.users.binary_search_by_key(&id, |u| u.id).ok()?;
+        Some(&self.users[at])
     }
 
     pub fn user_by_email(&self, email: &Email) -> Option<&User> {

@@ -112,6 +112,9 @@ pub enum AuditAction {
     MeetingScheduled {
         topic: String,
     },
+    UsersImported {
+        count: u32,
+    },
 }
 
 impl AuditAction {
@@ -129,7 +132,8 @@ impl AuditAction {
             | AuditAction::BaseLicenseChanged { .. } => AuditCategory::License,
             AuditAction::UserAdded { .. }
             | AuditAction::RoleChanged { .. }
-            | AuditAction::UserRemoved { .. } => AuditCategory::User,
+            | AuditAction::UserRemoved { .. }
+            | AuditAction::UsersImported { .. } => AuditCategory::User,
             AuditAction::MeetingScheduled { .. } => AuditCategory::Meeting,
         }
     }
@@ -238,6 +242,9 @@ impl AuditAction {
                 text
             }
             AuditAction::MeetingScheduled { topic } => format!("Meeting scheduled: {topic}"),
+            AuditAction::UsersImported { count } => {
+                format!("{count} users imported from a CSV file")
+            }
         }
     }
 }

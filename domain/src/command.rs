@@ -5,6 +5,7 @@
 use crate::audit::{AuditAction, AuditEntry, MeetingsAfterRemoval, RemovalReason};
 use crate::billing::{LargeMeetingsLine, LineStatus, Order, OrderId, OrderItem, Quote, Term};
 use crate::catalog::{base_seat_monthly, large_meetings_monthly};
+use crate::import::NewUser;
 use crate::{
     Account, BaseLicense, BillingCycle, Capacity, Day, Email, Meeting, MeetingId, Quantity, Role,
     Timestamp, User, UserId,
@@ -82,6 +83,10 @@ pub enum Command {
         license: BaseLicense,
         role: Role,
     },
+    /// Add many users at once (Import Users): all or none.
+    ImportUsers {
+        users: Vec<NewUser>,
+    },
     /// Remove a user from the account: their Zoom Workplace seat and Large
     /// Meetings license return to the account. Their meetings must be
     /// handled first (`meetings`), or the command is refused.
@@ -156,6 +161,8 @@ pub enum DomainError {
         "All {seats} Zoom Workplace seats are in use. Buy more seats, or make another user Basic."
     )]
     NoBaseSeatAvailable { seats: u32 },
+    #[error("{needed} users need a Zoom Workplace license but only {available} are free. Buy more licenses or import some users as Basic.")]
+    NotEnoughBaseSeats { needed: u32, available: u32 },
     #[error("{problems_len} of the selected users cannot be changed, so nobody was changed.", problems_len = .0.len())]
     BulkRefused(Vec<UserProblem>),
     #[error("Select at least one user.")]
@@ -222,10 +229,11 @@ impl Account {
     }
 
     fn user_mut(&mut self, id: UserId) -> &mut User {
-        self.users
-            .iter_mut()
-            .find(|u| u.id == id)
-            .expect("checked before the change")
+        let at = self
+            .users
+            .binary_search_by_key(&id, |u| u.id)
+            .expect("checked before the change");
+        &mut self.users[at]
     }
 
     pub fn line(&self, capacity: Capacity) -> Option<&LargeMeetingsLine> {
@@ -612,6 +620,32 @@ impl Account {
                 });
                 log.push(email.to_string(), AuditAction::UserAdded { license, role });
             }
+            Command::ImportUsers { users } => {
+                needs_users()?;
+                self.check_new_users(&users)?;
+                self.check_room_for(&users)?;
+                let count = users.len() as u32;
+                let first = self.next_user_id().0;
+                self.users.reserve(users.len());
+                for (n, new) in (first..).zip(users) {
+                    self.users.push(User {
+                        id: UserId(n),
+                        email: new.email,
+                        first_name: new.first_name,
+                        last_name: new.last_name,
+                        role: new.role,
+                        billing_privilege: false,
+                        license: new.license,
+                        large_meetings: new.large_meetings,
+                        password: None,
+                    });
+                }
+                self.last_user_id = first + count - 1;
+                log.push(
+                    format!("{count} users"),
+                    AuditAction::UsersImported { count },
+                );
+            }
             Command::RemoveUser { user, meetings } => {
                 needs_users()?;
                 let target = self.member(user)?.clone();
@@ -754,7 +788,7 @@ impl Account {
     }
 
     /// Refuses if `needed` more users cannot get `capacity`.
-    fn check_seats(&self, capacity: Capacity, needed: u32) -> Result<(), DomainError> {
+    pub(crate) fn check_seats(&self, capacity: Capacity, needed: u32) -> Result<(), DomainError> {
         let line = self
             .line(capacity)
             .ok_or(DomainError::CapacityNotOwned { capacity })?;
@@ -848,6 +882,36 @@ impl Account {
                 AuditAction::LargeMeetingsRemoved { capacity, reason },
             );
         }
+    }
+
+    /// Refuses new users that could not be added one by one: a missing
+    /// name, a second owner, an add-on for a Basic user, an email in use.
+    fn check_new_users(&self, users: &[NewUser]) -> Result<(), DomainError> {
+        if users.is_empty() {
+            return Err(DomainError::EmptySelection);
+        }
+        let mut emails: std::collections::HashSet<&Email> =
+            self.users.iter().map(|u| &u.email).collect();
+        for new in users {
+            if new.first_name.trim().is_empty() {
+                return Err(DomainError::FirstNameMissing);
+            }
+            if new.last_name.trim().is_empty() {
+                return Err(DomainError::LastNameMissing);
+            }
+            if new.role == Role::Owner {
+                return Err(DomainError::SecondOwner);
+            }
+            if new.license == BaseLicense::Basic && new.large_meetings.is_some() {
+                return Err(DomainError::OnlyPaidUsers {
+                    users: vec![new.email.clone()],
+                });
+            }
+            if !emails.insert(&new.email) {
+                return Err(DomainError::DuplicateEmail(new.email.clone()));
+            }
+        }
+        Ok(())
     }
 
     /// The selected users, each once, all of this account.

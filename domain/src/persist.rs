@@ -1,31 +1,52 @@
 //! The stored form of the portal, as text under localStorage keys.
 //!
 //! Pure: the browser adapter (the app's `storage` module) hands in what it
-//! read and writes what this module returns. Layout of schema 2:
+//! read and writes what this module returns. Layout of schema 3:
 //!
-//! - `lmp.meta`: `{"schema":2,"revision":N,"saved_at":ms,"accounts":[1,2]}`
-//! - `lmp.account.<id>`: one account (users, lines, orders, log)
+//! - `lmp.meta`: `{"schema":3,"revision":N,"saved_at":ms,"accounts":[1,2]}`
+//! - `lmp.account.<id>`: the account without its users (plan, lines,
+//!   orders, meetings, log) as JSON, plus `user_chunks` (which user keys
+//!   exist) and `user_count`
+//! - `lmp.account.<id>.users.<n>`: the users with ids `n*1000 ..= n*1000+999`
+//!   as compact CSV (see [`UserChunk`]): about 40 UTF-16 code units per
+//!   user, against about 190 in schema 2's JSON
 //!
-//! so a change to one account rewrites that account and the small meta
-//! record only. Schema 1 kept everything under `lmp.state`; it is migrated.
+//! so assigning one user rewrites one chunk of at most 1,000 users, the
+//! account record and the meta record. Schema 2 kept each account, users
+//! included, as one JSON record; schema 1 kept everything under
+//! `lmp.state`. Both are migrated.
 
 use crate::billing::Term;
-use crate::{Account, AccountId, BillingCycle, Day, Portal, Timestamp};
+use crate::{
+    Account, AccountId, BaseLicense, BillingCycle, Capacity, Day, Email, PasswordHash, Portal,
+    Role, Timestamp, User, UserId,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// The record that says which schema, revision and accounts are stored.
 pub const META_KEY: &str = "lmp.meta";
 /// Where schema 1 kept the whole portal.
 pub const LEGACY_STATE_KEY: &str = "lmp.state";
 /// Every key of the portal's data starts with this.
 pub const KEY_PREFIX: &str = "lmp.";
+/// Users per stored chunk (by id).
+pub const USERS_PER_CHUNK: u32 = 1000;
 
 pub fn account_key(id: AccountId) -> String {
     format!("lmp.account.{id}")
+}
+
+/// Every user chunk key of account `id` starts with this.
+pub fn users_key_prefix(id: AccountId) -> String {
+    format!("lmp.account.{id}.users.")
+}
+
+pub fn users_key(id: AccountId, chunk: u32) -> String {
+    format!("lmp.account.{id}.users.{chunk}")
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +61,23 @@ pub struct Meta {
 #[derive(Deserialize)]
 struct Header {
     schema: u32,
+}
+
+/// The account record: the account's JSON (users left out) and where its
+/// users are.
+#[derive(Serialize)]
+struct HeadOut<'a> {
+    #[serde(flatten)]
+    account: &'a Account,
+    user_chunks: Vec<u32>,
+    user_count: usize,
+}
+
+/// Read from the same text as the account (which ignores these fields).
+#[derive(Deserialize)]
+struct UsersIndex {
+    user_chunks: Vec<u32>,
+    user_count: usize,
 }
 
 /// A decoded store.
@@ -81,7 +119,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
             supported: SCHEMA_VERSION,
         });
     }
-    if header.schema != SCHEMA_VERSION {
+    if !(2..=SCHEMA_VERSION).contains(&header.schema) {
         return Err(malformed(
             META_KEY,
             format!("schema {} has no meta record", header.schema),
@@ -92,9 +130,31 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
     for id in &meta.accounts {
         let key = account_key(*id);
         let text = get(&key).ok_or_else(|| malformed(&key, "missing"))?;
-        let account: Account = serde_json::from_str(&text).map_err(|e| malformed(&key, e))?;
+        let mut account: Account = serde_json::from_str(&text).map_err(|e| malformed(&key, e))?;
         if account.id != *id {
             return Err(malformed(&key, format!("holds account {}", account.id)));
+        }
+        if header.schema == 3 {
+            let index: UsersIndex = serde_json::from_str(&text).map_err(|e| malformed(&key, e))?;
+            account.users = Vec::with_capacity(index.user_count);
+            for chunk in index.user_chunks {
+                let key = users_key(*id, chunk);
+                let text = get(&key).ok_or_else(|| malformed(&key, "missing"))?;
+                decode_users(&text, chunk, &mut account.users).map_err(|e| malformed(&key, e))?;
+            }
+            if account.users.len() != index.user_count {
+                return Err(malformed(
+                    &key,
+                    format!(
+                        "{} users stored, {} expected",
+                        account.users.len(),
+                        index.user_count
+                    ),
+                ));
+            }
+        } else {
+            // Schema 2 kept users in any order; they are found by id now.
+            account.users.sort_by_key(|u| u.id);
         }
         accounts.push(account);
     }
@@ -102,7 +162,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
         portal: Portal { accounts },
         revision: meta.revision,
         saved_at: meta.saved_at,
-        migrated_from: None,
+        migrated_from: (header.schema != SCHEMA_VERSION).then_some(header.schema),
     }))
 }
 
@@ -124,17 +184,241 @@ pub fn encode_meta(portal: &Portal, revision: u64, saved_at: Timestamp) -> Strin
     serde_json::to_string(&meta).expect("the meta record always serializes")
 }
 
-pub fn encode_account(account: &Account) -> String {
-    serde_json::to_string(account).expect("an account always serializes")
+/// The account record (everything but the users, and which user chunks
+/// hold those).
+pub fn encode_account(account: &Account, chunks: &[UserChunk<'_>]) -> String {
+    serde_json::to_string(&HeadOut {
+        account,
+        user_chunks: chunks.iter().map(|c| c.number).collect(),
+        user_count: account.users.len(),
+    })
+    .expect("an account always serializes")
+}
+
+/// The users of one id range, stored under one key.
+///
+/// Text: a first line with the chunk's common email domain (`@acme.example`,
+/// or empty), then one CSV row per user: `id step, email, first name, last
+/// name, flags[, password hash]`. The id step is the difference to the
+/// previous id (empty for 1; the first from `n*1000 - 1`); an email in the
+/// common domain is kept as `local@`. Flags: the role (`O`wner, `A`dmin,
+/// `M`ember), `+` for the billing privilege, the license (`B`asic,
+/// `L`icensed), then the Large Meetings capacity in hundreds (`5`, `10`,
+/// `30`, `50`) if any. The password column is left out for users without
+/// one.
+#[derive(Clone, Copy, Debug)]
+pub struct UserChunk<'a> {
+    pub number: u32,
+    pub users: &'a [User],
+}
+
+impl UserChunk<'_> {
+    pub fn key(&self, account: AccountId) -> String {
+        users_key(account, self.number)
+    }
+
+    pub fn encode(&self) -> String {
+        let domain = common_domain(self.users);
+        let mut out = String::with_capacity(self.users.len() * 48);
+        if let Some(domain) = domain {
+            out.push_str(domain);
+        }
+        out.push('\n');
+        let mut writer = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(Vec::with_capacity(self.users.len() * 48));
+        // One before the chunk's first id, so the first step is at least 1.
+        let mut previous = i64::from(self.number) * i64::from(USERS_PER_CHUNK) - 1;
+        let mut step = String::new();
+        let mut flags = String::new();
+        for user in self.users {
+            step.clear();
+            let id = i64::from(user.id.0);
+            if id - previous != 1 {
+                step.push_str(&(id - previous).to_string());
+            }
+            previous = id;
+            let email = user.email.as_str();
+            let email = match domain {
+                Some(d) if email.ends_with(d) => &email[..email.len() - d.len() + 1],
+                _ => email,
+            };
+            encode_flags(user, &mut flags);
+            let written = match &user.password {
+                Some(hash) => writer.write_record([
+                    step.as_str(),
+                    email,
+                    &user.first_name,
+                    &user.last_name,
+                    &flags,
+                    hash.as_phc(),
+                ]),
+                None => writer.write_record([
+                    step.as_str(),
+                    email,
+                    &user.first_name,
+                    &user.last_name,
+                    &flags,
+                ]),
+            };
+            written.expect("writing to memory cannot fail");
+        }
+        let rows = writer.into_inner().expect("writing to memory cannot fail");
+        out.push_str(std::str::from_utf8(&rows).expect("the cells are text"));
+        out
+    }
+}
+
+/// The account's users by chunk, lowest ids first.
+pub fn user_chunks(account: &Account) -> Vec<UserChunk<'_>> {
+    account
+        .users
+        .chunk_by(|a, b| a.id.0 / USERS_PER_CHUNK == b.id.0 / USERS_PER_CHUNK)
+        .map(|users| UserChunk {
+            number: users[0].id.0 / USERS_PER_CHUNK,
+            users,
+        })
+        .collect()
+}
+
+/// The domain (with its `@`) most of the users' emails end in, if shared
+/// by at least two.
+fn common_domain(users: &[User]) -> Option<&str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for user in users {
+        let email = user.email.as_str();
+        let Some(at) = email.rfind('@') else { continue };
+        let domain = &email[at..];
+        if let Some(entry) = counts.iter_mut().find(|(seen, _)| *seen == domain) {
+            entry.1 += 1;
+        } else if counts.len() < 16 {
+            counts.push((domain, 1));
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .max_by_key(|(_, n)| *n)
+        .map(|(d, _)| d)
+}
+
+fn encode_flags(user: &User, out: &mut String) {
+    out.clear();
+    out.push(match user.role {
+        Role::Owner => 'O',
+        Role::Admin => 'A',
+        Role::Member => 'M',
+    });
+    if user.billing_privilege {
+        out.push('+');
+    }
+    out.push(match user.license {
+        BaseLicense::Basic => 'B',
+        BaseLicense::Licensed => 'L',
+    });
+    if let Some(capacity) = user.large_meetings {
+        out.push_str(&(capacity.participants() / 100).to_string());
+    }
+}
+
+fn decode_flags(text: &str) -> Option<(Role, bool, BaseLicense, Option<Capacity>)> {
+    let mut chars = text.chars();
+    let role = match chars.next()? {
+        'O' => Role::Owner,
+        'A' => Role::Admin,
+        'M' => Role::Member,
+        _ => return None,
+    };
+    let mut rest = chars.as_str();
+    let privilege = rest.starts_with('+');
+    if privilege {
+        rest = &rest[1..];
+    }
+    let license = match rest.chars().next()? {
+        'B' => BaseLicense::Basic,
+        'L' => BaseLicense::Licensed,
+        _ => return None,
+    };
+    let capacity = match &rest[1..] {
+        "" => None,
+        hundreds => {
+            let n: u32 = hundreds.parse().ok()?;
+            Some(Capacity::from_participants(n.checked_mul(100)?).ok()?)
+        }
+    };
+    Some((role, privilege, license, capacity))
+}
+
+/// Appends the users of chunk `number` stored as `text` to `out`.
+fn decode_users(text: &str, number: u32, out: &mut Vec<User>) -> Result<(), String> {
+    let (domain, rows) = text.split_once('\n').ok_or("no domain line")?;
+    if !(domain.is_empty() || domain.starts_with('@')) {
+        return Err("bad domain line".into());
+    }
+    let mut previous = i64::from(number) * i64::from(USERS_PER_CHUNK) - 1;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(rows.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let mut email = String::new();
+    while reader.read_record(&mut record).map_err(|e| e.to_string())? {
+        let row = || format!("row {}", record.position().map_or(0, |p| p.line()));
+        if !(5..=6).contains(&record.len()) {
+            return Err(format!("{}: {} cells", row(), record.len()));
+        }
+        let step = match &record[0] {
+            "" => 1,
+            text => text
+                .parse::<u32>()
+                .map_err(|_| format!("{}: bad id", row()))?,
+        };
+        let id = u32::try_from(previous + i64::from(step))
+            .ok()
+            .filter(|id| step > 0 && *id / USERS_PER_CHUNK == number)
+            .ok_or_else(|| format!("{}: id out of order", row()))?;
+        previous = i64::from(id);
+        email.clear();
+        email.push_str(&record[1]);
+        if email.ends_with('@') {
+            email.pop();
+            email.push_str(domain);
+        }
+        let parsed = Email::parse(&email).map_err(|e| format!("{}: {e}", row()))?;
+        if parsed.as_str() != email {
+            return Err(format!("{}: email not in stored form", row()));
+        }
+        let (role, billing_privilege, license, large_meetings) =
+            decode_flags(&record[4]).ok_or_else(|| format!("{}: bad flags", row()))?;
+        let password = match record.get(5) {
+            Some(phc) => Some(PasswordHash::from_phc(phc).map_err(|e| format!("{}: {e}", row()))?),
+            None => None,
+        };
+        out.push(User {
+            id: UserId(id),
+            email: parsed,
+            first_name: record[2].to_string(),
+            last_name: record[3].to_string(),
+            role,
+            billing_privilege,
+            license,
+            large_meetings,
+            password,
+        });
+    }
+    Ok(())
 }
 
 /// Every key and text of a full save, meta record last.
 pub fn encode_all(portal: &Portal, revision: u64, saved_at: Timestamp) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = portal
-        .accounts
-        .iter()
-        .map(|a| (account_key(a.id), encode_account(a)))
-        .collect();
+    let mut out = Vec::new();
+    for account in &portal.accounts {
+        let chunks = user_chunks(account);
+        for chunk in &chunks {
+            out.push((chunk.key(account.id), chunk.encode()));
+        }
+        out.push((account_key(account.id), encode_account(account, &chunks)));
+    }
     out.push((
         META_KEY.to_string(),
         encode_meta(portal, revision, saved_at),
@@ -185,8 +469,11 @@ fn decode_v1(text: &str) -> Result<Stored, DecodeError> {
     }
     // Back to text and through the same parser as schema 2, so the account
     // decoder exists once in the wasm (a `from_value` would add a second copy).
-    let accounts: Vec<Account> = serde_json::from_str(&value["data"]["accounts"].to_string())
+    let mut accounts: Vec<Account> = serde_json::from_str(&value["data"]["accounts"].to_string())
         .map_err(|e| malformed(LEGACY_STATE_KEY, e))?;
+    for account in &mut accounts {
+        account.users.sort_by_key(|u| u.id);
+    }
     Ok(Stored {
         portal: Portal { accounts },
         revision,
@@ -234,7 +521,16 @@ mod tests {
             .into_iter()
             .map(|(k, _)| k)
             .collect();
-        assert_eq!(keys, ["lmp.account.1", "lmp.account.2", "lmp.meta"]);
+        assert_eq!(
+            keys,
+            [
+                "lmp.account.1.users.0",
+                "lmp.account.1",
+                "lmp.account.2.users.0",
+                "lmp.account.2",
+                "lmp.meta"
+            ]
+        );
     }
 
     #[test]
@@ -291,8 +587,8 @@ mod tests {
             .unwrap()
             .as_phc()
             .to_owned();
-        let tampered = map["lmp.account.1"].replacen(&phc, "Demo!2026", 1);
-        map.insert("lmp.account.1".into(), tampered);
+        let tampered = map["lmp.account.1.users.0"].replacen(&phc, "Demo!2026", 1);
+        map.insert("lmp.account.1.users.0".into(), tampered);
         assert!(matches!(read(&map), Err(DecodeError::Malformed(_))));
     }
 
@@ -337,8 +633,151 @@ mod tests {
             .unwrap();
         assert_eq!(
             again.portal, stored.portal,
-            "migrated data saves as schema 2"
+            "migrated data saves as schema 3"
         );
+    }
+
+    /// An account of `n` imported-looking users (as the benchmark makes).
+    fn big_account(n: u32) -> Portal {
+        let mut portal = demo::portal(T0);
+        let account = &mut portal.accounts[0];
+        let first = [
+            "Anna", "Erik", "Maria", "Lars", "Karin", "James", "Olivia", "Noah",
+        ];
+        let last = [
+            "Lindqvist",
+            "Andersson",
+            "Johansson",
+            "Smith",
+            "Williams",
+            "Nilsson",
+        ];
+        for i in 0..n {
+            let (f, l) = (first[i as usize % 8], last[i as usize % 6]);
+            let id = account.users.last().map_or(0, |u| u.id.0) + 1;
+            account.last_user_id = id;
+            account.users.push(User {
+                id: UserId(id),
+                email: Email::parse(&format!("{f}.{l}.{i}@bench.example")).unwrap(),
+                first_name: f.into(),
+                last_name: l.into(),
+                role: Role::Member,
+                billing_privilege: false,
+                license: if i % 5 < 2 {
+                    BaseLicense::Licensed
+                } else {
+                    BaseLicense::Basic
+                },
+                large_meetings: (i % 10 == 0).then_some(Capacity::P500),
+                password: None,
+            });
+        }
+        portal
+    }
+
+    #[test]
+    fn fifty_thousand_users_take_under_sixty_code_units_each() {
+        let portal = big_account(50_000);
+        let units: usize = encode_all(&portal, 1, T0)
+            .iter()
+            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+            .sum();
+        let users: usize = portal.accounts.iter().map(|a| a.users.len()).sum();
+        let per_user = units as f64 / users as f64;
+        eprintln!("{per_user:.1} UTF-16 code units per user at 50,000 users");
+        assert!(per_user <= 60.0, "{per_user:.1} code units per user");
+        let stored = read(&store(encode_all(&portal, 1, T0))).unwrap().unwrap();
+        assert_eq!(stored.portal, portal);
+    }
+
+    #[test]
+    fn one_changed_user_changes_one_chunk_only() {
+        let mut portal = big_account(5_000);
+        let before = encode_all(&portal, 1, T0);
+        let account = &mut portal.accounts[0];
+        let changed_chunk = users_key(account.id, account.users[2500].id.0 / USERS_PER_CHUNK);
+        account.users[2500].large_meetings = Some(Capacity::P5000);
+        let after = encode_all(&portal, 1, T0);
+        assert_eq!(before.len(), after.len());
+        let changed: Vec<&str> = before
+            .iter()
+            .zip(&after)
+            .filter(|(b, a)| b != a)
+            .map(|(b, _)| b.0.as_str())
+            .collect();
+        assert_eq!(changed, [changed_chunk.as_str()]);
+    }
+
+    #[test]
+    fn users_with_commas_quotes_line_breaks_and_other_domains_round_trip() {
+        let mut portal = demo::portal(T0);
+        let account = &mut portal.accounts[0];
+        account.users[3].first_name = "Anna, \"Jr\"\nSecond line".into();
+        account.users[4].last_name = "\u{202e}Åström <b>".into();
+        account.users[5].email = Email::parse("someone@other.example").unwrap();
+        account.users[6].large_meetings = Some(Capacity::P3000);
+        account.users.remove(7);
+        let stored = read(&store(encode_all(&portal, 1, T0))).unwrap().unwrap();
+        assert_eq!(stored.portal, portal);
+    }
+
+    #[test]
+    fn a_damaged_or_missing_user_chunk_is_reported_with_its_key() {
+        let portal = demo::portal(T0);
+        let good = store(encode_all(&portal, 1, T0));
+        for damage in [
+            "",
+            "@acme.example\n,x,A,B,MB\n",
+            "@acme.example\n,a@,A,B,ZZ\n",
+            "@acme.example\n0,a@,A,B,MB\n",
+            "@acme.example\n,a@,A,B,ML7\n",
+            "@acme.example\n,a@,A\n",
+        ] {
+            let mut map = good.clone();
+            map.insert("lmp.account.1.users.0".into(), damage.into());
+            let error = read(&map).unwrap_err();
+            assert!(
+                matches!(&error, DecodeError::Malformed(m) if m.starts_with("lmp.account.1")),
+                "{damage:?}: {error}"
+            );
+        }
+        let mut missing = good;
+        missing.remove("lmp.account.2.users.0");
+        assert!(
+            matches!(read(&missing), Err(DecodeError::Malformed(m)) if m.contains("lmp.account.2.users.0: missing"))
+        );
+    }
+
+    #[test]
+    fn schema_2_data_is_migrated_without_losing_anything() {
+        let portal = demo::portal(T0);
+        let mut map = HashMap::new();
+        #[derive(Serialize)]
+        struct V2<'a> {
+            #[serde(flatten)]
+            account: &'a Account,
+            users: &'a [User],
+        }
+        for account in &portal.accounts {
+            let mut users = account.users.clone();
+            users.reverse();
+            map.insert(
+                account_key(account.id),
+                serde_json::to_string(&V2 {
+                    account,
+                    users: &users,
+                })
+                .unwrap(),
+            );
+        }
+        map.insert(
+            META_KEY.into(),
+            r#"{"schema":2,"revision":5,"saved_at":0,"accounts":[1,2]}"#.into(),
+        );
+        let stored = read(&map).unwrap().unwrap();
+        assert_eq!(stored.migrated_from, Some(2));
+        assert_eq!(stored.revision, 5);
+        assert_eq!(stored.portal, portal, "users come back in id order");
     }
 
     #[test]
@@ -377,7 +816,10 @@ mod tests {
         fn decoding_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let mut map = HashMap::new();
-            map.insert(META_KEY.to_string(), r#"{"schema":2,"revision":1,"saved_at":0,"accounts":[1]}"#.to_string());
+            map.insert(META_KEY.to_string(), r#"{"schema":3,"revision":1,"saved_at":0,"accounts":[1]}"#.to_string());
+            map.insert("lmp.account.1".to_string(), r#"{"id":1,"user_chunks":[0],"user_count":1}"#.to_string());
+            map.insert("lmp.account.1.users.0".to_string(), text.clone());
+            let _ = read(&map);
             map.insert("lmp.account.1".to_string(), text.clone());
             let _ = read(&map);
             let mut legacy = HashMap::new();

@@ -4,8 +4,8 @@ use portal_domain::audit::{to_csv, RemovalReason};
 use portal_domain::demo::{self, ACME};
 use portal_domain::{
     Account, AuditAction, AuditCategory, AuditFilter, BaseLicense, BillingCycle, Capacity,
-    CapacitySource, Command, Day, DomainError, Email, LineStatus, MeetingHandling, Money, Quantity,
-    Role, Timestamp, UserId,
+    CapacitySource, Command, Day, DomainError, Email, LineStatus, MeetingHandling, Money, NewUser,
+    Quantity, Role, Timestamp, UserId,
 };
 
 /// 2026-04-01 00:00 UTC: April has 30 days, which keeps proration sums round.
@@ -1250,7 +1250,8 @@ fn a_removed_users_id_is_never_given_to_a_new_user() {
     let added = id(&acme, "new@acme.example");
     assert!(added.0 > newest.0, "{added} reuses or precedes {newest}");
     // And it survives a save and load.
-    let text = portal_domain::persist::encode_account(&acme);
+    let chunks = portal_domain::persist::user_chunks(&acme);
+    let text = portal_domain::persist::encode_account(&acme, &chunks);
     let loaded: Account = serde_json::from_str(&text).unwrap();
     assert_eq!(loaded.last_user_id, added.0);
 }
@@ -1363,4 +1364,117 @@ fn roles_the_owner_and_oneself_are_protected_and_a_refusal_keeps_the_role() {
     // Saving one's own dialog without a role change is fine.
     acme.execute(admin, now(), edit(admin, Role::Admin, Licensed, None))
         .unwrap();
+}
+
+fn new_user(email: &str, license: BaseLicense, large_meetings: Option<Capacity>) -> NewUser {
+    NewUser {
+        email: Email::parse(email).unwrap(),
+        first_name: "New".into(),
+        last_name: "Person".into(),
+        license,
+        large_meetings,
+        role: Role::Member,
+    }
+}
+
+#[test]
+fn importing_users_adds_them_all_with_fresh_ids_and_one_log_entry() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P1000, 2, BillingCycle::Monthly);
+    let before = acme.users.len();
+    let newest = acme.users.iter().map(|u| u.id).max().unwrap();
+    let users = vec![
+        new_user(
+            "one@acme.example",
+            BaseLicense::Licensed,
+            Some(Capacity::P1000),
+        ),
+        new_user("two@acme.example", BaseLicense::Basic, None),
+    ];
+    let admin = id(&acme, ADMIN);
+    let outcome = acme
+        .execute(admin, now(), Command::ImportUsers { users })
+        .unwrap();
+    assert_eq!(acme.users.len(), before + 2);
+    let one = acme.user(id(&acme, "one@acme.example")).unwrap();
+    assert!(one.id > newest);
+    assert_eq!(one.large_meetings, Some(Capacity::P1000));
+    assert_eq!(one.password, None);
+    assert_eq!(acme.seats(Capacity::P1000).assigned, 1);
+    assert_eq!(acme.last_user_id, id(&acme, "two@acme.example").0);
+    assert_eq!(outcome.entries.len(), 1);
+    assert_eq!(
+        outcome.entries[0].action,
+        AuditAction::UsersImported { count: 2 }
+    );
+    assert!(
+        acme.users.windows(2).all(|w| w[0].id < w[1].id),
+        "ids stay in order"
+    );
+}
+
+#[test]
+fn an_import_with_any_bad_user_changes_nothing() {
+    let cases = [
+        (
+            vec![
+                new_user("ok@acme.example", BaseLicense::Basic, None),
+                new_user(LIAM, BaseLicense::Basic, None),
+            ],
+            DomainError::DuplicateEmail(Email::parse(LIAM).unwrap()),
+        ),
+        (
+            vec![
+                new_user("twice@acme.example", BaseLicense::Basic, None),
+                new_user("TWICE@acme.example", BaseLicense::Basic, None),
+            ],
+            DomainError::DuplicateEmail(Email::parse("twice@acme.example").unwrap()),
+        ),
+        (
+            vec![new_user(
+                "big@acme.example",
+                BaseLicense::Licensed,
+                Some(Capacity::P5000),
+            )],
+            DomainError::CapacityNotOwned {
+                capacity: Capacity::P5000,
+            },
+        ),
+        (
+            vec![NewUser {
+                role: Role::Owner,
+                ..new_user("boss@acme.example", BaseLicense::Licensed, None)
+            }],
+            DomainError::SecondOwner,
+        ),
+        (vec![], DomainError::EmptySelection),
+    ];
+    for (users, expected) in cases {
+        let mut account = acme();
+        let unchanged = account.clone();
+        assert_eq!(
+            refused(&mut account, ADMIN, Command::ImportUsers { users }),
+            expected
+        );
+        assert_eq!(account, unchanged);
+    }
+    // More Licensed users than free seats.
+    let mut account = acme();
+    let free = account.seats_available();
+    let users = (0..=free)
+        .map(|i| new_user(&format!("u{i}@acme.example"), BaseLicense::Licensed, None))
+        .collect();
+    assert_eq!(
+        refused(&mut account, ADMIN, Command::ImportUsers { users }),
+        DomainError::NotEnoughBaseSeats {
+            needed: free + 1,
+            available: free
+        }
+    );
+    // A member may not import.
+    let users = vec![new_user("m@acme.example", BaseLicense::Basic, None)];
+    assert_eq!(
+        refused(&mut acme(), MEMBER, Command::ImportUsers { users }),
+        DomainError::NeedsUserAdmin
+    );
 }

@@ -13,6 +13,7 @@ use crate::state::ActionError;
 use crate::ui::labels;
 use portal_domain::audit::{AuditCategory, MeetingsAfterRemoval, RemovalReason};
 use portal_domain::capacity::CapacityError;
+use portal_domain::import::{FileProblem, RowError, RowProblem};
 use portal_domain::{
     AuditAction, BillingCycle, Capacity, Day, DomainError, EmailError, Money, QuantityError,
     SignInError,
@@ -134,6 +135,12 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
             locale,
             messages.domain.no_base_seat_available,
             seats = number(locale, *seats)
+        ),
+        DomainError::NotEnoughBaseSeats { needed, available } => td_string!(
+            locale,
+            messages.domain.not_enough_base_seats,
+            needed = number(locale, *needed),
+            available = number(locale, *available)
         ),
         DomainError::BulkRefused(problems) => td_string!(
             locale,
@@ -513,6 +520,11 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
             messages.audit.meeting_scheduled,
             topic = topic.clone()
         ),
+        AuditAction::UsersImported { count } => td_string!(
+            locale,
+            messages.audit.users_imported,
+            count = number(locale, *count)
+        ),
     }
 }
 
@@ -535,12 +547,119 @@ pub fn audit_target(locale: Locale, target: &str) -> String {
         .strip_prefix("Large Meetings ")
         .and_then(|n| n.parse::<u32>().ok())
         .and_then(|n| portal_domain::Capacity::from_participants(n).ok());
-    match line {
-        Some(capacity) => td_string!(
+    if let Some(capacity) = line {
+        return td_string!(
             locale,
             messages.audit_target_line,
             capacity = crate::format::count_in(locale, capacity.participants())
+        );
+    }
+    // "50000 users", the target of an import.
+    match target
+        .strip_suffix(" users")
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        Some(count) => td_string!(
+            locale,
+            messages.audit_target_users,
+            count = crate::format::count_in(locale, count)
         ),
         None => target.to_string(),
+    }
+}
+
+// ---- Import Users ------------------------------------------------------------
+
+/// One problem of an import file, with its row and column.
+pub fn import_problem(locale: Locale, problem: &RowProblem) -> String {
+    let reason = match &problem.error {
+        RowError::FieldCount { expected, found } => td_string!(
+            locale,
+            messages.import.field_count,
+            found = size(locale, *found),
+            expected = size(locale, *expected)
+        ),
+        RowError::NotText => td_string!(locale, messages.import.not_text).to_string(),
+        RowError::Email(error) => email_error(locale, error),
+        RowError::DuplicateInFile { first_row } => td_string!(
+            locale,
+            messages.import.duplicate,
+            row = first_row.to_string()
+        ),
+        RowError::AlreadyUser => td_string!(locale, messages.import.already_user).to_string(),
+        RowError::Empty => td_string!(locale, messages.import.empty).to_string(),
+        RowError::UnknownUserType(value) => {
+            td_string!(locale, messages.import.unknown_type, value = value.clone())
+        }
+        RowError::UnknownCapacity(value) => td_string!(
+            locale,
+            messages.import.unknown_capacity,
+            value = value.clone()
+        ),
+        RowError::UnknownRole(value) => {
+            td_string!(locale, messages.import.unknown_role, value = value.clone())
+        }
+        RowError::SecondOwner => td_string!(locale, messages.import.second_owner).to_string(),
+        RowError::LargeMeetingsNeedsLicensed => {
+            td_string!(locale, messages.import.needs_licensed).to_string()
+        }
+    };
+    match problem.column {
+        Some(column) => td_string!(
+            locale,
+            messages.import.cell,
+            row = problem.row.to_string(),
+            column = column.heading(),
+            reason
+        ),
+        None => td_string!(
+            locale,
+            messages.import.row,
+            row = problem.row.to_string(),
+            reason
+        ),
+    }
+}
+
+/// A problem with an import file as a whole.
+pub fn import_file_problem(locale: Locale, problem: &FileProblem) -> String {
+    match problem {
+        FileProblem::TooLarge { bytes } => td_string!(
+            locale,
+            messages.import.too_large,
+            size = {
+                // One decimal, without pulling float formatting into the wasm.
+                let tenths = bytes * 10 / (1024 * 1024);
+                match locale {
+                    Locale::en => format!("{}.{}", tenths / 10, tenths % 10),
+                    Locale::sv => format!("{},{}", tenths / 10, tenths % 10),
+                }
+            }
+        ),
+        FileProblem::Empty => td_string!(locale, messages.import.no_users).to_string(),
+        FileProblem::Unreadable(reason) => {
+            td_string!(locale, messages.import.unreadable, reason = reason.clone())
+        }
+        FileProblem::MissingColumn(column) => td_string!(
+            locale,
+            messages.import.missing_column,
+            column = column.heading()
+        ),
+        FileProblem::UnknownColumn(column) => td_string!(
+            locale,
+            messages.import.unknown_column,
+            column = column.clone()
+        ),
+        FileProblem::RepeatedColumn(column) => td_string!(
+            locale,
+            messages.import.repeated_column,
+            column = column.heading()
+        ),
+        FileProblem::TooManyRows { rows } => td_string!(
+            locale,
+            messages.import.too_many_rows,
+            rows = size(locale, *rows)
+        ),
+        FileProblem::Refused(error) => domain_error(locale, error),
     }
 }

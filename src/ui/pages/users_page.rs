@@ -4,19 +4,23 @@
 mod add_user;
 mod change_licenses;
 mod edit_user;
+mod import_users;
 mod remove_user;
 
 use crate::format;
 use crate::i18n::*;
-use crate::state::use_account;
+use crate::state::{use_account, use_app};
 use crate::ui::components::dialog::focus_by_id;
+use crate::ui::components::download::save_file;
 use crate::ui::components::table_scroll::TableScroll;
 use crate::ui::labels;
 use add_user::AddUserDialog;
 use change_licenses::ChangeLicensesDialog;
 use edit_user::EditUserDialog;
+use import_users::ImportUsersDialog;
 use leptos::prelude::*;
-use portal_domain::{BaseLicense, Capacity, User, UserId};
+use portal_domain::directory::{Sort, SortKey, UserIndex};
+use portal_domain::{AccountId, BaseLicense, Capacity, User, UserId};
 use remove_user::RemoveUserDialog;
 use std::collections::BTreeSet;
 
@@ -105,32 +109,12 @@ impl LicenseFilter {
     }
 }
 
-/// The column the table is sorted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SortKey {
-    Name,
-    Email,
-    Role,
-    License,
-    LargeMeetings,
+/// `aria-sort` of a column header under `sort`.
+trait AriaSort {
+    fn aria(self, key: SortKey) -> Option<&'static str>;
 }
 
-/// How the table is sorted: a column and a direction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Sort {
-    key: SortKey,
-    descending: bool,
-}
-
-impl Sort {
-    /// Clicking the sorted column reverses it; another column sorts ascending.
-    fn toggle(self, key: SortKey) -> Self {
-        Sort {
-            key,
-            descending: self.key == key && !self.descending,
-        }
-    }
-
+impl AriaSort for Sort {
     fn aria(self, key: SortKey) -> Option<&'static str> {
         (self.key == key).then_some(if self.descending {
             "descending"
@@ -138,36 +122,6 @@ impl Sort {
             "ascending"
         })
     }
-}
-
-/// The lower-case text a search matches: email, first and last name.
-fn haystack(user: &User) -> String {
-    format!("{}\n{}", user.email.as_str(), user.full_name()).to_lowercase()
-}
-
-/// The positions in `users` in the order of `sort`; ties by name.
-fn sorted_positions(users: &[User], sort: Sort) -> Vec<usize> {
-    let name = |u: &User| (u.last_name.to_lowercase(), u.first_name.to_lowercase());
-    let mut order: Vec<usize> = (0..users.len()).collect();
-    match sort.key {
-        SortKey::Name => order.sort_by_cached_key(|&i| name(&users[i])),
-        SortKey::Email => order.sort_by_cached_key(|&i| users[i].email.to_string()),
-        SortKey::Role => order.sort_by_cached_key(|&i| (users[i].role as u8, name(&users[i]))),
-        SortKey::License => {
-            order.sort_by_cached_key(|&i| (users[i].license as u8, name(&users[i])))
-        }
-        // Without the add-on first, then 500 up to 5,000.
-        SortKey::LargeMeetings => order.sort_by_cached_key(|&i| {
-            (
-                users[i].large_meetings.map(Capacity::participants),
-                name(&users[i]),
-            )
-        }),
-    }
-    if sort.descending {
-        order.reverse();
-    }
-    order
 }
 
 fn edit_button_id(user: UserId) -> String {
@@ -203,19 +157,18 @@ enum Open {
     Edit(UserId),
     Remove(UserId),
     Add,
+    Import,
     Bulk(BulkAction),
 }
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
+    let app = use_app();
     let account = use_account();
     let i18n = use_i18n();
     let search = RwSignal::new(String::new());
     let filter = RwSignal::new(LicenseFilter::All);
-    let sort = RwSignal::new(Sort {
-        key: SortKey::Name,
-        descending: false,
-    });
+    let sort = RwSignal::new(Sort::BY_NAME);
     let page = RwSignal::new(0usize);
     let open = RwSignal::new(None::<Open>);
     let status = RwSignal::new(None::<String>);
@@ -224,31 +177,27 @@ pub fn UsersPage() -> impl IntoView {
 
     // Every user in table order with the text a search looks at, made once
     // per change of the account or the sort, not per keystroke.
-    let ordered = Memo::new(move |_| {
+    // Updated from the previous index of the same account (ids are unique
+    // within an account only).
+    let ordered = Memo::new(move |previous: Option<&(AccountId, UserIndex)>| {
         let sort = sort.get();
         account.with(|a| {
-            let Some(a) = a else { return Vec::new() };
-            sorted_positions(&a.users, sort)
-                .into_iter()
-                .map(|i| (i, haystack(&a.users[i])))
-                .collect::<Vec<_>>()
+            let Some(a) = a else {
+                return (AccountId(0), UserIndex::default());
+            };
+            let previous = previous
+                .filter(|(id, _)| *id == a.id)
+                .map(|(_, index)| index);
+            (a.id, UserIndex::update(previous, &a.users, sort))
         })
     });
     // Positions (in the account's user list) of the users shown, in order.
     let matching = Memo::new(move |_| {
-        let needle = search.get().trim().to_lowercase();
         let filter = filter.get();
         account.with(|a| {
             let Some(a) = a else { return Vec::new() };
-            ordered.with(|ordered| {
-                ordered
-                    .iter()
-                    .filter(|(i, text)| {
-                        (needle.is_empty() || text.contains(&needle))
-                            && filter.matches(&a.users[*i])
-                    })
-                    .map(|(i, _)| *i)
-                    .collect::<Vec<usize>>()
+            search.with(|query| {
+                ordered.with(|(_, index)| index.search(&a.users, query, |u| filter.matches(u)))
             })
         })
     });
@@ -381,10 +330,30 @@ pub fn UsersPage() -> impl IntoView {
                 }
             }
             Open::Add => focus_by_id("add-users"),
+            Open::Import => focus_by_id("import-users"),
             Open::Bulk(_) => focus_by_id("change-licenses"),
         }
     };
     let on_close = Callback::new(move |_: ()| close(None));
+    // Every user of the account, in the import's columns.
+    let export = move || {
+        let locale = i18n.get_locale_untracked();
+        let exported = app.with_viewer_untracked(|a, _| {
+            (
+                portal_domain::import::export(&a.users),
+                a.users.len() as u32,
+            )
+        });
+        if let Some((text, count)) = exported {
+            if save_file(&text, "users.csv", "text/csv;charset=utf-8").is_some() {
+                status.set(Some(td_string!(
+                    locale,
+                    users.exported,
+                    count = format::count_in(locale, count)
+                )));
+            }
+        }
+    };
     let on_saved = Callback::new(move |message: String| close(Some(message)));
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
@@ -401,6 +370,20 @@ pub fn UsersPage() -> impl IntoView {
                     }
                 >
                     {t!(i18n, users.add_users)}
+                </button>
+                <button
+                    type="button"
+                    id="import-users"
+                    class="button"
+                    on:click=move |_| {
+                        status.set(None);
+                        open.set(Some(Open::Import));
+                    }
+                >
+                    {t!(i18n, users.import_users)}
+                </button>
+                <button type="button" class="button" on:click=move |_| export()>
+                    {t!(i18n, users.export_users)}
                 </button>
             </div>
             <ul class="seat-summary" aria-label=move || t_string!(i18n, users.seats_label)>
@@ -615,6 +598,7 @@ pub fn UsersPage() -> impl IntoView {
                     Some(view! { <RemoveUserDialog user on_close on_saved /> }.into_any())
                 }
                 Open::Add => Some(view! { <AddUserDialog on_close on_saved /> }.into_any()),
+                Open::Import => Some(view! { <ImportUsersDialog on_close on_saved /> }.into_any()),
                 Open::Bulk(action) => {
                     let users = selected.get_untracked().into_iter().collect();
                     let on_bulk_saved = Callback::new(move |message: String| {

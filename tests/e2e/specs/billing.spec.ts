@@ -196,12 +196,15 @@ test("a line is reduced or cancelled at renewal, never below what is assigned, a
   await expect(card).toContainText("Licenses5");
 
   // Two users hold the add-on (assigned in User Management).
-  await editStoredAccount(page, 2, (account) => {
-    for (const user of account.users.filter((u: { license: string }) => u.license === "Licensed").slice(0, 2)) {
-      user.large_meetings = 500;
-    }
-  });
-  await page.reload();
+  await page.goto("/users");
+  for (const email of ["member@globex.example", "erik.holm@globex.example"]) {
+    await page.getByRole("row").filter({ hasText: email }).getByRole("button", { name: "Edit" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit User" });
+    await dialog.getByRole("checkbox", { name: "Large Meetings" }).check();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+  await page.goto("/billing");
   await expect(card).toContainText("Assigned2");
 
   await card.getByRole("button", { name: "Reduce" }).click();

@@ -28,7 +28,20 @@ export async function buyLargeMeetings(page: Page, capacity: string, count: stri
 }
 
 /**
- * Changes a stored account directly, as another version or tab might, and
+ * Imports `csv` through Users > Import Users and waits for the result:
+ * the status line after a good file, or the dialog's alert after a bad one.
+ */
+export async function importUsers(page: Page, csv: string, name = "users.csv") {
+  await page.getByRole("button", { name: "Import Users" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import Users" });
+  await dialog.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  return dialog;
+}
+
+/**
+ * Changes a stored account record directly (not its users, which are kept
+ * in compact chunks), as another version or tab might, and
  * bumps the revision so the portal takes it in on the next load.
  * `change` runs in the page: it may use only its argument.
  */

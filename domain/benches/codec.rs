@@ -1,0 +1,68 @@
+//! The storage codec at 50,000 users: a full save, a reload, one chunk.
+//! `cargo bench -p portal-domain --bench codec`
+
+mod common;
+
+use common::big_acme;
+use criterion::{criterion_group, criterion_main, Criterion};
+use portal_domain::{persist, Portal, Timestamp};
+use std::collections::HashMap;
+use std::hint::black_box;
+
+fn codec(c: &mut Criterion) {
+    let portal = Portal {
+        accounts: vec![big_acme()],
+    };
+    let stored: HashMap<String, String> = persist::encode_all(&portal, 1, Timestamp(0))
+        .into_iter()
+        .collect();
+    let units: usize = stored
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum();
+    let users = portal.accounts[0].users.len();
+    println!(
+        "stored form: {} keys, {units} UTF-16 code units for {users} users ({:.1} per user)",
+        stored.len(),
+        units as f64 / users as f64
+    );
+    let mut group = c.benchmark_group("storage codec, 50,000 users");
+    group.sample_size(20);
+    group.bench_function("encode everything (first save)", |b| {
+        b.iter(|| persist::encode_all(black_box(&portal), 1, Timestamp(0)).len())
+    });
+    group.bench_function("decode everything (reload)", |b| {
+        b.iter(|| {
+            persist::decode(|key| stored.get(key).cloned())
+                .unwrap()
+                .unwrap()
+                .portal
+                .accounts[0]
+                .users
+                .len()
+        })
+    });
+    let chunks = persist::user_chunks(&portal.accounts[0]);
+    // What each save does to find the changed chunks: compare with the
+    // users as last stored.
+    let copies: Vec<Vec<portal_domain::User>> = chunks.iter().map(|c| c.users.to_vec()).collect();
+    group.bench_function(
+        "compare every chunk with the stored copy (each save)",
+        |b| {
+            b.iter(|| {
+                chunks
+                    .iter()
+                    .zip(&copies)
+                    .filter(|(c, copy)| c.users == copy.as_slice())
+                    .count()
+            })
+        },
+    );
+    group.bench_function("encode one chunk of 1,000 users", |b| {
+        b.iter(|| chunks[10].encode().len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, codec);
+criterion_main!(benches);

@@ -1,0 +1,78 @@
+//! An account of 50,000 users, made the way a person would: through the
+//! Import Users file, on the demo's Acme with enough seats bought.
+
+use portal_domain::demo::{self, ACME};
+use portal_domain::{
+    Account, BillingCycle, Capacity, Command, Day, Email, Importer, Quantity, Timestamp, UserId,
+};
+
+pub const USERS: usize = 50_000;
+/// The first rows of the file are Licensed, so bulk changes have users.
+pub const LICENSED: usize = 20_000;
+
+pub fn now() -> Timestamp {
+    Day::from_ymd(2026, 4, 1).unwrap().start()
+}
+
+/// The import file: realistic names and emails, `LICENSED` Licensed users
+/// first, the rest Basic.
+pub fn csv(users: usize) -> String {
+    let first = [
+        "Anna", "Erik", "Maria", "Lars", "Karin", "James", "Olivia", "Noah", "Sofia", "Liam",
+    ];
+    let last = [
+        "Lindqvist",
+        "Andersson",
+        "Johansson",
+        "Smith",
+        "Williams",
+        "Nilsson",
+        "Brown",
+        "Berg",
+    ];
+    let mut text = String::from("Email,First Name,Last Name,User Type\n");
+    for i in 0..users {
+        let (f, l) = (first[i % first.len()], last[(i / 7) % last.len()]);
+        let kind = if i < LICENSED { "Licensed" } else { "Basic" };
+        text.push_str(&format!(
+            "{}.{}.{i}@bench.example,{f},{l},{kind}\n",
+            f.to_lowercase(),
+            l.to_lowercase()
+        ));
+    }
+    text
+}
+
+pub fn owner(account: &Account) -> UserId {
+    account
+        .user_by_email(&Email::parse("owner@acme.example").unwrap())
+        .unwrap()
+        .id
+}
+
+/// Acme with `USERS` more users and 2,000 Large Meetings 500 licenses.
+pub fn big_acme() -> Account {
+    let mut acme = demo::portal(now())
+        .accounts
+        .into_iter()
+        .find(|a| a.id == ACME)
+        .unwrap();
+    acme.base_plan.seats = 60_000;
+    let owner = owner(&acme);
+    acme.execute(
+        owner,
+        now(),
+        Command::PurchaseLargeMeetings {
+            capacity: Capacity::P500,
+            quantity: Quantity::new(2_000).unwrap(),
+            cycle: BillingCycle::Monthly,
+        },
+    )
+    .unwrap();
+    let mut importer = Importer::new(&acme, csv(USERS).into_bytes()).unwrap();
+    while !importer.step(10_000) {}
+    let users = importer.finish(&acme).unwrap();
+    acme.execute(owner, now(), Command::ImportUsers { users })
+        .unwrap();
+    acme
+}

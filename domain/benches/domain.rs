@@ -1,0 +1,136 @@
+//! The domain at 50,000 users: what one click in the Users page costs
+//! before anything is drawn. `cargo bench -p portal-domain --bench domain`
+
+mod common;
+
+use common::{big_acme, csv, now, owner, USERS};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use portal_domain::directory::{Sort, UserIndex};
+use portal_domain::persist;
+use portal_domain::{Account, Capacity, Command, Importer, UserId};
+use std::hint::black_box;
+
+/// Ids of `n` imported Licensed users without Large Meetings.
+fn licensed(account: &Account, n: usize) -> Vec<UserId> {
+    account
+        .users
+        .iter()
+        .filter(|u| u.email.as_str().ends_with("@bench.example"))
+        .filter(|u| u.license == portal_domain::BaseLicense::Licensed && u.large_meetings.is_none())
+        .take(n)
+        .map(|u| u.id)
+        .collect()
+}
+
+fn domain(c: &mut Criterion) {
+    let acme = big_acme();
+    let owner = owner(&acme);
+    let ids = licensed(&acme, 1_000);
+    let mut group = c.benchmark_group("50,000 users");
+    group.sample_size(20);
+    // Edit User's Save for one Licensed user: Large Meetings 500.
+    let assign_one = |account: &mut Account| {
+        let command = Command::AssignLargeMeetings {
+            user: ids[500],
+            capacity: Capacity::P500,
+        };
+        account.execute(owner, now(), command).unwrap();
+    };
+
+    group.bench_function("assign Large Meetings to one user", |b| {
+        b.iter_batched(
+            || acme.clone(),
+            |mut account| {
+                assign_one(&mut account);
+                account
+            },
+            BatchSize::LargeInput,
+        )
+    });
+
+    // What Save in Edit User costs before drawing: the change, then the
+    // store's work (compare every chunk with the copy last stored, encode
+    // the changed one and the account record).
+    let stored: Vec<Vec<portal_domain::User>> = persist::user_chunks(&acme)
+        .iter()
+        .map(|c| c.users.to_vec())
+        .collect();
+    group.bench_function("assign one user and encode what a save writes", |b| {
+        b.iter_batched(
+            || acme.clone(),
+            |mut account| {
+                assign_one(&mut account);
+                let chunks = persist::user_chunks(&account);
+                let mut written = 0;
+                for (chunk, copy) in chunks.iter().zip(&stored) {
+                    if chunk.users != copy.as_slice() {
+                        written += chunk.encode().len();
+                    }
+                }
+                written += persist::encode_account(&account, &chunks).len();
+                (account, written)
+            },
+            BatchSize::LargeInput,
+        )
+    });
+
+    group.bench_function("bulk assign Large Meetings to 1,000 users", |b| {
+        b.iter_batched(
+            || (acme.clone(), ids.clone()),
+            |(mut account, users)| {
+                account
+                    .execute(
+                        owner,
+                        now(),
+                        Command::BulkAssignLargeMeetings {
+                            users,
+                            capacity: Capacity::P500,
+                        },
+                    )
+                    .unwrap();
+                account
+            },
+            BatchSize::LargeInput,
+        )
+    });
+
+    group.bench_function("seat counts (base plan and Large Meetings 500)", |b| {
+        b.iter(|| {
+            (
+                black_box(&acme).seats_available(),
+                black_box(&acme).seats(Capacity::P500),
+            )
+        })
+    });
+
+    group.bench_function("search index: build (sorted by name)", |b| {
+        b.iter(|| UserIndex::new(black_box(&acme.users), Sort::BY_NAME))
+    });
+
+    let index = UserIndex::new(&acme.users, Sort::BY_NAME);
+    group.bench_function("search index: one keystroke (\"lindq\")", |b| {
+        b.iter(|| {
+            index
+                .search(&acme.users, black_box("lindq"), |_| true)
+                .len()
+        })
+    });
+
+    let file = csv(USERS);
+    group.bench_function("import: check a file of 50,000 users", |b| {
+        let empty = {
+            let mut a = acme.clone();
+            a.users.truncate(20);
+            a
+        };
+        b.iter(|| {
+            let mut importer = Importer::new(&empty, file.clone().into_bytes()).unwrap();
+            while !importer.step(10_000) {}
+            importer.finish(&empty).unwrap().len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, domain);
+criterion_main!(benches);

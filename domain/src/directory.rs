@@ -1,0 +1,256 @@
+//! Finding users in a large account: the Users table's order and search.
+//!
+//! An index is made once per change of the users or the sort (each user's
+//! position in table order with the lower-case text a search looks at), so
+//! a keystroke only scans that text instead of sorting and lower-casing
+//! every user again.
+
+use crate::{Capacity, User, UserId};
+use std::sync::Arc;
+
+/// The column the table is sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Email,
+    Role,
+    License,
+    LargeMeetings,
+}
+
+/// How the table is sorted: a column and a direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Sort {
+    pub const BY_NAME: Sort = Sort {
+        key: SortKey::Name,
+        descending: false,
+    };
+
+    /// Choosing the sorted column reverses it; another column sorts ascending.
+    pub fn toggle(self, key: SortKey) -> Self {
+        Sort {
+            key,
+            descending: self.key == key && !self.descending,
+        }
+    }
+}
+
+/// The users of an account in table order, with their search text.
+///
+/// Cheap to clone and to compare with the index it was updated from: the
+/// parts that did not change are shared.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UserIndex {
+    texts: Arc<Texts>,
+    sort: Option<Sort>,
+    /// Positions in the account's users, in table order.
+    order: Arc<Vec<usize>>,
+}
+
+/// Per position in the account's users: who, and the lower-case texts.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Texts {
+    ids: Vec<UserId>,
+    /// "email\nfirst last": what a search looks at.
+    search: Vec<String>,
+    /// "last\0first": what the name order compares.
+    name: Vec<String>,
+}
+
+impl Texts {
+    fn of(users: &[User]) -> Self {
+        Self {
+            ids: users.iter().map(|u| u.id).collect(),
+            search: users
+                .iter()
+                .map(|u| {
+                    format!("{}\n{} {}", u.email.as_str(), u.first_name, u.last_name).to_lowercase()
+                })
+                .collect(),
+            name: users
+                .iter()
+                .map(|u| format!("{}\0{}", u.last_name, u.first_name).to_lowercase())
+                .collect(),
+        }
+    }
+
+    fn same_people(&self, users: &[User]) -> bool {
+        self.ids.len() == users.len() && self.ids.iter().zip(users).all(|(id, u)| *id == u.id)
+    }
+}
+
+impl UserIndex {
+    pub fn new(users: &[User], sort: Sort) -> Self {
+        Self::update(None, users, sort)
+    }
+
+    /// The index of `users` in `sort` order, reusing what still holds in
+    /// `previous` (the index of the same account before a change). A user's
+    /// email and name never change once they exist, so with the same users
+    /// (same ids) the texts are kept, and an order by name or email too; a
+    /// change of role or license re-sorts without making any text again.
+    pub fn update(previous: Option<&UserIndex>, users: &[User], sort: Sort) -> Self {
+        let kept = previous.filter(|p| p.texts.same_people(users));
+        if let Some(previous) = kept {
+            if previous.sort == Some(sort) && matches!(sort.key, SortKey::Name | SortKey::Email) {
+                return previous.clone();
+            }
+        }
+        let texts = match kept {
+            Some(previous) => previous.texts.clone(),
+            None => Arc::new(Texts::of(users)),
+        };
+        let name = |i: usize| texts.name[i].as_str();
+        let mut order: Vec<usize> = (0..users.len()).collect();
+        match sort.key {
+            SortKey::Name => order.sort_by(|&a, &b| name(a).cmp(name(b))),
+            SortKey::Email => order.sort_by(|&a, &b| users[a].email.cmp(&users[b].email)),
+            SortKey::Role => order.sort_by(|&a, &b| {
+                (users[a].role as u8, name(a)).cmp(&(users[b].role as u8, name(b)))
+            }),
+            SortKey::License => order.sort_by(|&a, &b| {
+                (users[a].license as u8, name(a)).cmp(&(users[b].license as u8, name(b)))
+            }),
+            // Without the add-on first, then 500 up to 5,000.
+            SortKey::LargeMeetings => order.sort_by(|&a, &b| {
+                let key = |i: usize| (users[i].large_meetings.map(Capacity::participants), name(i));
+                key(a).cmp(&key(b))
+            }),
+        }
+        if sort.descending {
+            order.reverse();
+        }
+        Self {
+            texts,
+            sort: Some(sort),
+            order: Arc::new(order),
+        }
+    }
+
+    /// Positions (in `users`, the same list the index was made from) of the
+    /// users whose email or name contains `query` (any case) and that
+    /// `keep` accepts, in table order.
+    pub fn search(&self, users: &[User], query: &str, keep: impl Fn(&User) -> bool) -> Vec<usize> {
+        let needle = query.trim().to_lowercase();
+        self.order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                (needle.is_empty() || self.texts.search[i].contains(&needle)) && keep(&users[i])
+            })
+            .collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{demo, BaseLicense, Timestamp};
+
+    fn users() -> Vec<User> {
+        demo::portal(Timestamp(1_800_000_000_000)).accounts[0]
+            .users
+            .clone()
+    }
+
+    fn emails(users: &[User], positions: &[usize]) -> Vec<String> {
+        positions
+            .iter()
+            .map(|i| users[*i].email.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn search_matches_email_or_full_name_in_any_case_in_table_order() {
+        let users = users();
+        let index = UserIndex::new(&users, Sort::BY_NAME);
+        assert_eq!(index.len(), users.len());
+        let found = index.search(&users, "  LIAM ", |_| true);
+        assert_eq!(emails(&users, &found), ["liam.baker@acme.example"]);
+        let by_full_name = index.search(&users, "olivia owens", |_| true);
+        assert_eq!(emails(&users, &by_full_name), ["owner@acme.example"]);
+        assert!(index.search(&users, "zzz", |_| true).is_empty());
+        assert_eq!(index.search(&users, "", |_| true).len(), users.len());
+    }
+
+    #[test]
+    fn the_filter_and_the_sort_apply_together() {
+        let users = users();
+        let index = UserIndex::new(
+            &users,
+            Sort {
+                key: SortKey::Email,
+                descending: true,
+            },
+        );
+        let basic = index.search(&users, "acme", |u| u.license == BaseLicense::Basic);
+        let found = emails(&users, &basic);
+        assert!(!found.is_empty());
+        let mut sorted = found.clone();
+        sorted.sort();
+        sorted.reverse();
+        assert_eq!(found, sorted);
+        assert!(basic
+            .iter()
+            .all(|i| users[*i].license == BaseLicense::Basic));
+    }
+
+    #[test]
+    fn an_update_keeps_what_still_holds_and_redoes_what_does_not() {
+        let mut users = users();
+        let by_name = UserIndex::new(&users, Sort::BY_NAME);
+        // A license change: same people, same name order, nothing made again.
+        users[5].license = BaseLicense::Licensed;
+        let again = UserIndex::update(Some(&by_name), &users, Sort::BY_NAME);
+        assert!(Arc::ptr_eq(&again.order, &by_name.order));
+        // Sorted by license: re-sorted, the texts shared.
+        let by_license = Sort {
+            key: SortKey::License,
+            descending: false,
+        };
+        let sorted = UserIndex::update(Some(&again), &users, by_license);
+        assert!(Arc::ptr_eq(&sorted.texts, &by_name.texts));
+        assert_eq!(sorted, UserIndex::new(&users, by_license));
+        // A user removed: everything made again, and equal to a fresh index.
+        users.remove(3);
+        let fewer = UserIndex::update(Some(&sorted), &users, by_license);
+        assert_eq!(fewer, UserIndex::new(&users, by_license));
+        assert_eq!(fewer.len(), users.len());
+        assert!(fewer
+            .search(&users, "", |_| true)
+            .iter()
+            .all(|&i| i < users.len()));
+    }
+
+    #[test]
+    fn choosing_the_sorted_column_again_reverses_it() {
+        let by_name = Sort::BY_NAME;
+        assert!(by_name.toggle(SortKey::Name).descending);
+        assert!(
+            !by_name
+                .toggle(SortKey::Name)
+                .toggle(SortKey::Name)
+                .descending
+        );
+        assert_eq!(
+            by_name.toggle(SortKey::Email),
+            Sort {
+                key: SortKey::Email,
+                descending: false
+            }
+        );
+    }
+}

@@ -1,0 +1,733 @@
+//! Users in and out as CSV: the Import Users file and the Export download.
+//!
+//! Columns: `Email, First Name, Last Name, User Type, Large Meetings, Role`
+//! (the last two optional). An import is checked completely before anything
+//! changes: [`Importer`] reads the file a slice at a time (so the page can
+//! show progress), collects every problem with its row and column, and only
+//! a file without problems becomes a [`Command::ImportUsers`](crate::Command).
+
+use crate::{Account, BaseLicense, Capacity, DomainError, Email, EmailError, Role, User};
+use std::collections::{HashMap, HashSet};
+use std::io::Cursor;
+
+/// The columns of the file, in the order Export writes them.
+pub const COLUMNS: [Column; 6] = [
+    Column::Email,
+    Column::FirstName,
+    Column::LastName,
+    Column::UserType,
+    Column::LargeMeetings,
+    Column::Role,
+];
+
+/// At most this many problems are listed; the rest are only counted.
+pub const MAX_LISTED_PROBLEMS: usize = 100;
+/// A file may hold at most this many users.
+pub const MAX_ROWS: usize = 100_000;
+/// A file may be at most this large (bytes).
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Email,
+    FirstName,
+    LastName,
+    UserType,
+    LargeMeetings,
+    Role,
+}
+
+impl Column {
+    /// The column's heading in the file.
+    pub const fn heading(self) -> &'static str {
+        match self {
+            Column::Email => "Email",
+            Column::FirstName => "First Name",
+            Column::LastName => "Last Name",
+            Column::UserType => "User Type",
+            Column::LargeMeetings => "Large Meetings",
+            Column::Role => "Role",
+        }
+    }
+
+    const fn required(self) -> bool {
+        !matches!(self, Column::LargeMeetings | Column::Role)
+    }
+}
+
+/// One user to add, read from a row of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewUser {
+    pub email: Email,
+    pub first_name: String,
+    pub last_name: String,
+    pub license: BaseLicense,
+    pub large_meetings: Option<Capacity>,
+    pub role: Role,
+}
+
+/// Why one cell (or row) cannot be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowError {
+    /// The row has a different number of cells than the heading.
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    /// The row is not UTF-8 text.
+    NotText,
+    Email(EmailError),
+    /// The same email is on an earlier row (its line number).
+    DuplicateInFile {
+        first_row: u64,
+    },
+    /// The account already has a user with this email.
+    AlreadyUser,
+    /// A required cell is empty.
+    Empty,
+    UnknownUserType(String),
+    UnknownCapacity(String),
+    UnknownRole(String),
+    /// Role "Owner": an account has exactly one owner.
+    SecondOwner,
+    /// Large Meetings given to a Basic user.
+    LargeMeetingsNeedsLicensed,
+}
+
+/// A problem on one line of the file (`row` counts lines from 1, the
+/// heading being line 1, as a spreadsheet numbers them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowProblem {
+    pub row: u64,
+    pub column: Option<Column>,
+    pub error: RowError,
+}
+
+/// A problem with the file as a whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    TooLarge {
+        bytes: usize,
+    },
+    /// No heading, or no user rows.
+    Empty,
+    /// The heading row cannot be read (not CSV or not UTF-8).
+    Unreadable(String),
+    MissingColumn(Column),
+    UnknownColumn(String),
+    RepeatedColumn(Column),
+    TooManyRows {
+        rows: usize,
+    },
+    /// The file's users do not fit the account (seats, licenses).
+    Refused(DomainError),
+}
+
+/// Everything wrong with a file; nothing was imported.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// User rows read.
+    pub rows: usize,
+    pub file: Vec<FileProblem>,
+    /// The first [`MAX_LISTED_PROBLEMS`] row problems, in file order.
+    pub listed: Vec<RowProblem>,
+    /// All row problems, listed or not.
+    pub row_problems: usize,
+}
+
+impl ImportReport {
+    fn file(problem: FileProblem) -> Self {
+        Self {
+            file: vec![problem],
+            ..Self::default()
+        }
+    }
+}
+
+/// Reads an import file a slice at a time.
+pub struct Importer {
+    reader: csv::Reader<Cursor<Vec<u8>>>,
+    /// For each cell position, its column.
+    columns: Vec<Column>,
+    total_bytes: u64,
+    existing: HashSet<Email>,
+    /// Email -> line it first appeared on.
+    seen: HashMap<Email, u64>,
+    users: Vec<NewUser>,
+    report: ImportReport,
+    record: csv::ByteRecord,
+    done: bool,
+}
+
+impl Importer {
+    /// Starts reading `bytes` for `account`; refuses a file whose heading
+    /// is unusable.
+    pub fn new(account: &Account, mut bytes: Vec<u8>) -> Result<Self, ImportReport> {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(ImportReport::file(FileProblem::TooLarge {
+                bytes: bytes.len(),
+            }));
+        }
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+        let total_bytes = bytes.len() as u64;
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(Cursor::new(bytes));
+        let headers = reader
+            .headers()
+            .map_err(|e| ImportReport::file(FileProblem::Unreadable(e.to_string())))?
+            .clone();
+        if headers.iter().all(|h| h.trim().is_empty()) {
+            return Err(ImportReport::file(FileProblem::Empty));
+        }
+        let mut columns = Vec::new();
+        let mut file = Vec::new();
+        for heading in &headers {
+            let heading = heading.trim();
+            match COLUMNS
+                .into_iter()
+                .find(|c| c.heading().eq_ignore_ascii_case(heading))
+            {
+                Some(column) if columns.contains(&column) => {
+                    file.push(FileProblem::RepeatedColumn(column))
+                }
+                Some(column) => columns.push(column),
+                None => file.push(FileProblem::UnknownColumn(heading.to_string())),
+            }
+        }
+        for column in COLUMNS {
+            if column.required() && !columns.contains(&column) {
+                file.push(FileProblem::MissingColumn(column));
+            }
+        }
+        if !file.is_empty() {
+            return Err(ImportReport {
+                file,
+                ..ImportReport::default()
+            });
+        }
+        Ok(Self {
+            reader,
+            columns,
+            total_bytes,
+            existing: account.users.iter().map(|u| u.email.clone()).collect(),
+            seen: HashMap::new(),
+            users: Vec::new(),
+            report: ImportReport::default(),
+            record: csv::ByteRecord::new(),
+            done: false,
+        })
+    }
+
+    /// Reads up to `rows` more rows; returns whether the file is read.
+    pub fn step(&mut self, rows: usize) -> bool {
+        for _ in 0..rows {
+            if self.done {
+                break;
+            }
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(true) => {
+                    let line = self.record.position().map_or(0, |p| p.line());
+                    let record = std::mem::take(&mut self.record);
+                    self.row(line, &record);
+                    self.record = record;
+                }
+                Ok(false) => self.done = true,
+                Err(error) => {
+                    let line = error.position().map_or(0, |p| p.line());
+                    self.problem(line, None, RowError::NotText);
+                    // A CSV syntax error leaves the reader where it was.
+                    if !matches!(error.kind(), csv::ErrorKind::Utf8 { .. }) {
+                        self.done = true;
+                    }
+                }
+            }
+        }
+        self.done
+    }
+
+    /// How far the reading is, in percent (0 to 100).
+    pub fn percent_done(&self) -> u32 {
+        if self.done || self.total_bytes == 0 {
+            return 100;
+        }
+        (self.reader.position().byte() * 100 / self.total_bytes) as u32
+    }
+
+    /// The users rows read so far.
+    pub fn rows(&self) -> usize {
+        self.report.rows
+    }
+
+    /// Reads what is left and checks the file against the account: the
+    /// users to add, or every problem found.
+    pub fn finish(mut self, account: &Account) -> Result<Vec<NewUser>, ImportReport> {
+        while !self.step(10_000) {}
+        let mut report = self.report;
+        if report.rows == 0 && report.row_problems == 0 {
+            report.file.push(FileProblem::Empty);
+        }
+        if report.rows > MAX_ROWS {
+            report
+                .file
+                .push(FileProblem::TooManyRows { rows: report.rows });
+        }
+        if report.file.is_empty() && report.row_problems == 0 {
+            if let Err(error) = account.check_room_for(&self.users) {
+                report.file.push(FileProblem::Refused(error));
+            }
+        }
+        if report.file.is_empty() && report.row_problems == 0 {
+            Ok(self.users)
+        } else {
+            Err(report)
+        }
+    }
+
+    fn problem(&mut self, row: u64, column: Option<Column>, error: RowError) {
+        self.report.row_problems += 1;
+        if self.report.listed.len() < MAX_LISTED_PROBLEMS {
+            self.report.listed.push(RowProblem { row, column, error });
+        }
+    }
+
+    fn row(&mut self, line: u64, record: &csv::ByteRecord) {
+        self.report.rows += 1;
+        if record.len() != self.columns.len() {
+            self.problem(
+                line,
+                None,
+                RowError::FieldCount {
+                    expected: self.columns.len(),
+                    found: record.len(),
+                },
+            );
+            return;
+        }
+        let mut cells: [&str; 6] = [""; 6];
+        for (column, bytes) in self.columns.iter().zip(record.iter()) {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => cells[*column as usize] = text.trim(),
+                Err(_) => {
+                    self.problem(line, Some(*column), RowError::NotText);
+                    return;
+                }
+            }
+        }
+        let cell = |c: Column| cells[c as usize];
+        let before = self.report.row_problems;
+        let email = match Email::parse(cell(Column::Email)) {
+            Ok(email) => Some(email),
+            Err(error) => {
+                self.problem(line, Some(Column::Email), RowError::Email(error));
+                None
+            }
+        };
+        for column in [Column::FirstName, Column::LastName] {
+            if cell(column).is_empty() {
+                self.problem(line, Some(column), RowError::Empty);
+            }
+        }
+        let license = match cell(Column::UserType) {
+            t if t.eq_ignore_ascii_case("basic") => Some(BaseLicense::Basic),
+            t if t.eq_ignore_ascii_case("licensed") => Some(BaseLicense::Licensed),
+            "" => {
+                self.problem(line, Some(Column::UserType), RowError::Empty);
+                None
+            }
+            other => {
+                let other = other.to_string();
+                self.problem(
+                    line,
+                    Some(Column::UserType),
+                    RowError::UnknownUserType(other),
+                );
+                None
+            }
+        };
+        let large_meetings = match parse_capacity(cell(Column::LargeMeetings)) {
+            Ok(capacity) => capacity,
+            Err(()) => {
+                let text = cell(Column::LargeMeetings).to_string();
+                self.problem(
+                    line,
+                    Some(Column::LargeMeetings),
+                    RowError::UnknownCapacity(text),
+                );
+                None
+            }
+        };
+        if large_meetings.is_some() && license == Some(BaseLicense::Basic) {
+            self.problem(
+                line,
+                Some(Column::LargeMeetings),
+                RowError::LargeMeetingsNeedsLicensed,
+            );
+        }
+        let role = match cell(Column::Role) {
+            "" => Some(Role::Member),
+            r if r.eq_ignore_ascii_case("member") => Some(Role::Member),
+            r if r.eq_ignore_ascii_case("admin") => Some(Role::Admin),
+            r if r.eq_ignore_ascii_case("owner") => {
+                self.problem(line, Some(Column::Role), RowError::SecondOwner);
+                None
+            }
+            other => {
+                let other = other.to_string();
+                self.problem(line, Some(Column::Role), RowError::UnknownRole(other));
+                None
+            }
+        };
+        if let Some(email) = &email {
+            if self.existing.contains(email) {
+                self.problem(line, Some(Column::Email), RowError::AlreadyUser);
+            } else if let Some(first_row) = self.seen.get(email).copied() {
+                self.problem(
+                    line,
+                    Some(Column::Email),
+                    RowError::DuplicateInFile { first_row },
+                );
+            } else {
+                self.seen.insert(email.clone(), line);
+            }
+        }
+        if self.report.row_problems != before {
+            return;
+        }
+        if let (Some(email), Some(license), Some(role)) = (email, license, role) {
+            self.users.push(NewUser {
+                email,
+                first_name: cell(Column::FirstName).to_string(),
+                last_name: cell(Column::LastName).to_string(),
+                license,
+                large_meetings,
+                role,
+            });
+        }
+    }
+}
+
+/// An empty cell is no add-on; "1000" and "1,000" are the same capacity.
+fn parse_capacity(text: &str) -> Result<Option<Capacity>, ()> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let digits: String = text.chars().filter(|c| !matches!(c, ',' | ' ')).collect();
+    digits
+        .parse::<u32>()
+        .ok()
+        .and_then(|n| Capacity::from_participants(n).ok())
+        .map(Some)
+        .ok_or(())
+}
+
+/// The users as CSV with the import's columns, so an export imports again.
+pub fn export<'a>(users: impl IntoIterator<Item = &'a User>) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let headings = COLUMNS.map(Column::heading);
+    writer
+        .write_record(headings)
+        .expect("writing to memory cannot fail");
+    for user in users {
+        let capacity = user
+            .large_meetings
+            .map(|c| c.participants().to_string())
+            .unwrap_or_default();
+        writer
+            .write_record([
+                user.email.as_str(),
+                &user.first_name,
+                &user.last_name,
+                user.license.as_str(),
+                &capacity,
+                user.role.as_str(),
+            ])
+            .expect("writing to memory cannot fail");
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory cannot fail"))
+        .expect("the cells are text")
+}
+
+impl Account {
+    /// Refuses `users` if they do not fit: a seat for each Licensed user and
+    /// a free Large Meetings license for each add-on.
+    pub fn check_room_for(&self, users: &[NewUser]) -> Result<(), DomainError> {
+        let licensed = users
+            .iter()
+            .filter(|u| u.license == BaseLicense::Licensed)
+            .count() as u32;
+        if licensed > self.seats_available() {
+            return Err(DomainError::NotEnoughBaseSeats {
+                needed: licensed,
+                available: self.seats_available(),
+            });
+        }
+        for capacity in Capacity::ALL {
+            let needed = users
+                .iter()
+                .filter(|u| u.large_meetings == Some(capacity))
+                .count() as u32;
+            if needed > 0 {
+                self.check_seats(capacity, needed)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{demo, Timestamp};
+
+    fn acme() -> Account {
+        demo::portal(Timestamp(1_800_000_000_000)).accounts[0].clone()
+    }
+
+    fn run(account: &Account, text: &str) -> Result<Vec<NewUser>, ImportReport> {
+        let mut importer = Importer::new(account, text.as_bytes().to_vec())?;
+        while !importer.step(2) {}
+        importer.finish(account)
+    }
+
+    #[test]
+    fn progress_goes_from_0_to_100_percent_as_rows_are_read() {
+        let account = acme();
+        let mut text = String::from("Email,First Name,Last Name,User Type\n");
+        for i in 0..100 {
+            text.push_str(&format!("p{i}@acme.example,P,{i},Basic\n"));
+        }
+        let mut importer = Importer::new(&account, text.into_bytes()).unwrap();
+        assert!(importer.percent_done() < 5);
+        importer.step(50);
+        assert!(
+            (40..=60).contains(&importer.percent_done()),
+            "{}",
+            importer.percent_done()
+        );
+        assert_eq!(importer.rows(), 50);
+        while !importer.step(10) {}
+        assert_eq!(importer.percent_done(), 100);
+        assert_eq!(importer.finish(&account).unwrap().len(), 100);
+    }
+
+    #[test]
+    fn a_good_file_gives_its_users_in_order() {
+        let users = run(
+            &acme(),
+            "\u{feff}Email,First Name,Last Name,User Type,Large Meetings,Role\n\
+             New.One@Acme.example,New,One,Licensed,,\n\
+             two@acme.example, Two ,Person,basic,,Admin\r\n",
+        )
+        .unwrap();
+        assert_eq!(users.len(), 2);
+        assert_eq!(users[0].email.as_str(), "new.one@acme.example");
+        assert_eq!(users[0].license, BaseLicense::Licensed);
+        assert_eq!(users[0].role, Role::Member);
+        assert_eq!(users[1].first_name, "Two");
+        assert_eq!(users[1].role, Role::Admin);
+    }
+
+    #[test]
+    fn columns_may_come_in_any_order_and_the_optional_ones_may_be_left_out() {
+        let users = run(
+            &acme(),
+            "user type,last name,first name,email\nBasic,Lee,Kim,kim@acme.example\n",
+        )
+        .unwrap();
+        assert_eq!(users[0].last_name, "Lee");
+        assert_eq!(users[0].large_meetings, None);
+    }
+
+    #[test]
+    fn every_bad_cell_is_reported_with_its_line_and_column() {
+        let report = run(
+            &acme(),
+            "Email,First Name,Last Name,User Type,Large Meetings,Role\n\
+             not-an-email,A,B,Basic,,\n\
+             c@acme.example,,D,Gold,,\n\
+             e@acme.example,E,F,Basic,500,Owner\n\
+             g@acme.example,G,H,Licensed,700,Boss\n\
+             owner@acme.example,I,J,Basic,,\n\
+             k@acme.example,K,L,Basic,,\n\
+             K@acme.example,K,L,Basic,,\n\
+             short@acme.example,S\n",
+        )
+        .unwrap_err();
+        let found: Vec<(u64, Option<Column>, RowError)> = report
+            .listed
+            .iter()
+            .map(|p| (p.row, p.column, p.error.clone()))
+            .collect();
+        use Column::*;
+        assert_eq!(
+            found,
+            vec![
+                (2, Some(Email), RowError::Email(EmailError::AtSign)),
+                (3, Some(FirstName), RowError::Empty),
+                (3, Some(UserType), RowError::UnknownUserType("Gold".into())),
+                (4, Some(LargeMeetings), RowError::LargeMeetingsNeedsLicensed),
+                (4, Some(Role), RowError::SecondOwner),
+                (
+                    5,
+                    Some(LargeMeetings),
+                    RowError::UnknownCapacity("700".into())
+                ),
+                (5, Some(Role), RowError::UnknownRole("Boss".into())),
+                (6, Some(Email), RowError::AlreadyUser),
+                (8, Some(Email), RowError::DuplicateInFile { first_row: 7 }),
+                (
+                    9,
+                    None,
+                    RowError::FieldCount {
+                        expected: 6,
+                        found: 2
+                    }
+                ),
+            ]
+        );
+        assert_eq!(report.rows, 8);
+        assert_eq!(report.row_problems, 10);
+    }
+
+    #[test]
+    fn only_the_first_hundred_problems_are_listed_but_all_are_counted() {
+        let mut text = String::from("Email,First Name,Last Name,User Type\n");
+        for i in 0..250 {
+            text.push_str(&format!("bad{i},A,B,Basic\n"));
+        }
+        let report = run(&acme(), &text).unwrap_err();
+        assert_eq!(report.listed.len(), MAX_LISTED_PROBLEMS);
+        assert_eq!(report.row_problems, 250);
+        assert_eq!(report.listed[99].row, 101);
+    }
+
+    #[test]
+    fn a_file_without_users_or_with_wrong_headings_is_refused() {
+        let account = acme();
+        assert_eq!(
+            run(&account, "").unwrap_err().file,
+            vec![FileProblem::Empty]
+        );
+        assert_eq!(
+            run(&account, "Email,First Name,Last Name,User Type\n")
+                .unwrap_err()
+                .file,
+            vec![FileProblem::Empty]
+        );
+        assert_eq!(
+            run(&account, "Email,Name,User Type\nx@y.example,X,Basic\n")
+                .unwrap_err()
+                .file,
+            vec![
+                FileProblem::UnknownColumn("Name".into()),
+                FileProblem::MissingColumn(Column::FirstName),
+                FileProblem::MissingColumn(Column::LastName),
+            ]
+        );
+        assert_eq!(
+            run(&account, "Email,Email,First Name,Last Name,User Type\n")
+                .unwrap_err()
+                .file,
+            vec![FileProblem::RepeatedColumn(Column::Email)]
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_text_are_reported_on_their_row() {
+        let mut bytes = b"Email,First Name,Last Name,User Type\na@acme.example,".to_vec();
+        bytes.extend_from_slice(&[0xff, 0xfe]);
+        bytes.extend_from_slice(b",B,Basic\n");
+        let account = acme();
+        let mut importer = Importer::new(&account, bytes).unwrap();
+        importer.step(10);
+        let report = importer.finish(&account).unwrap_err();
+        assert_eq!(report.listed[0].row, 2);
+        assert_eq!(report.listed[0].error, RowError::NotText);
+    }
+
+    #[test]
+    fn more_licensed_users_than_free_seats_refuses_the_whole_file() {
+        let account = acme();
+        let free = account.seats_available();
+        let mut text = String::from("Email,First Name,Last Name,User Type\n");
+        for i in 0..=free {
+            text.push_str(&format!("u{i}@acme.example,U,{i},Licensed\n"));
+        }
+        let report = run(&account, &text).unwrap_err();
+        assert_eq!(
+            report.file,
+            vec![FileProblem::Refused(DomainError::NotEnoughBaseSeats {
+                needed: free + 1,
+                available: free
+            })]
+        );
+        assert!(report.listed.is_empty());
+    }
+
+    #[test]
+    fn large_meetings_in_the_file_need_licenses_of_that_capacity() {
+        let report = run(
+            &acme(),
+            "Email,First Name,Last Name,User Type,Large Meetings\nz@acme.example,Z,Z,Licensed,5000\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            report.file,
+            vec![FileProblem::Refused(DomainError::CapacityNotOwned {
+                capacity: Capacity::P5000
+            })]
+        );
+    }
+
+    #[test]
+    fn an_export_has_every_user_and_reads_back_as_the_same_users() {
+        let account = acme();
+        let text = export(&account.users);
+        assert!(text.starts_with("Email,First Name,Last Name,User Type,Large Meetings,Role\n"));
+        assert_eq!(text.lines().count(), account.users.len() + 1);
+        // Into an account without those users (the owner's row is left out:
+        // an account has one owner).
+        let mut empty = account.clone();
+        empty.users.clear();
+        empty.base_plan.seats = 1_000;
+        let others: Vec<&User> = account
+            .users
+            .iter()
+            .filter(|u| u.role != Role::Owner && u.large_meetings.is_none())
+            .collect();
+        let users = run(&empty, &export(others.iter().copied())).unwrap();
+        assert_eq!(users.len(), others.len());
+        for (new, old) in users.iter().zip(&others) {
+            assert_eq!(
+                (
+                    &new.email,
+                    &new.first_name,
+                    &new.last_name,
+                    new.license,
+                    new.role
+                ),
+                (
+                    &old.email,
+                    &old.first_name,
+                    &old.last_name,
+                    old.license,
+                    old.role
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn a_quoted_cell_keeps_its_comma_and_quotes() {
+        let users = run(
+            &acme(),
+            "Email,First Name,Last Name,User Type\nq@acme.example,\"Anna, Jr\",\"O\"\"Neil\",Basic\n",
+        )
+        .unwrap();
+        assert_eq!(users[0].first_name, "Anna, Jr");
+        assert_eq!(users[0].last_name, "O\"Neil");
+    }
+}

@@ -1,0 +1,171 @@
+import { expect, test, type Page } from "@playwright/test";
+import { buyLargeMeetings, importUsers, nav, PASSWORD, signIn } from "./helpers";
+
+// Import Users and Export: a whole file or nothing, every problem named.
+
+const HEADING = "Email,First Name,Last Name,User Type,Large Meetings,Role";
+
+const showing = (page: Page) => page.locator(".page__lead");
+
+test("a good file adds every user at once, with their licenses and roles, and the log records it", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buyLargeMeetings(page, "1000", "2");
+  await page.goto("/users");
+  await expect(showing(page)).toContainText("of 20 users");
+  const dialog = await importUsers(
+    page,
+    [
+      HEADING,
+      "ada.new@acme.example,Ada,New,Licensed,1000,Admin",
+      '"bo.new@acme.example","Bo, Jr",New,Basic,,',
+      "cy.new@acme.example,Cy,New,licensed,,member",
+    ].join("\r\n"),
+  );
+  await expect(page.getByRole("status").first()).toHaveText("3 users imported");
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Import Users" })).toBeFocused();
+  await expect(showing(page)).toContainText("of 23 users");
+  const ada = page.getByRole("row").filter({ hasText: "ada.new@acme.example" });
+  await expect(ada).toContainText("Admin");
+  await expect(ada).toContainText("1,000 participants");
+  await expect(page.getByRole("row").filter({ hasText: "bo.new@acme.example" })).toContainText("Bo, Jr New");
+
+  await page.reload();
+  await expect(showing(page)).toContainText("of 23 users");
+  await nav(page).getByRole("link", { name: "Admin Activity Logs" }).click();
+  await expect(page.getByRole("row").nth(1)).toContainText("3 users imported from a CSV file");
+});
+
+test("a file with problems imports nobody and lists each problem with its row and column", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  const dialog = await importUsers(
+    page,
+    [
+      HEADING,
+      "fine@acme.example,Fine,Row,Basic,,",
+      "not-an-email,A,B,Basic,,",
+      "liam.baker@acme.example,Liam,Again,Basic,,",
+      "c@acme.example,,D,Gold,,",
+      "e@acme.example,E,F,Basic,500,Owner",
+      "fine@acme.example,Fine,Twice,Basic,,",
+    ].join("\n"),
+  );
+  const alert = dialog.getByRole("alert");
+  await expect(alert).toContainText("Nothing was imported: 7 problems in 6 rows.");
+  const problems = alert.getByRole("listitem");
+  await expect(problems).toHaveText([
+    "Row 3, Email: An email address contains exactly one @.",
+    "Row 4, Email: is already a user of this account.",
+    "Row 5, First Name: is empty.",
+    "Row 5, User Type: “Gold” is not a user type. Use Basic or Licensed.",
+    "Row 6, Large Meetings: only Licensed users can have Large Meetings.",
+    "Row 6, Role: an account has one owner. Use Admin or Member.",
+    "Row 7, Email: the same email is on row 2.",
+  ]);
+  await expect(dialog.getByLabel("CSV file")).toHaveAttribute("aria-invalid", "true");
+  await page.keyboard.press("Escape");
+  await expect(showing(page)).toContainText("of 20 users");
+  await expect(page.getByRole("row").filter({ hasText: "fine@acme.example" })).toHaveCount(0);
+});
+
+test("only the first 100 problems are listed; the rest are counted", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  const rows = ["Email,First Name,Last Name,User Type"];
+  for (let i = 0; i < 250; i++) rows.push(`bad${i},A,B,Basic`);
+  const dialog = await importUsers(page, rows.join("\n"));
+  const alert = dialog.getByRole("alert");
+  await expect(alert).toContainText("Nothing was imported: 250 problems in 250 rows.");
+  await expect(alert.getByRole("listitem")).toHaveCount(100);
+  await expect(alert).toContainText("…and 150 more problems not listed.");
+});
+
+test("a file with unknown or missing columns, or no users, is refused with what to fix", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  let dialog = await importUsers(page, "Email,Name,User Type\nx@acme.example,X,Basic\n");
+  await expect(dialog.getByRole("alert").getByRole("listitem")).toHaveText([
+    "The column “Name” is not known. Use Email, First Name, Last Name, User Type, Large Meetings and Role.",
+    "The column First Name is missing.",
+    "The column Last Name is missing.",
+  ]);
+  await page.keyboard.press("Escape");
+  dialog = await importUsers(page, "Email,First Name,Last Name,User Type\n", "empty.csv");
+  await expect(dialog.getByRole("alert")).toContainText("The file has no users.");
+  await page.keyboard.press("Escape");
+
+  // Import with no file chosen.
+  await page.getByRole("button", { name: "Import Users" }).click();
+  dialog = page.getByRole("dialog", { name: "Import Users" });
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Choose a CSV file to import.");
+});
+
+test("more Licensed users than free seats: the whole file is refused with the numbers", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await page.goto("/users");
+  const rows = ["Email,First Name,Last Name,User Type"];
+  for (let i = 0; i < 40; i++) rows.push(`seat${i}@acme.example,Seat,${i},Licensed`);
+  const dialog = await importUsers(page, rows.join("\n"));
+  await expect(dialog.getByRole("alert")).toContainText(
+    /40 users need a Zoom Workplace license but only \d+ are free\. Buy more licenses or import some users as Basic\./,
+  );
+  await page.keyboard.press("Escape");
+  await expect(showing(page)).toContainText("of 20 users");
+});
+
+test("Export downloads every user in the import's columns, and the file imports again", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("users.csv");
+  const text = await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8"));
+  const lines = text.trim().split("\n");
+  expect(lines[0]).toBe(HEADING);
+  expect(lines).toHaveLength(21);
+  expect(lines).toContain("owner@acme.example,Olivia,Owens,Licensed,,Owner");
+  await expect(page.getByRole("status").first()).toHaveText("20 users exported to users.csv.");
+
+  // Importing it back: everybody is already a user (and the owner row is refused).
+  const dialog = await importUsers(page, text);
+  await expect(dialog.getByRole("alert")).toContainText("Nothing was imported: 21 problems in 20 rows.");
+  await expect(dialog.getByRole("alert").getByRole("listitem").first()).toContainText("Row 2");
+});
+
+test.describe("in Swedish", () => {
+  test.use({ locale: "sv-SE" });
+
+  test("the import speaks Swedish, numbers included", async ({ page }) => {
+    await page.goto("/");
+    await page.getByLabel("E-post").fill("owner@acme.example");
+    await page.getByLabel("Lösenord").fill(PASSWORD);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+    await page.goto("/users");
+    await page.getByRole("button", { name: "Importera användare" }).click();
+    const dialog = page.getByRole("dialog", { name: "Importera användare" });
+    const rows = ["Email,First Name,Last Name,User Type"];
+    for (let i = 0; i < 1200; i++) rows.push(`sv${i}@acme.example,Sven,Nr ${i},Basic`);
+    rows.push("trasig,A,B,Basic");
+    await dialog.getByLabel("CSV-fil").setInputFiles({ name: "u.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+    await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+    await expect(dialog.getByRole("alert")).toContainText("Inget importerades: 1 problem på 1 201 rader.");
+    await expect(dialog.getByRole("alert").getByRole("listitem")).toHaveText(["Rad 1202, Email: En e-postadress innehåller exakt ett @."]);
+    rows.pop();
+    await dialog.getByLabel("CSV-fil").setInputFiles({ name: "u.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+    await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+    await expect(page.getByRole("status").first()).toHaveText("1 200 användare importerade");
+  });
+});
+
+test("a file over 20 MB is refused before it is read", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  const dialog = await importUsers(page, "a".repeat(21 * 1024 * 1024), "huge.csv");
+  await expect(dialog.getByRole("alert")).toContainText("The file is 21.0 MB; files of at most 20 MB are accepted.");
+  await page.keyboard.press("Escape");
+  await expect(showing(page)).toContainText("of 20 users");
+});
