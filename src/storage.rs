@@ -14,16 +14,67 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use portal_domain::persist::{self, DecodeError, KEY_PREFIX, LEGACY_STATE_KEY, META_KEY};
-use portal_domain::{demo, AccountId, Portal, Session, Timestamp, User};
+use portal_domain::{demo, Account, AccountId, AuditEntry, Portal, Session, Timestamp, User};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
-    /// The users stored under each chunk key, as this tab last read or wrote
-    /// them: a save writes only chunks whose users differ. (Comparing is
-    /// cheaper than hashing or encoding 50,000 users on every save.)
-    static STORED_CHUNKS: RefCell<HashMap<String, Vec<User>>> = RefCell::new(HashMap::new());
+    /// What this tab last read or wrote under each chunk key: a save writes
+    /// only the chunks that differ. (Comparing is cheaper than hashing or
+    /// encoding 50,000 users on every save.)
+    static STORED_CHUNKS: RefCell<HashMap<String, Kept>> = RefCell::new(HashMap::new());
+}
+
+/// What a stored chunk held.
+enum Kept {
+    /// The users of a user chunk.
+    Users(Vec<User>),
+    /// How many entries a log chunk held: the log is only appended to, so
+    /// the same count means the same entries.
+    Entries(usize),
+}
+
+/// One chunk of an account as it is in memory now.
+enum Chunk<'a> {
+    Users(persist::UserChunk<'a>),
+    Log(&'a [AuditEntry]),
+}
+
+impl Chunk<'_> {
+    /// Whether storage already holds this (as `kept` says).
+    fn is(&self, kept: Option<&Kept>) -> bool {
+        match (self, kept) {
+            (Chunk::Users(chunk), Some(Kept::Users(users))) => chunk.users == users.as_slice(),
+            (Chunk::Log(entries), Some(Kept::Entries(n))) => entries.len() == *n,
+            _ => false,
+        }
+    }
+
+    fn kept(&self) -> Kept {
+        match self {
+            Chunk::Users(chunk) => Kept::Users(chunk.users.to_vec()),
+            Chunk::Log(entries) => Kept::Entries(entries.len()),
+        }
+    }
+
+    fn encode(&self) -> String {
+        match self {
+            Chunk::Users(chunk) => chunk.encode(),
+            Chunk::Log(entries) => persist::encode_log_chunk(entries),
+        }
+    }
+}
+
+/// Every chunk of `account` with its key.
+fn chunks_of(account: &Account) -> impl Iterator<Item = (String, Chunk<'_>)> {
+    let users = persist::user_chunks(account)
+        .into_iter()
+        .map(|chunk| (chunk.key(account.id), Chunk::Users(chunk)));
+    let log = persist::log_chunks(account)
+        .enumerate()
+        .map(|(n, entries)| (persist::log_key(account.id, n), Chunk::Log(entries)));
+    users.chain(log)
 }
 
 /// Remembers the chunks of `portal` as stored (just read or written).
@@ -31,8 +82,8 @@ fn remember_chunks(portal: &Portal) {
     STORED_CHUNKS.with_borrow_mut(|stored| {
         stored.clear();
         for account in &portal.accounts {
-            for chunk in persist::user_chunks(account) {
-                stored.insert(chunk.key(account.id), chunk.users.to_vec());
+            for (key, chunk) in chunks_of(account) {
+                stored.insert(key, chunk.kept());
             }
         }
     });
@@ -225,34 +276,33 @@ pub fn save(
     let not_saved = |reason: String| StorageNotice::NotSaved { reason };
     let storage = local_storage().ok_or_else(|| not_saved("storage is not available".into()))?;
     let mut writes: Vec<(String, String)> = Vec::new();
-    let mut copies: Vec<(String, Vec<User>)> = Vec::new();
+    let mut copies: Vec<(String, Kept)> = Vec::new();
     let mut stale: Vec<String> = Vec::new();
     for account in &portal.accounts {
         if changed.is_some_and(|ids| !ids.contains(&account.id)) {
             continue;
         }
-        let chunks = persist::user_chunks(account);
-        let mut keys = Vec::with_capacity(chunks.len());
-        for chunk in &chunks {
-            let key = chunk.key(account.id);
-            let unchanged =
-                STORED_CHUNKS.with_borrow(|s| s.get(&key).is_some_and(|u| u == chunk.users));
-            if !unchanged {
+        let mut keys = Vec::new();
+        for (key, chunk) in chunks_of(account) {
+            if !STORED_CHUNKS.with_borrow(|s| chunk.is(s.get(&key))) {
                 writes.push((key.clone(), chunk.encode()));
-                copies.push((key.clone(), chunk.users.to_vec()));
+                copies.push((key.clone(), chunk.kept()));
             }
             keys.push(key);
         }
         writes.push((
             persist::account_key(account.id),
-            persist::encode_account(account, &chunks),
+            persist::encode_account(account, &persist::user_chunks(account)),
         ));
-        // Chunks whose users were all removed.
-        let prefix = persist::users_key_prefix(account.id);
+        // Chunks whose users were all removed (or left by a damaged save).
+        let prefixes = [
+            persist::users_key_prefix(account.id),
+            persist::log_key_prefix(account.id),
+        ];
         stale.extend(
-            data_keys(&storage)
-                .into_iter()
-                .filter(|k| k.starts_with(&prefix) && !keys.contains(k)),
+            data_keys(&storage).into_iter().filter(|k| {
+                prefixes.iter().any(|p| k.starts_with(p.as_str())) && !keys.contains(k)
+            }),
         );
     }
     writes.push((

@@ -336,7 +336,7 @@ fn run_js(source: &str) -> wasm_bindgen::JsValue {
 }
 
 #[wasm_bindgen_test]
-fn a_change_to_one_user_rewrites_only_that_users_chunk_of_the_stored_users() {
+fn a_change_to_one_user_rewrites_only_that_users_chunk_and_the_last_log_chunk() {
     use portal_domain::{BaseLicense, Email, NewUser, Role};
     local_storage().clear().unwrap();
     let (_owner, state) = signed_in_state();
@@ -382,7 +382,7 @@ fn a_change_to_one_user_rewrites_only_that_users_chunk_of_the_stored_users() {
     result.unwrap();
     assert_eq!(
         writes.as_string().unwrap(),
-        "lmp.account.1.users.2 lmp.account.1 lmp.meta"
+        "lmp.account.1.users.2 lmp.account.1.log.0 lmp.account.1 lmp.meta"
     );
     let (portal, _) = storage::reload().unwrap();
     assert_eq!(

@@ -75,8 +75,9 @@ pub struct Account {
     pub large_meetings: Vec<LargeMeetingsLine>,
     #[serde(default)]
     pub orders: Vec<Order>,
-    /// The Admin Activity Log, oldest first.
-    #[serde(default)]
+    /// The Admin Activity Log, oldest first; only ever appended to. Stored
+    /// apart from the rest of the account, like the users.
+    #[serde(default, skip_serializing)]
     pub audit: Vec<AuditEntry>,
     /// The highest user id ever given out; removed users' ids are not reused.
     #[serde(default)]

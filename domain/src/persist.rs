@@ -4,18 +4,23 @@
 //! read and writes what this module returns. Layout of schema 3:
 //!
 //! - `lmp.meta`: `{"schema":3,"revision":N,"saved_at":ms,"accounts":[1,2]}`
-//! - `lmp.account.<id>`: the account without its users (plan, lines,
-//!   orders, meetings, log) as JSON, plus `user_chunks` (which user keys
-//!   exist) and `user_count`
+//! - `lmp.account.<id>`: the account without its users and its activity log
+//!   (plan, lines, orders, meetings) as JSON, plus `user_chunks` (which user
+//!   keys exist), `user_count` and `log_count`
 //! - `lmp.account.<id>.users.<n>`: the users with ids `n*1000 ..= n*1000+999`
 //!   as compact CSV (see [`UserChunk`]): about 40 UTF-16 code units per
 //!   user, against about 190 in schema 2's JSON
+//! - `lmp.account.<id>.log.<n>`: activity-log entries `n*1000 ..` (oldest
+//!   first) as a JSON array; the log is only appended to, so only its last
+//!   chunk ever changes
 //!
-//! so assigning one user rewrites one chunk of at most 1,000 users, the
-//! account record and the meta record. Schema 2 kept each account, users
+//! so assigning one user rewrites one chunk of at most 1,000 users, the last
+//! log chunk, the account record and the meta record, however many users and
+//! log entries the account has. Schema 2 kept each account, users
 //! included, as one JSON record; schema 1 kept everything under
 //! `lmp.state`. Both are migrated.
 
+use crate::audit::AuditEntry;
 use crate::billing::Term;
 use crate::{
     Account, AccountId, BaseLicense, BillingCycle, Capacity, Day, Email, PasswordHash, Portal,
@@ -35,6 +40,8 @@ pub const LEGACY_STATE_KEY: &str = "lmp.state";
 pub const KEY_PREFIX: &str = "lmp.";
 /// Users per stored chunk (by id).
 pub const USERS_PER_CHUNK: u32 = 1000;
+/// Activity-log entries per stored chunk.
+pub const ENTRIES_PER_LOG_CHUNK: usize = 1000;
 
 pub fn account_key(id: AccountId) -> String {
     format!("lmp.account.{id}")
@@ -47,6 +54,24 @@ pub fn users_key_prefix(id: AccountId) -> String {
 
 pub fn users_key(id: AccountId, chunk: u32) -> String {
     format!("lmp.account.{id}.users.{chunk}")
+}
+
+/// Every activity-log chunk key of account `id` starts with this.
+pub fn log_key_prefix(id: AccountId) -> String {
+    format!("lmp.account.{id}.log.")
+}
+
+pub fn log_key(id: AccountId, chunk: usize) -> String {
+    format!("lmp.account.{id}.log.{chunk}")
+}
+
+/// The account's activity log in stored chunks, oldest first.
+pub fn log_chunks(account: &Account) -> std::slice::Chunks<'_, AuditEntry> {
+    account.audit.chunks(ENTRIES_PER_LOG_CHUNK)
+}
+
+pub fn encode_log_chunk(entries: &[AuditEntry]) -> String {
+    serde_json::to_string(entries).expect("log entries always serialize")
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +96,7 @@ struct HeadOut<'a> {
     account: &'a Account,
     user_chunks: Vec<u32>,
     user_count: usize,
+    log_count: usize,
 }
 
 /// Read from the same text as the account (which ignores these fields).
@@ -78,6 +104,7 @@ struct HeadOut<'a> {
 struct UsersIndex {
     user_chunks: Vec<u32>,
     user_count: usize,
+    log_count: usize,
 }
 
 /// A decoded store.
@@ -142,6 +169,24 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
                 let text = get(&key).ok_or_else(|| malformed(&key, "missing"))?;
                 decode_users(&text, chunk, &mut account.users).map_err(|e| malformed(&key, e))?;
             }
+            account.audit = Vec::with_capacity(index.log_count);
+            for chunk in 0..index.log_count.div_ceil(ENTRIES_PER_LOG_CHUNK) {
+                let key = log_key(*id, chunk);
+                let text = get(&key).ok_or_else(|| malformed(&key, "missing"))?;
+                let entries: Vec<AuditEntry> =
+                    serde_json::from_str(&text).map_err(|e| malformed(&key, e))?;
+                account.audit.extend(entries);
+            }
+            if account.audit.len() != index.log_count {
+                return Err(malformed(
+                    &key,
+                    format!(
+                        "{} log entries stored, {} expected",
+                        account.audit.len(),
+                        index.log_count
+                    ),
+                ));
+            }
             if account.users.len() != index.user_count {
                 return Err(malformed(
                     &key,
@@ -191,6 +236,7 @@ pub fn encode_account(account: &Account, chunks: &[UserChunk<'_>]) -> String {
         account,
         user_chunks: chunks.iter().map(|c| c.number).collect(),
         user_count: account.users.len(),
+        log_count: account.audit.len(),
     })
     .expect("an account always serializes")
 }
@@ -416,6 +462,9 @@ pub fn encode_all(portal: &Portal, revision: u64, saved_at: Timestamp) -> Vec<(S
         let chunks = user_chunks(account);
         for chunk in &chunks {
             out.push((chunk.key(account.id), chunk.encode()));
+        }
+        for (n, entries) in log_chunks(account).enumerate() {
+            out.push((log_key(account.id, n), encode_log_chunk(entries)));
         }
         out.push((account_key(account.id), encode_account(account, &chunks)));
     }
@@ -709,6 +758,114 @@ mod tests {
     }
 
     #[test]
+    fn a_long_activity_log_is_chunked_and_an_entry_changes_only_the_last_chunk() {
+        let mut portal = big_account(3_000);
+        let owner = portal.accounts[0].users[0].id;
+        let users: Vec<UserId> = portal.accounts[0]
+            .users
+            .iter()
+            .filter(|u| u.license == BaseLicense::Licensed && u.large_meetings.is_none())
+            .map(|u| u.id)
+            .take(500)
+            .collect();
+        let account = &mut portal.accounts[0];
+        account.base_plan.seats = 10_000;
+        account
+            .execute(
+                owner,
+                T0,
+                crate::Command::PurchaseLargeMeetings {
+                    capacity: Capacity::P1000,
+                    quantity: crate::Quantity::new(2_000).unwrap(),
+                    cycle: BillingCycle::Monthly,
+                },
+            )
+            .unwrap();
+        for chunk in users.chunks(100) {
+            account
+                .execute(
+                    owner,
+                    T0,
+                    crate::Command::BulkAssignLargeMeetings {
+                        users: chunk.to_vec(),
+                        capacity: Capacity::P1000,
+                    },
+                )
+                .unwrap();
+        }
+        // Move them back and forth until the log spans three chunks.
+        while account.audit.len() < 2 * ENTRIES_PER_LOG_CHUNK + 10 {
+            account
+                .execute(
+                    owner,
+                    T0,
+                    crate::Command::BulkRemoveLargeMeetings {
+                        users: users.clone(),
+                    },
+                )
+                .unwrap();
+            account
+                .execute(
+                    owner,
+                    T0,
+                    crate::Command::BulkAssignLargeMeetings {
+                        users: users.clone(),
+                        capacity: Capacity::P1000,
+                    },
+                )
+                .unwrap();
+        }
+        let before = store(encode_all(&portal, 1, T0));
+        assert!(before.contains_key("lmp.account.1.log.2"));
+        assert_eq!(read(&before).unwrap().unwrap().portal, portal);
+
+        let account = &mut portal.accounts[0];
+        account
+            .execute(
+                owner,
+                T0,
+                crate::Command::RemoveLargeMeetings { user: users[0] },
+            )
+            .unwrap();
+        let after = store(encode_all(&portal, 2, T0));
+        let mut changed: Vec<&str> = after
+            .iter()
+            .filter(|(k, v)| before.get(*k) != Some(v))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        changed.sort();
+        assert_eq!(
+            changed,
+            [
+                "lmp.account.1",
+                "lmp.account.1.log.2",
+                "lmp.account.1.users.0",
+                "lmp.meta"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_log_chunk_is_reported() {
+        let mut portal = demo::portal(T0);
+        let owner = portal.accounts[0].users[0].id;
+        portal.accounts[0]
+            .execute(
+                owner,
+                T0,
+                crate::Command::AddBaseSeats {
+                    quantity: crate::Quantity::new(1).unwrap(),
+                },
+            )
+            .unwrap();
+        let mut map = store(encode_all(&portal, 1, T0));
+        assert!(map.remove("lmp.account.1.log.0").is_some());
+        assert!(
+            matches!(read(&map), Err(DecodeError::Malformed(m)) if m.contains("lmp.account.1.log.0: missing"))
+        );
+    }
+
+    #[test]
     fn users_with_commas_quotes_line_breaks_and_other_domains_round_trip() {
         let mut portal = demo::portal(T0);
         let account = &mut portal.accounts[0];
@@ -757,6 +914,7 @@ mod tests {
             #[serde(flatten)]
             account: &'a Account,
             users: &'a [User],
+            audit: &'a [AuditEntry],
         }
         for account in &portal.accounts {
             let mut users = account.users.clone();
@@ -766,6 +924,7 @@ mod tests {
                 serde_json::to_string(&V2 {
                     account,
                     users: &users,
+                    audit: &account.audit,
                 })
                 .unwrap(),
             );
@@ -817,7 +976,8 @@ mod tests {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let mut map = HashMap::new();
             map.insert(META_KEY.to_string(), r#"{"schema":3,"revision":1,"saved_at":0,"accounts":[1]}"#.to_string());
-            map.insert("lmp.account.1".to_string(), r#"{"id":1,"user_chunks":[0],"user_count":1}"#.to_string());
+            map.insert("lmp.account.1".to_string(), r#"{"id":1,"user_chunks":[0],"user_count":1,"log_count":1}"#.to_string());
+            map.insert("lmp.account.1.log.0".to_string(), text.clone());
             map.insert("lmp.account.1.users.0".to_string(), text.clone());
             let _ = read(&map);
             map.insert("lmp.account.1".to_string(), text.clone());

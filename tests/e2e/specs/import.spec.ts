@@ -169,3 +169,28 @@ test("a file over 20 MB is refused before it is read", async ({ page }) => {
   await page.keyboard.press("Escape");
   await expect(showing(page)).toContainText("of 20 users");
 });
+
+test("a large file shows a progress bar while it is read, then how many were imported", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  // Record every value the progress bar takes (it is gone once the import ends).
+  await page.evaluate(() => {
+    const seen: { value: number; label: string | null }[] = [];
+    (window as any).__progress = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector("[role=dialog] progress");
+      if (bar) seen.push({ value: Number(bar.getAttribute("value")), label: bar.getAttribute("aria-label") });
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["value"] });
+  });
+  const rows = ["Email,First Name,Last Name,User Type"];
+  for (let i = 0; i < 20_000; i++) rows.push(`many${i}@bulk.example,Many,User ${i},Basic`);
+  await importUsers(page, rows.join("\n"));
+  await expect(page.getByRole("status").first()).toHaveText("20,000 users imported");
+  await expect(showing(page)).toContainText("of 20,020 users");
+  const seen: { value: number; label: string }[] = await page.evaluate(() => (window as any).__progress);
+  const values = seen.map((s) => s.value);
+  expect(values.length).toBeGreaterThan(3);
+  expect(values.some((v) => v > 0 && v < 100)).toBe(true);
+  expect(values).toEqual([...values].sort((a, b) => a - b));
+  expect(new Set(seen.map((s) => s.label))).toEqual(new Set(["Import progress"]));
+});
