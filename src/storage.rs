@@ -1,9 +1,10 @@
 //! The only code that touches the browser's localStorage.
 //!
 //! The stored form is decided by [`portal_domain::persist`] (schema 3: per
-//! account a record and its users in chunks of 1,000 ids, plus a small meta
-//! record). This module reads and writes it, writing only the user chunks
-//! that changed, and guarantees that nothing stored is ever silently lost:
+//! account a record, its users in chunks of 1,000 ids and its activity log in
+//! chunks of 1,000 entries, plus a small meta record). This module reads and
+//! writes it, writing only the chunks that changed, and guarantees that
+//! nothing stored is ever silently lost:
 //!
 //! - Unreadable data is copied to a quarantine key before anything is
 //!   written; if that copy fails, nothing is written at all.
@@ -263,8 +264,8 @@ pub fn reload() -> Option<(Portal, u64)> {
 }
 
 /// Saves the accounts in `changed` (all accounts if `None`) and then the
-/// meta record as `revision`. Of an account's users, only the chunks that
-/// changed since this tab last read or wrote them are written. A failed
+/// meta record as `revision`. Of an account's users and log, only the chunks
+/// that changed since this tab last read or wrote them are written. A failed
 /// write puts back every key already written, so storage keeps the previous
 /// save whole.
 pub fn save(

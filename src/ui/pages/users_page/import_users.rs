@@ -39,15 +39,33 @@ async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// The bytes of the file chosen in `input`, if any.
-async fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<Result<Vec<u8>, usize>> {
-    let file = input.files()?.get(0)?;
+/// What the file field holds.
+enum Chosen {
+    Nothing,
+    TooLarge(usize),
+    /// The browser could not read it (moved, deleted, no permission).
+    Unreadable(String),
+    Bytes(Vec<u8>),
+}
+
+/// The file chosen in `input`, read whole (after a size check).
+async fn chosen_file(input: &web_sys::HtmlInputElement) -> Chosen {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return Chosen::Nothing;
+    };
     let size = file.size() as usize;
     if size > MAX_FILE_BYTES {
-        return Some(Err(size));
+        return Chosen::TooLarge(size);
     }
-    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
-    Some(Ok(js_sys::Uint8Array::new(&buffer).to_vec()))
+    match JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => Chosen::Bytes(js_sys::Uint8Array::new(&buffer).to_vec()),
+        Err(error) => Chosen::Unreadable(
+            js_sys::Reflect::get(&error, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| file.name()),
+        ),
+    }
 }
 
 #[component]
@@ -77,14 +95,19 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<String>) -> 
         };
         let element: web_sys::HtmlInputElement = element.unchecked_into();
         let bytes = match chosen_file(&element).await {
-            None => return fail(td_string!(locale, users.import.choose_file).to_string()),
-            Some(Err(bytes)) => {
+            Chosen::Nothing => {
+                return fail(td_string!(locale, users.import.choose_file).to_string())
+            }
+            Chosen::TooLarge(bytes) => {
                 return refuse(ImportReport {
                     file: vec![portal_domain::import::FileProblem::TooLarge { bytes }],
                     ..ImportReport::default()
                 })
             }
-            Some(Ok(bytes)) => bytes,
+            Chosen::Unreadable(reason) => {
+                return fail(td_string!(locale, users.import.unreadable, reason))
+            }
+            Chosen::Bytes(bytes) => bytes,
         };
         stage.set(Stage::Reading(0, 0));
         let started = state.with_viewer_untracked(|account, _| Importer::new(account, bytes));
