@@ -43,6 +43,8 @@ test("empty fields are named and nothing happens", async ({ page }) => {
 
 test("demo data is seeded on first start and no password is stored as plain text", async ({ page }) => {
   await page.goto("/sign-in");
+  // The portal seeds its store before it shows the page.
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
   const stored = await page.evaluate(() => {
     const all: Record<string, string> = {};
     for (let i = 0; i < localStorage.length; i++) {

@@ -94,7 +94,13 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<String>) -> 
             return;
         };
         let element: web_sys::HtmlInputElement = element.unchecked_into();
-        let bytes = match chosen_file(&element).await {
+        // Reading from here on: a second Import is ignored until this ends.
+        stage.set(Stage::Reading(0, 0));
+        let chosen = chosen_file(&element).await;
+        if closed.load(Ordering::Relaxed) {
+            return;
+        }
+        let bytes = match chosen {
             Chosen::Nothing => {
                 return fail(td_string!(locale, users.import.choose_file).to_string())
             }
@@ -109,7 +115,6 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<String>) -> 
             }
             Chosen::Bytes(bytes) => bytes,
         };
-        stage.set(Stage::Reading(0, 0));
         let started = state.with_viewer_untracked(|account, _| Importer::new(account, bytes));
         let mut importer = match started {
             None => return fail(action_error(locale, &ActionError::SignedOut)),
