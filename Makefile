@@ -8,10 +8,14 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# Leptos type-erases every component's view in the wasm build: 67 KB less
+# gzip (553 -> 486 KB for the wasm) at no visible cost. Native builds
+# (the domain, its tests and benchmarks) are not affected.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS ?= --cfg erase_components
 
 PORT ?= 8080
 
-.PHONY: help bootstrap serve dist build-dist dev test screenshots bench
+.PHONY: help bootstrap serve dist build-dist dev test screenshots bench fuzz
 
 help:
 	@echo "make serve   install what is missing, build, serve on http://127.0.0.1:$(PORT)"
@@ -20,6 +24,7 @@ help:
 	@echo "make dev     serve a debug build that rebuilds on every change"
 	@echo "make screenshots  rewrite the README's screenshots in docs/screenshots/"
 	@echo "make bench   measure speed and size at 1,000-50,000 users (docs/benchmarks/)"
+	@echo "make fuzz    fuzz the stored-data decoder and Import Users (FUZZ_SECONDS=300 each)"
 
 bootstrap:
 	@scripts/bootstrap
@@ -43,3 +48,6 @@ screenshots: dist
 
 bench: dist
 	scripts/bench
+
+fuzz:
+	scripts/fuzz

@@ -5,7 +5,12 @@
 // such as /users load the app. A missing asset (an address with an
 // extension) is a 404, never index.html, so broken asset paths show up.
 //
+// index.html gets a fresh nonce per response in place of trunk's placeholder
+// (its loader script is then allowed by nonce as well as by hash), and the
+// headers a meta tag cannot give: frame-ancestors 'none', nosniff, no referrer.
+//
 // usage: node scripts/serve-dist.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -61,11 +66,24 @@ const server = createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
     return;
   }
-  const body = await readFile(file);
-  res.writeHead(200, {
+  let body = await readFile(file);
+  const headers = {
     "content-type": types[extname(file)] ?? "application/octet-stream",
     "cache-control": "no-cache",
-  });
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+  };
+  if (extname(file) === ".html") {
+    const nonce = randomBytes(16).toString("base64");
+    body = Buffer.from(
+      body
+        .toString("utf8")
+        .replaceAll("{{__TRUNK NONCE__}}", nonce)
+        .replace(/(http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/, `$1 'nonce-${nonce}'`),
+    );
+    headers["content-security-policy"] = "frame-ancestors 'none'";
+  }
+  res.writeHead(200, headers);
   res.end(req.method === "HEAD" ? undefined : body);
 });
 

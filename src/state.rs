@@ -319,9 +319,12 @@ impl AppState {
 
     /// Checks the credentials and starts a session.
     pub fn sign_in(&self, email: &str, password: &str) -> Result<(), SignInError> {
-        let session = self
+        let mut failures = storage::load_sign_in_failures();
+        let result = self
             .portal
-            .with_untracked(|portal| portal.sign_in(email, password, now()))?;
+            .with_untracked(|portal| portal.sign_in(&mut failures, email, password, now()));
+        storage::save_sign_in_failures(&failures);
+        let session = result?;
         storage::save_session(&session);
         self.signed_out.set(None);
         self.session.set(Some(session));

@@ -15,7 +15,9 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use portal_domain::persist::{self, DecodeError, KEY_PREFIX, LEGACY_STATE_KEY, META_KEY};
-use portal_domain::{demo, Account, AccountId, AuditEntry, Portal, Session, Timestamp, User};
+use portal_domain::{
+    demo, Account, AccountId, AuditEntry, Portal, Session, SignInThrottle, Timestamp, User,
+};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -25,6 +27,8 @@ thread_local! {
     /// only the chunks that differ. (Comparing is cheaper than hashing or
     /// encoding 50,000 users on every save.)
     static STORED_CHUNKS: RefCell<HashMap<String, Kept>> = RefCell::new(HashMap::new());
+    /// Failed sign-ins when there is no storage (they last for this visit).
+    static SIGN_IN_FAILURES: RefCell<SignInThrottle> = RefCell::new(SignInThrottle::default());
 }
 
 /// What a stored chunk held.
@@ -94,6 +98,8 @@ fn remember_chunks(portal: &Portal) {
 pub const SESSION_KEY: &str = "lmp.session";
 /// The language the person chose ("en" or "sv"); absent until they choose.
 pub const LOCALE_KEY: &str = "lmp.locale";
+/// Recent failed sign-ins per email address (the wait after five).
+pub const SIGN_IN_FAILURES_KEY: &str = "lmp.sign-in-failures";
 /// Unreadable data is kept under this prefix followed by the time it was found.
 pub const QUARANTINE_PREFIX: &str = "lmp.quarantine.";
 
@@ -168,6 +174,7 @@ fn data_keys(storage: &web_sys::Storage) -> Vec<String> {
             k.starts_with(KEY_PREFIX)
                 && k != SESSION_KEY
                 && k != LOCALE_KEY
+                && k != SIGN_IN_FAILURES_KEY
                 && !k.starts_with(QUARANTINE_PREFIX)
         })
         .collect()
@@ -364,6 +371,26 @@ pub fn load_locale() -> Option<String> {
 pub fn save_locale(locale: &str) {
     if local_storage().is_some() {
         let _ = LocalStorage::set(LOCALE_KEY, locale);
+    }
+}
+
+/// Recent failed sign-ins, shared by the tabs of this browser. An unreadable
+/// record counts as none: it holds no data, only a wait.
+pub fn load_sign_in_failures() -> SignInThrottle {
+    match local_storage() {
+        Some(_) => LocalStorage::get(SIGN_IN_FAILURES_KEY).unwrap_or_default(),
+        None => SIGN_IN_FAILURES.with_borrow(Clone::clone),
+    }
+}
+
+pub fn save_sign_in_failures(failures: &SignInThrottle) {
+    if local_storage().is_none() {
+        SIGN_IN_FAILURES.with_borrow_mut(|kept| *kept = failures.clone());
+    } else if failures.is_empty() {
+        LocalStorage::delete(SIGN_IN_FAILURES_KEY);
+    } else if LocalStorage::set(SIGN_IN_FAILURES_KEY, failures).is_err() {
+        // Storage is full: keep counting for this visit at least.
+        SIGN_IN_FAILURES.with_borrow_mut(|kept| *kept = failures.clone());
     }
 }
 

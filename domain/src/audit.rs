@@ -1,5 +1,6 @@
 //! The Admin Activity Log: every change, who made it, when.
 
+use crate::import::csv_cell;
 use crate::{BaseLicense, BillingCycle, Capacity, Day, Email, Money, Role, Timestamp, UserId};
 use serde::{Deserialize, Serialize};
 
@@ -115,6 +116,8 @@ pub enum AuditAction {
     UsersImported {
         count: u32,
     },
+    /// A person changed their own password (the target is their email).
+    PasswordChanged,
 }
 
 impl AuditAction {
@@ -133,7 +136,8 @@ impl AuditAction {
             AuditAction::UserAdded { .. }
             | AuditAction::RoleChanged { .. }
             | AuditAction::UserRemoved { .. }
-            | AuditAction::UsersImported { .. } => AuditCategory::User,
+            | AuditAction::UsersImported { .. }
+            | AuditAction::PasswordChanged => AuditCategory::User,
             AuditAction::MeetingScheduled { .. } => AuditCategory::Meeting,
         }
     }
@@ -242,9 +246,11 @@ impl AuditAction {
                 text
             }
             AuditAction::MeetingScheduled { topic } => format!("Meeting scheduled: {topic}"),
+            AuditAction::UsersImported { count: 1 } => "1 user imported from a CSV file".into(),
             AuditAction::UsersImported { count } => {
                 format!("{count} users imported from a CSV file")
             }
+            AuditAction::PasswordChanged => "Password changed".into(),
         }
     }
 }
@@ -303,6 +309,8 @@ impl AuditFilter {
 
 /// The entries as CSV (newest first, as given): Time (UTC), Actor,
 /// Category, Target, Details.
+/// The log as CSV; cells a spreadsheet would run as formulas are defused
+/// ([`crate::import::csv_cell`]).
 pub fn to_csv<'a>(entries: impl IntoIterator<Item = &'a AuditEntry>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(["Time (UTC)", "Actor", "Category", "Target", "Details"]);
@@ -312,11 +320,11 @@ pub fn to_csv<'a>(entries: impl IntoIterator<Item = &'a AuditEntry>) -> String {
             .as_ref()
             .map_or("Portal".to_string(), |e| e.to_string());
         let _ = writer.write_record([
-            entry.at.to_iso(),
-            actor,
-            entry.category().as_str().to_string(),
-            entry.target.clone(),
-            entry.action.describe(),
+            entry.at.to_iso().as_str(),
+            &csv_cell(&actor),
+            entry.category().as_str(),
+            &csv_cell(&entry.target),
+            &csv_cell(&entry.action.describe()),
         ]);
     }
     let bytes = writer.into_inner().unwrap_or_default();

@@ -6,9 +6,11 @@ use crate::audit::{AuditAction, AuditEntry, MeetingsAfterRemoval, RemovalReason}
 use crate::billing::{LargeMeetingsLine, LineStatus, Order, OrderId, OrderItem, Quote, Term};
 use crate::catalog::{base_seat_monthly, large_meetings_monthly};
 use crate::import::NewUser;
+use crate::password::{Secret, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+use crate::text::{self, TextProblem, MAX_NAME_CHARS, MAX_TOPIC_CHARS};
 use crate::{
-    Account, BaseLicense, BillingCycle, Capacity, Day, Email, Meeting, MeetingId, Quantity, Role,
-    Timestamp, User, UserId,
+    Account, BaseLicense, BillingCycle, Capacity, Day, Email, Meeting, MeetingId, PasswordHash,
+    Quantity, Role, Timestamp, User, UserId,
 };
 use thiserror::Error;
 
@@ -100,6 +102,14 @@ pub enum Command {
         topic: String,
         start: Timestamp,
         duration_minutes: u32,
+    },
+    /// The actor changes their own password (Profile): the current one,
+    /// the new one twice, and 16 random bytes of salt for the new hash.
+    ChangePassword {
+        current: Secret,
+        new: Secret,
+        repeat: Secret,
+        salt: [u8; 16],
     },
 }
 
@@ -214,13 +224,43 @@ pub enum DomainError {
     TransferToRemovedUser,
     #[error("Enter a topic for the meeting.")]
     TopicMissing,
+    #[error("A name can have at most {max} characters.")]
+    NameTooLong { max: usize },
+    #[error("A topic can have at most {max} characters.")]
+    TopicTooLong { max: usize },
+    #[error("Names and topics cannot contain line breaks, control characters or hidden text-direction characters.")]
+    HiddenCharacter,
     #[error("A meeting lasts from 1 minute to 24 hours.")]
     DurationOutOfRange,
     #[error("Choose a start time in the future.")]
     StartInPast,
+    #[error("Enter your current password.")]
+    CurrentPasswordMissing,
+    #[error("The current password is not correct.")]
+    WrongCurrentPassword,
+    #[error("The new password needs at least {min} characters.")]
+    PasswordTooShort { min: usize },
+    #[error("The new password can have at most {max} characters.")]
+    PasswordTooLong { max: usize },
+    #[error("The two new passwords are not the same.")]
+    PasswordsDiffer,
+    #[error("The new password is the same as the current one. Choose another.")]
+    PasswordUnchanged,
+    #[error("The new password could not be hashed; it was not changed. Try again.")]
+    PasswordNotHashed,
 }
 
 const MAX_LINE_QUANTITY: u32 = 1_000_000;
+
+/// A first or last name without surrounding spaces, or why it is refused
+/// (`missing` when it is empty).
+fn check_name(name: &str, missing: DomainError) -> Result<&str, DomainError> {
+    text::check(name, MAX_NAME_CHARS).map_err(|problem| match problem {
+        TextProblem::Missing => missing,
+        TextProblem::TooLong { max } => DomainError::NameTooLong { max },
+        TextProblem::HiddenCharacter => DomainError::HiddenCharacter,
+    })
+}
 
 impl Account {
     /// The user `id` of this account, or an error naming it.
@@ -587,13 +627,8 @@ impl Account {
                 role,
             } => {
                 needs_users()?;
-                let (first_name, last_name) = (first_name.trim(), last_name.trim());
-                if first_name.is_empty() {
-                    return Err(DomainError::FirstNameMissing);
-                }
-                if last_name.is_empty() {
-                    return Err(DomainError::LastNameMissing);
-                }
+                let first_name = check_name(&first_name, DomainError::FirstNameMissing)?;
+                let last_name = check_name(&last_name, DomainError::LastNameMissing)?;
                 if self.user_by_email(&email).is_some() {
                     return Err(DomainError::DuplicateEmail(email));
                 }
@@ -694,6 +729,46 @@ impl Account {
                     },
                 );
             }
+            Command::ChangePassword {
+                current,
+                new,
+                repeat,
+                salt,
+            } => {
+                // Anyone may change their own password; the cheap checks
+                // come before the deliberately slow one.
+                if current.expose().is_empty() {
+                    return Err(DomainError::CurrentPasswordMissing);
+                }
+                let length = new.expose().chars().count();
+                if length < MIN_PASSWORD_CHARS {
+                    return Err(DomainError::PasswordTooShort {
+                        min: MIN_PASSWORD_CHARS,
+                    });
+                }
+                if length > MAX_PASSWORD_CHARS {
+                    return Err(DomainError::PasswordTooLong {
+                        max: MAX_PASSWORD_CHARS,
+                    });
+                }
+                if new != repeat {
+                    return Err(DomainError::PasswordsDiffer);
+                }
+                let verified = actor_user
+                    .password
+                    .as_ref()
+                    .is_some_and(|hash| hash.verify(current.expose()));
+                if !verified {
+                    return Err(DomainError::WrongCurrentPassword);
+                }
+                if new == current {
+                    return Err(DomainError::PasswordUnchanged);
+                }
+                let hash = PasswordHash::create(new.expose(), salt)
+                    .map_err(|_| DomainError::PasswordNotHashed)?;
+                self.user_mut(actor).password = Some(hash);
+                log.push(actor_user.email.to_string(), AuditAction::PasswordChanged);
+            }
             Command::ScheduleMeeting {
                 host,
                 topic,
@@ -704,10 +779,14 @@ impl Account {
                     needs_users().map_err(|_| DomainError::NotYourMeeting)?;
                 }
                 let host = self.member(host)?.id;
-                let topic = topic.trim();
-                if topic.is_empty() {
-                    return Err(DomainError::TopicMissing);
-                }
+                let topic = match text::check(&topic, MAX_TOPIC_CHARS) {
+                    Ok(topic) => topic,
+                    Err(TextProblem::Missing) => return Err(DomainError::TopicMissing),
+                    Err(TextProblem::TooLong { max }) => {
+                        return Err(DomainError::TopicTooLong { max })
+                    }
+                    Err(TextProblem::HiddenCharacter) => return Err(DomainError::HiddenCharacter),
+                };
                 if !(1..=24 * 60).contains(&duration_minutes) {
                     return Err(DomainError::DurationOutOfRange);
                 }
@@ -893,12 +972,8 @@ impl Account {
         let mut emails: std::collections::HashSet<&Email> =
             self.users.iter().map(|u| &u.email).collect();
         for new in users {
-            if new.first_name.trim().is_empty() {
-                return Err(DomainError::FirstNameMissing);
-            }
-            if new.last_name.trim().is_empty() {
-                return Err(DomainError::LastNameMissing);
-            }
+            check_name(&new.first_name, DomainError::FirstNameMissing)?;
+            check_name(&new.last_name, DomainError::LastNameMissing)?;
             if new.role == Role::Owner {
                 return Err(DomainError::SecondOwner);
             }

@@ -6,6 +6,7 @@
 //! show progress), collects every problem with its row and column, and only
 //! a file without problems becomes a [`Command::ImportUsers`](crate::Command).
 
+use crate::text::{self, TextProblem, MAX_NAME_CHARS};
 use crate::{Account, BaseLicense, Capacity, DomainError, Email, EmailError, Role, User};
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
@@ -92,6 +93,12 @@ pub enum RowError {
     SecondOwner,
     /// Large Meetings given to a Basic user.
     LargeMeetingsNeedsLicensed,
+    /// A name longer than `max` characters.
+    TooLong {
+        max: usize,
+    },
+    /// A control or direction-override character (see [`crate::text`]).
+    HiddenCharacter,
 }
 
 /// A problem on one line of the file (`row` counts lines from 1, the
@@ -309,7 +316,7 @@ impl Importer {
         let mut cells: [&str; 6] = [""; 6];
         for (column, bytes) in self.columns.iter().zip(record.iter()) {
             match std::str::from_utf8(bytes) {
-                Ok(text) => cells[*column as usize] = text.trim(),
+                Ok(text) => cells[*column as usize] = from_csv_cell(text.trim()),
                 Err(_) => {
                     self.problem(line, Some(*column), RowError::NotText);
                     return;
@@ -326,8 +333,15 @@ impl Importer {
             }
         };
         for column in [Column::FirstName, Column::LastName] {
-            if cell(column).is_empty() {
-                self.problem(line, Some(column), RowError::Empty);
+            match text::check(cell(column), MAX_NAME_CHARS) {
+                Ok(_) => {}
+                Err(TextProblem::Missing) => self.problem(line, Some(column), RowError::Empty),
+                Err(TextProblem::TooLong { max }) => {
+                    self.problem(line, Some(column), RowError::TooLong { max })
+                }
+                Err(TextProblem::HiddenCharacter) => {
+                    self.problem(line, Some(column), RowError::HiddenCharacter)
+                }
             }
         }
         let license = match cell(Column::UserType) {
@@ -424,6 +438,28 @@ fn parse_capacity(text: &str) -> Result<Option<Capacity>, ()> {
 }
 
 /// The users as CSV with the import's columns, so an export imports again.
+/// What makes a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as written to a CSV file: text a spreadsheet would run as a
+/// formula (`=HYPERLINK(...)`, `+1`, `@SUM`) gets a leading apostrophe, as
+/// OWASP advises against CSV injection. Import Users takes it off again.
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// The text of a cell written by [`csv_cell`].
+pub fn from_csv_cell(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => text,
+    }
+}
+
 pub fn export<'a>(users: impl IntoIterator<Item = &'a User>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let headings = COLUMNS.map(Column::heading);
@@ -437,9 +473,9 @@ pub fn export<'a>(users: impl IntoIterator<Item = &'a User>) -> String {
             .unwrap_or_default();
         writer
             .write_record([
-                user.email.as_str(),
-                &user.first_name,
-                &user.last_name,
+                &csv_cell(user.email.as_str()),
+                &csv_cell(&user.first_name),
+                &csv_cell(&user.last_name),
                 user.license.as_str(),
                 &capacity,
                 user.role.as_str(),
@@ -729,5 +765,40 @@ mod tests {
         .unwrap();
         assert_eq!(users[0].first_name, "Anna, Jr");
         assert_eq!(users[0].last_name, "O\"Neil");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_defused_on_export_and_restored_on_import() {
+        let mut account = acme();
+        let hostile = [
+            "=HYPERLINK(\"http://x.example\",\"Click\")",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+        ];
+        let mut users = Vec::new();
+        for (i, text) in hostile.iter().enumerate() {
+            let mut user = account.users[1].clone();
+            user.email = Email::parse(&format!("f{i}@acme.example")).unwrap();
+            user.first_name = text.to_string();
+            user.last_name = "Plain".into();
+            user.role = Role::Member;
+            user.large_meetings = None;
+            users.push(user);
+        }
+        let text = export(&users);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        for (record, original) in reader.records().zip(hostile) {
+            let cell = record.unwrap()[1].to_string();
+            assert_eq!(cell, format!("'{original}"));
+        }
+        assert!(text.contains(",Plain,"), "ordinary text is left as it is");
+        account.base_plan.seats = 1_000;
+        let read = run(&account, &text).unwrap();
+        let names: Vec<&str> = read.iter().map(|u| u.first_name.as_str()).collect();
+        assert_eq!(names, hostile);
+        // An apostrophe before anything else is the person's own.
+        assert_eq!(from_csv_cell("'Neil"), "'Neil");
+        assert_eq!(csv_cell("O'Neil"), "O'Neil");
     }
 }

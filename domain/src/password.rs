@@ -18,6 +18,32 @@ pub struct PasswordHash(String);
 #[error("The password could not be hashed: {0}")]
 pub struct PasswordError(String);
 
+/// The fewest characters a new password may have.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// The most characters a new password may have (hashing stays quick).
+pub const MAX_PASSWORD_CHARS: usize = 128;
+
+/// A password as typed. Its `Debug` shows nothing, so it cannot end up in a
+/// log or an error message by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(text: impl Into<String>) -> Self {
+        Self(text.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}
+
 /// A hash of a password nobody knows, verified against when an email is
 /// unknown so that a sign-in takes as long whether or not the email exists.
 const DECOY: &str =

@@ -1,6 +1,6 @@
 //! Everything the portal stores: the accounts, and signing in to them.
 
-use crate::{Account, Email, PasswordHash, Session, Timestamp, User};
+use crate::{Account, Email, PasswordHash, Session, SignInThrottle, Timestamp, User};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -19,12 +19,19 @@ pub enum SignInError {
     MissingPassword,
     #[error("Incorrect email or password.")]
     InvalidCredentials,
+    /// Five failed sign-ins in a row for this address: wait `seconds`.
+    #[error("Too many failed sign-ins. Try again in {seconds} seconds.")]
+    TooManyAttempts { seconds: u32 },
 }
 
 impl Portal {
-    /// Checks an email and password and starts a session at `now`.
+    /// Checks an email and password and starts a session at `now`. Failures
+    /// are counted in `throttle`: the fifth in a row for one address, and
+    /// every try during the wait that follows, give `TooManyAttempts`
+    /// (a try during the wait checks no password).
     pub fn sign_in(
         &self,
+        throttle: &mut SignInThrottle,
         email: &str,
         password: &str,
         now: Timestamp,
@@ -35,21 +42,42 @@ impl Portal {
         if password.is_empty() {
             return Err(SignInError::MissingPassword);
         }
+        if let Err(locked) = throttle.check(email, now) {
+            return Err(SignInError::TooManyAttempts {
+                seconds: locked.seconds,
+            });
+        }
+        match self.check_credentials(email, password) {
+            Some((account, user)) => {
+                throttle.record_success(email);
+                Ok(Session::start(account.id, user.id, now))
+            }
+            None => match throttle.record_failure(email, now) {
+                Some(locked) => Err(SignInError::TooManyAttempts {
+                    seconds: locked.seconds,
+                }),
+                None => Err(SignInError::InvalidCredentials),
+            },
+        }
+    }
+
+    /// The account and user with this email and password. Takes as long for
+    /// an unknown address as for a known one.
+    fn check_credentials(&self, email: &str, password: &str) -> Option<(&Account, &User)> {
         let found = Email::parse(email)
             .ok()
             .and_then(|email| self.find_by_email(&email));
         match found {
             Some((account, user)) => match &user.password {
-                Some(hash) if hash.verify(password) => Ok(Session::start(account.id, user.id, now)),
-                Some(_) => Err(SignInError::InvalidCredentials),
+                Some(hash) => hash.verify(password).then_some((account, user)),
                 None => {
                     PasswordHash::verify_decoy(password);
-                    Err(SignInError::InvalidCredentials)
+                    None
                 }
             },
             None => {
                 PasswordHash::verify_decoy(password);
-                Err(SignInError::InvalidCredentials)
+                None
             }
         }
     }

@@ -15,6 +15,9 @@ pub struct Timestamp(pub i64);
 pub struct Duration(pub i64);
 
 impl Duration {
+    pub const fn seconds(n: i64) -> Self {
+        Self(n * 1000)
+    }
     pub const fn minutes(n: i64) -> Self {
         Self(n * 60_000)
     }
@@ -23,6 +26,9 @@ impl Duration {
     }
     pub const fn days(n: i64) -> Self {
         Self(n * 86_400_000)
+    }
+    pub const fn millis(self) -> i64 {
+        self.0
     }
 }
 

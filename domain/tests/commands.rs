@@ -1478,3 +1478,49 @@ fn an_import_with_any_bad_user_changes_nothing() {
         DomainError::NeedsUserAdmin
     );
 }
+
+#[test]
+fn names_and_topics_are_text_of_bounded_length_without_hidden_characters() {
+    let mut acme = acme();
+    let add = |first: &str| Command::AddUser {
+        email: Email::parse("new@acme.example").unwrap(),
+        first_name: first.into(),
+        last_name: "Person".into(),
+        license: BaseLicense::Basic,
+        role: Role::Member,
+    };
+    assert_eq!(
+        refused(&mut acme, ADMIN, add(&"x".repeat(10_000))),
+        DomainError::NameTooLong { max: 64 }
+    );
+    for hidden in ["Eve\u{202E}gnp.exe", "Line\nbreak", "Bell\u{7}"] {
+        assert_eq!(
+            refused(&mut acme, ADMIN, add(hidden)),
+            DomainError::HiddenCharacter
+        );
+    }
+    let admin = id(&acme, ADMIN);
+    acme.execute(admin, now(), add("<script>alert(1)</script>"))
+        .unwrap();
+    let added = acme
+        .user_by_email(&Email::parse("new@acme.example").unwrap())
+        .unwrap();
+    assert_eq!(added.first_name, "<script>alert(1)</script>");
+
+    let schedule = |topic: String| Command::ScheduleMeeting {
+        host: admin,
+        topic,
+        start: now() + portal_domain::time::Duration::days(1),
+        duration_minutes: 30,
+    };
+    assert_eq!(
+        refused(&mut acme, ADMIN, schedule("t".repeat(201))),
+        DomainError::TopicTooLong { max: 200 }
+    );
+    assert_eq!(
+        refused(&mut acme, ADMIN, schedule("a\u{2066}b".into())),
+        DomainError::HiddenCharacter
+    );
+    acme.execute(admin, now(), schedule("t".repeat(200)))
+        .unwrap();
+}

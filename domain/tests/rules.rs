@@ -2,9 +2,10 @@
 
 use portal_domain::access::{decide, visible_areas};
 use portal_domain::demo::{self, ACME, DEMO_PASSWORD_HASHES, GLOBEX};
+use portal_domain::time::Duration;
 use portal_domain::{
     Account, Area, BaseLicense, BillingPortal, Decision, Email, Portal, Role, SignInError,
-    Timestamp, User,
+    SignInThrottle, Timestamp, User,
 };
 use std::collections::HashSet;
 
@@ -134,7 +135,12 @@ fn every_demo_user_signs_in_with_the_demo_password() {
     let portal = portal();
     for user in portal.accounts.iter().flat_map(|a| &a.users) {
         let session = portal
-            .sign_in(user.email.as_str(), PASSWORD, NOW)
+            .sign_in(
+                &mut SignInThrottle::default(),
+                user.email.as_str(),
+                PASSWORD,
+                NOW,
+            )
             .unwrap_or_else(|e| panic!("{} cannot sign in: {e}", user.email));
         assert_eq!(session.user, user.id);
         assert_eq!(session.last_active, NOW);
@@ -161,7 +167,12 @@ fn demo_passwords_are_stored_only_as_differently_salted_hashes() {
 fn sign_in_ignores_email_case_and_surrounding_spaces() {
     let portal = portal();
     let session = portal
-        .sign_in("  Owner@ACME.example ", PASSWORD, NOW)
+        .sign_in(
+            &mut SignInThrottle::default(),
+            "  Owner@ACME.example ",
+            PASSWORD,
+            NOW,
+        )
         .unwrap();
     let (account, user) = portal.resolve(&session).unwrap();
     assert_eq!(account.id, ACME);
@@ -171,9 +182,19 @@ fn sign_in_ignores_email_case_and_surrounding_spaces() {
 #[test]
 fn a_wrong_password_and_an_unknown_email_give_the_same_error() {
     let portal = portal();
-    let wrong_password = portal.sign_in("owner@acme.example", "demo!2026", NOW);
-    let unknown_email = portal.sign_in("nobody@acme.example", PASSWORD, NOW);
-    let not_an_email = portal.sign_in("owner", PASSWORD, NOW);
+    let wrong_password = portal.sign_in(
+        &mut SignInThrottle::default(),
+        "owner@acme.example",
+        "demo!2026",
+        NOW,
+    );
+    let unknown_email = portal.sign_in(
+        &mut SignInThrottle::default(),
+        "nobody@acme.example",
+        PASSWORD,
+        NOW,
+    );
+    let not_an_email = portal.sign_in(&mut SignInThrottle::default(), "owner", PASSWORD, NOW);
     assert_eq!(wrong_password, Err(SignInError::InvalidCredentials));
     assert_eq!(unknown_email, Err(SignInError::InvalidCredentials));
     assert_eq!(not_an_email, Err(SignInError::InvalidCredentials));
@@ -184,14 +205,70 @@ fn a_wrong_password_and_an_unknown_email_give_the_same_error() {
 }
 
 #[test]
+fn five_failures_make_the_next_tries_wait_thirty_seconds_even_with_the_right_password() {
+    let portal = portal();
+    let mut throttle = SignInThrottle::default();
+    let at = |s: i64| NOW + Duration::seconds(s);
+    for i in 0..4 {
+        assert_eq!(
+            portal.sign_in(&mut throttle, "owner@acme.example", "guess", at(i)),
+            Err(SignInError::InvalidCredentials)
+        );
+    }
+    let fifth = portal.sign_in(&mut throttle, "Owner@acme.example", "guess", at(4));
+    assert_eq!(fifth, Err(SignInError::TooManyAttempts { seconds: 30 }));
+    assert_eq!(
+        fifth.unwrap_err().to_string(),
+        "Too many failed sign-ins. Try again in 30 seconds."
+    );
+    assert_eq!(
+        portal.sign_in(&mut throttle, "owner@acme.example", PASSWORD, at(20)),
+        Err(SignInError::TooManyAttempts { seconds: 14 })
+    );
+    // Another address is not held up, and the wait ends after 30 seconds.
+    assert!(portal
+        .sign_in(&mut throttle, "admin@acme.example", PASSWORD, at(20))
+        .is_ok());
+    assert!(portal
+        .sign_in(&mut throttle, "owner@acme.example", PASSWORD, at(34))
+        .is_ok());
+    assert!(throttle.is_empty(), "success clears the failures");
+}
+
+#[test]
+fn unknown_addresses_wait_the_same_so_the_wait_reveals_nothing() {
+    let portal = portal();
+    let mut throttle = SignInThrottle::default();
+    let results: Vec<_> = (0..5)
+        .map(|_| portal.sign_in(&mut throttle, "nobody@acme.example", "guess", NOW))
+        .collect();
+    assert_eq!(results[3], Err(SignInError::InvalidCredentials));
+    assert_eq!(
+        results[4],
+        Err(SignInError::TooManyAttempts { seconds: 30 })
+    );
+    // Empty fields are not tries.
+    let mut throttle = SignInThrottle::default();
+    for _ in 0..10 {
+        let _ = portal.sign_in(&mut throttle, "owner@acme.example", "", NOW);
+    }
+    assert!(throttle.is_empty());
+}
+
+#[test]
 fn empty_fields_are_named() {
     let portal = portal();
     assert_eq!(
-        portal.sign_in("  ", PASSWORD, NOW),
+        portal.sign_in(&mut SignInThrottle::default(), "  ", PASSWORD, NOW),
         Err(SignInError::MissingEmail)
     );
     assert_eq!(
-        portal.sign_in("owner@acme.example", "", NOW),
+        portal.sign_in(
+            &mut SignInThrottle::default(),
+            "owner@acme.example",
+            "",
+            NOW
+        ),
         Err(SignInError::MissingPassword)
     );
 }

@@ -246,6 +246,36 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
             td_string!(locale, messages.domain.duration_out_of_range).to_string()
         }
         DomainError::StartInPast => td_string!(locale, messages.domain.start_in_past).to_string(),
+        DomainError::NameTooLong { max } => {
+            td_string!(locale, messages.domain.name_too_long, max = *max).to_string()
+        }
+        DomainError::TopicTooLong { max } => {
+            td_string!(locale, messages.domain.topic_too_long, max = *max).to_string()
+        }
+        DomainError::HiddenCharacter => {
+            td_string!(locale, messages.domain.hidden_character).to_string()
+        }
+        DomainError::CurrentPasswordMissing => {
+            td_string!(locale, messages.domain.current_password_missing).to_string()
+        }
+        DomainError::WrongCurrentPassword => {
+            td_string!(locale, messages.domain.wrong_current_password).to_string()
+        }
+        DomainError::PasswordTooShort { min } => {
+            td_string!(locale, messages.domain.password_too_short, min = *min).to_string()
+        }
+        DomainError::PasswordTooLong { max } => {
+            td_string!(locale, messages.domain.password_too_long, max = *max).to_string()
+        }
+        DomainError::PasswordsDiffer => {
+            td_string!(locale, messages.domain.passwords_differ).to_string()
+        }
+        DomainError::PasswordUnchanged => {
+            td_string!(locale, messages.domain.password_unchanged).to_string()
+        }
+        DomainError::PasswordNotHashed => {
+            td_string!(locale, messages.domain.password_not_hashed).to_string()
+        }
     }
 }
 
@@ -284,13 +314,23 @@ pub fn capacity_error(locale: Locale, error: &CapacityError) -> String {
 
 pub fn sign_in_error(locale: Locale, error: &SignInError) -> String {
     match error {
-        SignInError::MissingEmail => td_string!(locale, messages.sign_in.missing_email),
-        SignInError::MissingPassword => td_string!(locale, messages.sign_in.missing_password),
-        SignInError::InvalidCredentials => {
-            td_string!(locale, messages.sign_in.invalid_credentials)
+        SignInError::MissingEmail => td_string!(locale, messages.sign_in.missing_email).into(),
+        SignInError::MissingPassword => {
+            td_string!(locale, messages.sign_in.missing_password).into()
         }
+        SignInError::InvalidCredentials => {
+            td_string!(locale, messages.sign_in.invalid_credentials).into()
+        }
+        SignInError::TooManyAttempts { seconds: 1 } => {
+            td_string!(locale, messages.sign_in.too_many_attempts_one, seconds = 1).to_string()
+        }
+        SignInError::TooManyAttempts { seconds } => td_string!(
+            locale,
+            messages.sign_in.too_many_attempts_many,
+            seconds = *seconds
+        )
+        .to_string(),
     }
-    .to_string()
 }
 
 // ---- Admin Activity Logs -----------------------------------------------------
@@ -515,14 +555,24 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
                 ),
             }
         }
+        AuditAction::PasswordChanged => {
+            td_string!(locale, messages.audit.password_changed).to_string()
+        }
         AuditAction::MeetingScheduled { topic } => td_string!(
             locale,
             messages.audit.meeting_scheduled,
             topic = topic.clone()
         ),
+        AuditAction::UsersImported { count: 1 } => {
+            td_string!(
+                locale,
+                messages.audit.users_imported_one,
+                count = number(locale, 1)
+            )
+        }
         AuditAction::UsersImported { count } => td_string!(
             locale,
-            messages.audit.users_imported,
+            messages.audit.users_imported_many,
             count = number(locale, *count)
         ),
     }
@@ -559,9 +609,10 @@ pub fn audit_target(locale: Locale, target: &str) -> String {
         .strip_suffix(" users")
         .and_then(|n| n.parse::<u32>().ok())
     {
+        Some(1) => td_string!(locale, messages.audit_target_users_one, count = "1"),
         Some(count) => td_string!(
             locale,
-            messages.audit_target_users,
+            messages.audit_target_users_many,
             count = crate::format::count_in(locale, count)
         ),
         None => target.to_string(),
@@ -602,6 +653,12 @@ pub fn import_problem(locale: Locale, problem: &RowProblem) -> String {
         RowError::SecondOwner => td_string!(locale, messages.import.second_owner).to_string(),
         RowError::LargeMeetingsNeedsLicensed => {
             td_string!(locale, messages.import.needs_licensed).to_string()
+        }
+        RowError::TooLong { max } => {
+            td_string!(locale, messages.import.too_long, max = *max).to_string()
+        }
+        RowError::HiddenCharacter => {
+            td_string!(locale, messages.import.hidden_character).to_string()
         }
     };
     match problem.column {

@@ -222,7 +222,7 @@ fn ScheduleMeetingForm() -> impl IntoView {
         <form class="form" aria-labelledby="schedule-title" on:submit=on_submit novalidate>
             <div class="field">
                 <label for="meeting-topic">{t!(i18n, pages.meetings.topic)}</label>
-                <input id="meeting-topic" name="topic" required maxlength="200" node_ref=topic />
+                <input id="meeting-topic" name="topic" required node_ref=topic />
             </div>
             <div class="field">
                 <label for="meeting-start">{t!(i18n, pages.meetings.start)}</label>

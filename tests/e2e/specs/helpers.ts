@@ -43,20 +43,21 @@ export async function importUsers(page: Page, csv: string, name = "users.csv") {
  * Changes a stored account record directly (not its users, which are kept
  * in compact chunks), as another version or tab might, and
  * bumps the revision so the portal takes it in on the next load.
- * `change` runs in the page: it may use only its argument.
+ * `change` runs here in the test, not in the page (the page's
+ * Content-Security-Policy allows no eval).
  */
 export async function editStoredAccount(page: Page, id: number, change: (account: any) => void) {
+  const key = `lmp.account.${id}`;
+  const account = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), key))!);
+  change(account);
   await page.evaluate(
-    ({ id, source }) => {
-      const key = `lmp.account.${id}`;
-      const account = JSON.parse(localStorage.getItem(key)!);
-      (0, eval)(`(${source})`)(account);
-      localStorage.setItem(key, JSON.stringify(account));
+    ({ key, value }) => {
+      localStorage.setItem(key, value);
       const meta = JSON.parse(localStorage.getItem("lmp.meta")!);
       meta.revision += 1;
       localStorage.setItem("lmp.meta", JSON.stringify(meta));
     },
-    { id, source: change.toString() },
+    { key, value: JSON.stringify(account) },
   );
 }
 

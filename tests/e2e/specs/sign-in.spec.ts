@@ -130,3 +130,66 @@ test("activity keeps the session alive", async ({ page }) => {
   );
   expect(idle).toBeLessThan(60_000);
 });
+
+test("five failed sign-ins make that address wait 30 seconds, across a reload, then it works", async ({ page }) => {
+  await page.clock.install();
+  await page.goto("/sign-in");
+  const email = page.getByLabel("Email");
+  const password = page.getByLabel("Password");
+  const submit = page.getByRole("button", { name: "Sign In" });
+  const alert = page.getByRole("alert");
+  for (let i = 1; i <= 4; i++) {
+    await email.fill("owner@acme.example");
+    await password.fill(`guess-${i}`);
+    await submit.click();
+    await expect(alert).toHaveText("Incorrect email or password.");
+    await expect(password).toHaveValue("");
+  }
+  await password.fill("guess-5");
+  await submit.click();
+  await expect(alert).toHaveText("Too many failed sign-ins for this email address. Try again in 30 seconds.");
+
+  // The right password does not get through during the wait, not even after a reload.
+  await page.clock.fastForward(10_000);
+  await page.reload();
+  await email.fill("Owner@ACME.example");
+  await password.fill(PASSWORD);
+  await submit.click();
+  await expect(alert).toHaveText(/^Too many failed sign-ins for this email address\. Try again in (1[5-9]|20) seconds\.$/);
+  expect(await page.evaluate(() => localStorage.getItem("lmp.session"))).toBeNull();
+
+  // Another address is not held up by it.
+  await email.fill("admin@acme.example");
+  await password.fill("wrong");
+  await submit.click();
+  await expect(alert).toHaveText("Incorrect email or password.");
+
+  await page.clock.fastForward(21_000);
+  await email.fill("owner@acme.example");
+  await password.fill(PASSWORD);
+  await submit.click();
+  await expect(page.getByRole("button", { name: "Sign Out" })).toBeVisible();
+  // Success forgets the owner's failures; the admin's one failure is still counted.
+  const failures = await page.evaluate(() => localStorage.getItem("lmp.sign-in-failures"));
+  expect(failures).not.toContain("owner@acme.example");
+  expect(failures).toContain("admin@acme.example");
+});
+
+test.describe("in Swedish", () => {
+  test.use({ locale: "sv-SE" });
+
+  test("the wait after five failed sign-ins is explained in Swedish", async ({ page }) => {
+    await page.goto("/sign-in");
+    for (let i = 1; i <= 5; i++) {
+      await page.getByLabel("E-post").fill("nobody@acme.example");
+      await page.getByLabel("Lösenord").fill(`gissning-${i}`);
+      await page.getByRole("button", { name: "Logga in" }).click();
+      await expect(page.getByLabel("Lösenord")).toHaveValue("");
+      await expect(page.getByRole("alert")).toHaveText(
+        i < 5
+          ? "Fel e-postadress eller lösenord."
+          : "För många misslyckade inloggningar för den här e-postadressen. Försök igen om 30 sekunder.",
+      );
+    }
+  });
+});

@@ -8,6 +8,7 @@ use crate::ui::components::dialog::{focus_by_id, Dialog, DialogActions};
 use crate::ui::labels;
 use crate::ui::messages::{action_error, domain_error, email_error};
 use leptos::prelude::*;
+use portal_domain::text::MAX_NAME_CHARS;
 use portal_domain::{BaseLicense, Command, DomainError, Email, Role};
 
 /// The field an error belongs to, so it can be marked and focused.
@@ -117,7 +118,25 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
                 };
                 on_saved.run(message);
             }
-            Err(ActionError::Domain(e)) => fail(Field::of(&e), domain_error(locale, &e)),
+            Err(ActionError::Domain(e)) => {
+                // A name refused for its length or characters: the domain
+                // does not say which, so ask which of the two it is.
+                let field = Field::of(&e).or_else(|| {
+                    matches!(
+                        e,
+                        DomainError::NameTooLong { .. } | DomainError::HiddenCharacter
+                    )
+                    .then(|| {
+                        let first = first_name.get_untracked();
+                        if portal_domain::text::check(&first, MAX_NAME_CHARS).is_err() {
+                            Field::FirstName
+                        } else {
+                            Field::LastName
+                        }
+                    })
+                });
+                fail(field, domain_error(locale, &e))
+            }
             Err(e) => fail(None, action_error(locale, &e)),
         }
     };

@@ -142,11 +142,14 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<String>) -> 
         };
         let count = users.len() as u32;
         match state.dispatch(Command::ImportUsers { users }) {
-            Ok(_) => on_saved.run(td_string!(
-                locale,
-                users.import.done,
-                count = format::count_in(locale, count)
-            )),
+            Ok(_) => {
+                let shown = format::count_in(locale, count);
+                on_saved.run(if count == 1 {
+                    td_string!(locale, users.import.done_one, count = shown)
+                } else {
+                    td_string!(locale, users.import.done_many, count = shown)
+                })
+            }
             Err(ActionError::Domain(error)) => fail(domain_error(locale, &error)),
             Err(error) => fail(action_error(locale, &error)),
         }

@@ -1,0 +1,150 @@
+import { expect, test, type Page } from "@playwright/test";
+import { buyLargeMeetings, nav, signIn } from "./helpers";
+
+// The fault matrix: whatever happens to the storage, the portal starts,
+// says what happened, and loses nothing that was saved.
+// (Damaged data in general, a newer schema, no storage at all and two tabs
+// are in storage.spec.ts.)
+
+const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
+const THREE = ["liam.baker@acme.example", "emma.clark@acme.example", "noah.davis@acme.example"];
+
+/** The portal's data keys as stored now (not the session, language or quarantine). */
+async function dataKeys(page: Page) {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("lmp.") && !/^lmp\.(session|locale|sign-in-failures|quarantine\.)/.test(k))
+      .sort(),
+  );
+}
+
+async function snapshot(page: Page) {
+  return page.evaluate(() => JSON.stringify(Object.entries({ ...localStorage }).sort()));
+}
+
+/**
+ * Makes localStorage refuse the portal's data writes as a full quota does:
+ * all of them, or the `nth` (1-based) and every one after it. Putting back
+ * a text that was stored when the quota filled still works (it fitted then).
+ */
+async function failWrites(page: Page, nth?: number) {
+  await page.evaluate((nth) => {
+    const w = window as any;
+    const original = Storage.prototype.setItem;
+    const fitted = { ...localStorage } as Record<string, string>;
+    let count = 0;
+    w.__restoreStorage = () => (Storage.prototype.setItem = original);
+    Storage.prototype.setItem = function (key: string, value: string) {
+      const data = key.startsWith("lmp.") && !/^lmp\.(session|locale|sign-in-failures)/.test(key);
+      if (data && fitted[key] !== value && (nth === undefined || ++count >= nth)) {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      }
+      return original.call(this, key, value);
+    };
+  }, nth);
+}
+
+async function selectThreeAndAssign500(page: Page) {
+  await nav(page).getByRole("link", { name: "Users", exact: true }).click();
+  const search = page.getByRole("searchbox", { name: "Search" });
+  for (const [query, name] of [["liam", "Liam Baker"], ["emma", "Emma Clark"], ["noah", "Noah Davis"]]) {
+    await search.fill(query);
+    await page.getByRole("checkbox", { name: `Select ${name}` }).check();
+  }
+  await search.fill("");
+  await page.getByLabel("Change Licenses").selectOption({ label: "Large Meetings" });
+  const popup = page.getByRole("dialog", { name: "Change Licenses" });
+  await popup.getByRole("radio", { name: /^500 participants/ }).check();
+  return popup.getByRole("button", { name: "Save" });
+}
+
+test("damaged text under any data key: the portal starts, names the key, and keeps the text", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buyLargeMeetings(page, "500", "1"); // so that a log chunk exists
+  const keys = await dataKeys(page);
+  expect(keys).toEqual(expect.arrayContaining(["lmp.meta", "lmp.account.1", "lmp.account.1.users.0", "lmp.account.1.log.0", "lmp.account.2"]));
+  const seeded = await page.evaluate(() => ({ ...localStorage }));
+  for (const key of keys) {
+    await test.step(key, async () => {
+      // Start from the same good data each time, then damage one key.
+      await page.evaluate(
+        ({ seeded, key }) => {
+          localStorage.clear();
+          for (const [k, v] of Object.entries(seeded)) localStorage.setItem(k, v as string);
+          localStorage.setItem(key, "\u0000{ damaged");
+        },
+        { seeded, key },
+      );
+      await page.reload();
+      const banner = page.getByRole("alert").filter({ hasText: "Your saved data could not be read" });
+      await expect(banner).toContainText(key);
+      const kept = await page.evaluate(() => {
+        const quarantine = Object.keys(localStorage).find((k) => k.startsWith("lmp.quarantine."))!;
+        return JSON.parse(localStorage.getItem(quarantine)!);
+      });
+      expect(kept[key]).toBe("\u0000{ damaged");
+      // The portal works.
+      await nav(page).getByRole("link", { name: "Profile", exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
+    });
+  }
+});
+
+test("a damaged session, language or sign-in record is simply ignored", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await page.evaluate(() => {
+    localStorage.setItem("lmp.session", "{ not a session");
+    localStorage.setItem("lmp.locale", "\"xx-YY\"");
+    localStorage.setItem("lmp.sign-in-failures", "[[[");
+  });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await signIn(page, "member@acme.example");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("a full quota keeps the change on screen, says so, and saves it once there is room", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buyLargeMeetings(page, "500", "3");
+  const before = await snapshot(page);
+  const save = await selectThreeAndAssign500(page);
+  await failWrites(page);
+  await save.click();
+  const banner = page.getByRole("alert").filter({ hasText: "not saved yet" });
+  await expect(banner).toContainText("Your last change is not saved yet");
+  for (const email of THREE) await expect(row(page, email)).toContainText("500 participants");
+  expect(await snapshot(page)).toBe(before);
+
+  await page.evaluate(() => (window as any).__restoreStorage());
+  await expect(banner).toHaveCount(0, { timeout: 15_000 });
+  await page.reload();
+  for (const email of THREE) await expect(row(page, email)).toContainText("500 participants");
+});
+
+test("a save that fails halfway puts back what it wrote, so the stored data is never half changed", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buyLargeMeetings(page, "500", "3");
+  const before = await snapshot(page);
+  const save = await selectThreeAndAssign500(page);
+  await failWrites(page, 2); // the first write lands; the second and every retry fail
+  await save.click();
+  await expect(page.getByRole("alert").filter({ hasText: "not saved yet" })).toBeVisible();
+  expect(await snapshot(page)).toBe(before);
+
+  // A reload now (before the retry) finds the data as it was before the change.
+  await page.reload();
+  for (const email of THREE) await expect(row(page, email)).not.toContainText("500 participants");
+});
+
+test("a reload right after a bulk change finds all of it or none of it, never a part", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buyLargeMeetings(page, "500", "3");
+  const save = await selectThreeAndAssign500(page);
+  await save.click({ noWaitAfter: true });
+  await page.reload();
+  await nav(page).getByRole("link", { name: "Users", exact: true }).click();
+  const changed = [];
+  for (const email of THREE) changed.push(((await row(page, email).textContent()) ?? "").includes("500 participants"));
+  expect(new Set(changed).size).toBe(1);
+});
