@@ -11,10 +11,14 @@
 //! - Data of a newer schema is left untouched: the portal runs read-only.
 //! - A failed write (quota full) leaves the previous text in place; the
 //!   caller keeps the change in memory and retries.
+//! - A save first writes a journal of what it overwrites; if the tab or
+//!   browser closes in the middle of a save, the next start puts it back.
 //! - Without localStorage the portal runs in memory.
 
 use gloo_storage::{LocalStorage, Storage};
-use portal_domain::persist::{self, DecodeError, KEY_PREFIX, LEGACY_STATE_KEY, META_KEY};
+use portal_domain::persist::{
+    self, DecodeError, Journal, Recovery, JOURNAL_KEY, KEY_PREFIX, LEGACY_STATE_KEY, META_KEY,
+};
 use portal_domain::{
     demo, Account, AccountId, AuditEntry, Portal, Session, SignInThrottle, Timestamp, User,
 };
@@ -175,12 +179,52 @@ fn data_keys(storage: &web_sys::Storage) -> Vec<String> {
                 && k != SESSION_KEY
                 && k != LOCALE_KEY
                 && k != SIGN_IN_FAILURES_KEY
+                && k != JOURNAL_KEY
                 && !k.starts_with(QUARANTINE_PREFIX)
         })
         .collect()
 }
 
 /// Loads the portal, seeding the demo data on first start.
+/// Puts back what a save cut off in the middle had written (see
+/// [`persist::JOURNAL_KEY`]). `false` while another tab may be saving.
+fn recover_interrupted_save(storage: &web_sys::Storage, now: Timestamp) -> bool {
+    let Some(text) = storage.get_item(JOURNAL_KEY).ok().flatten() else {
+        return true;
+    };
+    let Ok(journal) = serde_json::from_str::<Journal>(&text) else {
+        // Unreadable: keep it aside like any unreadable data, and go on.
+        let key = format!("{QUARANTINE_PREFIX}journal.{}", now.millis());
+        if storage.set_item(&key, &text).is_ok() {
+            let _ = storage.remove_item(JOURNAL_KEY);
+        }
+        return true;
+    };
+    let stored = storage
+        .get_item(META_KEY)
+        .ok()
+        .flatten()
+        .and_then(|meta| persist::stored_revision(&meta));
+    match journal.recovery(stored, now) {
+        Recovery::InProgress => return false,
+        Recovery::Completed => {}
+        Recovery::RollBack => {
+            for (key, before) in journal.before.iter().rev() {
+                let put_back = match before {
+                    Some(text) => storage.set_item(key, text),
+                    None => storage.remove_item(key),
+                };
+                if put_back.is_err() {
+                    // Keep the journal for the next start.
+                    return true;
+                }
+            }
+        }
+    }
+    let _ = storage.remove_item(JOURNAL_KEY);
+    true
+}
+
 pub fn load_or_seed(now: Timestamp) -> Loaded {
     let fresh = |mode, notice| Loaded {
         portal: demo::portal(now),
@@ -193,6 +237,7 @@ pub fn load_or_seed(now: Timestamp) -> Loaded {
         return fresh(Mode::Memory, Some(StorageNotice::Unavailable));
     };
     STORED_CHUNKS.with_borrow_mut(HashMap::clear);
+    recover_interrupted_save(&storage, now);
     match persist::decode(|key| storage.get_item(key).ok().flatten()) {
         Ok(None) => fresh(Mode::Writable, None),
         Ok(Some(stored)) => Loaded {
@@ -263,6 +308,7 @@ pub fn stored_revision() -> Option<u64> {
 /// Reads the stored portal again (after another tab saved).
 pub fn reload() -> Option<(Portal, u64)> {
     let storage = local_storage()?;
+    recover_interrupted_save(&storage, crate::format::now());
     let stored = persist::decode(|key| storage.get_item(key).ok().flatten())
         .ok()
         .flatten()?;
@@ -317,22 +363,37 @@ pub fn save(
         META_KEY.to_string(),
         persist::encode_meta(portal, revision, now),
     ));
-    let mut written: Vec<(String, Option<String>)> = Vec::with_capacity(writes.len());
-    for (key, text) in writes {
-        let before = storage.get_item(&key).ok().flatten();
-        if let Err(error) = storage.set_item(&key, &text) {
+    if !recover_interrupted_save(&storage, now) {
+        return Err(not_saved("another tab is saving at this moment".into()));
+    }
+    // The journal: what each write is about to replace.
+    let journal = Journal {
+        revision,
+        at: now,
+        before: writes
+            .iter()
+            .map(|(key, _)| (key.clone(), storage.get_item(key).ok().flatten()))
+            .collect(),
+    };
+    let journal_text = serde_json::to_string(&journal).map_err(|e| not_saved(e.to_string()))?;
+    if let Err(error) = storage.set_item(JOURNAL_KEY, &journal_text) {
+        return Err(not_saved(describe(&error)));
+    }
+    for (done, (key, text)) in writes.iter().enumerate() {
+        if let Err(error) = storage.set_item(key, text) {
             // Put back what was there, newest first; these texts fitted before.
-            for (key, before) in written.into_iter().rev() {
+            for (key, before) in journal.before[..done].iter().rev() {
                 let _ = match before {
-                    Some(text) => storage.set_item(&key, &text),
-                    None => storage.remove_item(&key),
+                    Some(text) => storage.set_item(key, text),
+                    None => storage.remove_item(key),
                 };
             }
+            let _ = storage.remove_item(JOURNAL_KEY);
             STORED_CHUNKS.with_borrow_mut(HashMap::clear);
             return Err(not_saved(describe(&error)));
         }
-        written.push((key, before));
     }
+    let _ = storage.remove_item(JOURNAL_KEY);
     STORED_CHUNKS.with_borrow_mut(|stored| {
         for key in &stale {
             stored.remove(key);

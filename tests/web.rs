@@ -382,7 +382,12 @@ fn a_change_to_one_user_rewrites_only_that_users_chunk_and_the_last_log_chunk() 
     result.unwrap();
     assert_eq!(
         writes.as_string().unwrap(),
-        "lmp.account.1.users.2 lmp.account.1.log.0 lmp.account.1 lmp.meta"
+        "lmp.journal lmp.account.1.users.2 lmp.account.1.log.0 lmp.account.1 lmp.meta"
+    );
+    assert_eq!(
+        local_storage().get_item("lmp.journal").unwrap(),
+        None,
+        "the journal is removed once the meta record is written"
     );
     let (portal, _) = storage::reload().unwrap();
     assert_eq!(

@@ -181,6 +181,7 @@ impl Importer {
         let total_bytes = bytes.len() as u64;
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
+            .delimiter(delimiter_of(&bytes))
             .from_reader(Cursor::new(bytes));
         let headers = reader
             .headers()
@@ -420,6 +421,18 @@ impl Importer {
                 role,
             });
         }
+    }
+}
+
+/// `;` when the heading row is separated by semicolons and has no comma
+/// (spreadsheets set to Swedish and other languages with a decimal comma
+/// save CSV that way), otherwise `,`.
+fn delimiter_of(bytes: &[u8]) -> u8 {
+    let heading = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    if heading.contains(&b';') && !heading.contains(&b',') {
+        b';'
+    } else {
+        b','
     }
 }
 
@@ -800,5 +813,24 @@ mod tests {
         // An apostrophe before anything else is the person's own.
         assert_eq!(from_csv_cell("'Neil"), "'Neil");
         assert_eq!(csv_cell("O'Neil"), "O'Neil");
+    }
+
+    #[test]
+    fn a_file_saved_with_semicolons_is_read_too() {
+        let users = run(
+            &acme(),
+            "\u{feff}Email;First Name;Last Name;User Type;Large Meetings;Role\r\n\
+             semi@acme.example;Åsa;\"Berg; Jr\";Basic;;\r\n",
+        )
+        .unwrap();
+        assert_eq!(users[0].first_name, "Åsa");
+        assert_eq!(users[0].last_name, "Berg; Jr");
+        // A comma-separated file whose names contain semicolons stays comma-separated.
+        let users = run(
+            &acme(),
+            "Email,First Name,Last Name,User Type\nc@acme.example,A;B,C,Basic\n",
+        )
+        .unwrap();
+        assert_eq!(users[0].first_name, "A;B");
     }
 }

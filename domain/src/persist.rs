@@ -43,6 +43,49 @@ pub const USERS_PER_CHUNK: u32 = 1000;
 /// Activity-log entries per stored chunk.
 pub const ENTRIES_PER_LOG_CHUNK: usize = 1000;
 
+/// A save writes one key at a time. Before the first, it writes here what
+/// each key held before (the journal); after the meta record, the last
+/// write, it removes it. A journal left behind means the tab or browser
+/// closed in the middle of a save: the next start puts the old texts back.
+pub const JOURNAL_KEY: &str = "lmp.journal";
+/// A journal younger than this may belong to a save that another tab is
+/// running right now (a save takes milliseconds): it is left alone.
+pub const JOURNAL_SETTLE: crate::time::Duration = crate::time::Duration::seconds(2);
+
+/// What a save is about to overwrite.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Journal {
+    /// The revision the save writes.
+    pub revision: u64,
+    pub at: Timestamp,
+    /// Every key the save writes, with its text before (`None`: absent).
+    pub before: Vec<(String, Option<String>)>,
+}
+
+/// What to do about a journal found in storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recovery {
+    /// The save got as far as the meta record: it is complete.
+    Completed,
+    /// The save stopped before the meta record: put the old texts back.
+    RollBack,
+    /// Too recent to tell: another tab may be saving right now.
+    InProgress,
+}
+
+impl Journal {
+    /// `stored_revision` is the revision of the meta record in storage now.
+    pub fn recovery(&self, stored_revision: Option<u64>, now: Timestamp) -> Recovery {
+        if stored_revision.is_some_and(|stored| stored >= self.revision) {
+            Recovery::Completed
+        } else if now - self.at < JOURNAL_SETTLE {
+            Recovery::InProgress
+        } else {
+            Recovery::RollBack
+        }
+    }
+}
+
 pub fn account_key(id: AccountId) -> String {
     format!("lmp.account.{id}")
 }
@@ -994,5 +1037,26 @@ mod tests {
             prop_assert_eq!(stored.revision, revision);
             prop_assert_eq!(stored.saved_at, Timestamp(saved_at));
         }
+    }
+
+    #[test]
+    fn a_journal_left_behind_is_rolled_back_unless_the_save_finished_or_is_running() {
+        let t0 = Timestamp(1_800_000_000_000);
+        let journal = Journal {
+            revision: 8,
+            at: t0,
+            before: vec![
+                ("lmp.meta".into(), Some("old".into())),
+                ("lmp.x".into(), None),
+            ],
+        };
+        let later = t0 + crate::time::Duration::seconds(3);
+        assert_eq!(journal.recovery(Some(8), later), Recovery::Completed);
+        assert_eq!(journal.recovery(Some(9), later), Recovery::Completed);
+        assert_eq!(journal.recovery(Some(7), later), Recovery::RollBack);
+        assert_eq!(journal.recovery(None, later), Recovery::RollBack);
+        assert_eq!(journal.recovery(Some(7), t0), Recovery::InProgress);
+        let text = serde_json::to_string(&journal).unwrap();
+        assert_eq!(serde_json::from_str::<Journal>(&text).unwrap(), journal);
     }
 }

@@ -102,6 +102,35 @@ test("a file with unknown or missing columns, or no users, is refused with what 
   await expect(dialog.getByRole("alert")).toHaveText("Choose a CSV file to import.");
 });
 
+test("bad files of every kind each get their reason and import nobody; BOM and semicolons are fine", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  const before = await showing(page).textContent();
+  const corpus: [string, Buffer, string][] = [
+    ["empty.csv", Buffer.from(""), "The file has no users."],
+    ["blank.csv", Buffer.from("\n\n"), "The file has no users."],
+    ["quote.csv", Buffer.from('Email,First Name,Last Name,User Type\nq@acme.example,"Unclosed,Quote,Basic\n'), "Row 2: has 2 cells; the heading row has 4."],
+    ["latin1.csv", Buffer.concat([Buffer.from("Email,First Name,Last Name,User Type\nb@acme.example,Bj"), Buffer.from([0xf6]), Buffer.from("rn,Berg,Basic\n")]), "Row 2, First Name: is not UTF-8 text. Save the file as “CSV UTF-8”."],
+    ["picture.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), "Nothing was imported."],
+    ["columns.csv", Buffer.from("Email,First Name,Last Name,User Type,Email\n"), "The column Email appears twice."],
+  ];
+  for (const [name, bytes, reason] of corpus) {
+    await page.getByRole("button", { name: "Import Users" }).click();
+    const dialog = page.getByRole("dialog", { name: "Import Users" });
+    await dialog.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: bytes });
+    await dialog.getByRole("button", { name: "Import", exact: true }).click();
+    await expect(dialog.getByRole("alert"), name).toContainText(reason);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(showing(page)).toHaveText(before!);
+  }
+
+  // A byte-order mark and semicolons, as spreadsheets in Swedish save CSV.
+  await importUsers(page, "\uFEFFEmail;First Name;Last Name;User Type\r\nsemi@acme.example;Åsa;Berg;Basic\r\n", "excel.csv");
+  await expect(page.getByRole("status").first()).toHaveText("1 user imported");
+  await expect(page.getByRole("row").filter({ hasText: "semi@acme.example" })).toContainText("Åsa Berg");
+});
+
 test("more Licensed users than free seats: the whole file is refused with the numbers", async ({ page }) => {
   await signIn(page, "owner@acme.example");
   await page.goto("/users");

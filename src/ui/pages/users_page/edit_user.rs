@@ -93,8 +93,33 @@ pub fn EditUserDialog(
         }
     };
     let save_name = name.clone();
+    // What the dialog was opened on: if another tab changes the user before
+    // Save, the dialog shows the change instead of saving over it.
+    let opened_on = StoredValue::new((target.role, target.license, target.large_meetings));
     let save = move || {
         let locale = i18n.get_locale_untracked();
+        state.take_in_other_tabs_changes();
+        let now = state
+            .with_viewer_untracked(|account, _| {
+                account
+                    .user(user)
+                    .map(|u| (u.role, u.license, u.large_meetings))
+            })
+            .flatten();
+        if let Some(now @ (now_role, now_license, now_large)) = now {
+            if now != opened_on.get_value() {
+                opened_on.set_value(now);
+                role.set(now_role);
+                license.set(now_license);
+                large_on.set(now_large.is_some());
+                capacity.set(now_large);
+                confirming.set(false);
+                error.set(Some(
+                    td_string!(locale, users.edit.changed_elsewhere, name = &save_name).to_string(),
+                ));
+                return;
+            }
+        }
         let chosen_license = license.get_untracked();
         let large = if large_on.get_untracked() {
             capacity.get_untracked()
