@@ -185,12 +185,22 @@ fn data_keys(storage: &web_sys::Storage) -> Vec<String> {
         .collect()
 }
 
-/// Loads the portal, seeding the demo data on first start.
+/// What [`recover_interrupted_save`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Recovered {
+    /// No save was cut off (or it had finished).
+    Nothing,
+    /// A save was cut off; its writes were undone.
+    RolledBack,
+    /// Another tab may be saving right now.
+    Busy,
+}
+
 /// Puts back what a save cut off in the middle had written (see
-/// [`persist::JOURNAL_KEY`]). `false` while another tab may be saving.
-fn recover_interrupted_save(storage: &web_sys::Storage, now: Timestamp) -> bool {
+/// [`persist::JOURNAL_KEY`]).
+fn recover_interrupted_save(storage: &web_sys::Storage, now: Timestamp) -> Recovered {
     let Some(text) = storage.get_item(JOURNAL_KEY).ok().flatten() else {
-        return true;
+        return Recovered::Nothing;
     };
     let Ok(journal) = serde_json::from_str::<Journal>(&text) else {
         // Unreadable: keep it aside like any unreadable data, and go on.
@@ -198,16 +208,16 @@ fn recover_interrupted_save(storage: &web_sys::Storage, now: Timestamp) -> bool 
         if storage.set_item(&key, &text).is_ok() {
             let _ = storage.remove_item(JOURNAL_KEY);
         }
-        return true;
+        return Recovered::Nothing;
     };
     let stored = storage
         .get_item(META_KEY)
         .ok()
         .flatten()
         .and_then(|meta| persist::stored_revision(&meta));
-    match journal.recovery(stored, now) {
-        Recovery::InProgress => return false,
-        Recovery::Completed => {}
+    let found = match journal.recovery(stored, now) {
+        Recovery::InProgress => return Recovered::Busy,
+        Recovery::Completed => Recovered::Nothing,
         Recovery::RollBack => {
             for (key, before) in journal.before.iter().rev() {
                 let put_back = match before {
@@ -216,15 +226,17 @@ fn recover_interrupted_save(storage: &web_sys::Storage, now: Timestamp) -> bool 
                 };
                 if put_back.is_err() {
                     // Keep the journal for the next start.
-                    return true;
+                    return Recovered::RolledBack;
                 }
             }
+            Recovered::RolledBack
         }
-    }
+    };
     let _ = storage.remove_item(JOURNAL_KEY);
-    true
+    found
 }
 
+/// Loads the portal, seeding the demo data on first start.
 pub fn load_or_seed(now: Timestamp) -> Loaded {
     let fresh = |mode, notice| Loaded {
         portal: demo::portal(now),
@@ -329,6 +341,12 @@ pub fn save(
 ) -> Result<(), StorageNotice> {
     let not_saved = |reason: String| StorageNotice::NotSaved { reason };
     let storage = local_storage().ok_or_else(|| not_saved("storage is not available".into()))?;
+    match recover_interrupted_save(&storage, now) {
+        Recovered::Busy => return Err(not_saved("another tab is saving at this moment".into())),
+        // What this tab remembers as stored may no longer be: write every chunk.
+        Recovered::RolledBack => STORED_CHUNKS.with_borrow_mut(HashMap::clear),
+        Recovered::Nothing => {}
+    }
     let mut writes: Vec<(String, String)> = Vec::new();
     let mut copies: Vec<(String, Kept)> = Vec::new();
     let mut stale: Vec<String> = Vec::new();
@@ -363,9 +381,6 @@ pub fn save(
         META_KEY.to_string(),
         persist::encode_meta(portal, revision, now),
     ));
-    if !recover_interrupted_save(&storage, now) {
-        return Err(not_saved("another tab is saving at this moment".into()));
-    }
     // The journal: what each write is about to replace.
     let journal = Journal {
         revision,
