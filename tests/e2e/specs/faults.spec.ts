@@ -178,7 +178,18 @@ test("two tabs editing the same user: the second Save shows the first tab's chan
   await expect(inB.getByRole("checkbox", { name: "Large Meetings" })).toBeChecked();
   await expect(inB.getByLabel("Role")).toHaveValue("Member");
 
+  // Making him Basic now asks first, since it would take away the other tab's add-on.
+  await inB.getByLabel("Zoom Workplace").selectOption({ label: "Basic" });
+  await inB.getByRole("button", { name: "Save" }).click();
+  await expect(inB.getByRole("alert")).toHaveText(
+    "Making Liam Baker Basic also removes their Large Meetings 500 participants license.",
+  );
+  await inB.getByRole("button", { name: "Cancel" }).click();
+  await expect(inB).toHaveCount(0);
+
   // Saving again, on what is there now, keeps both changes.
+  await open(b);
+  await expect(inB.getByRole("checkbox", { name: "Large Meetings" })).toBeChecked();
   await inB.getByLabel("Role").selectOption({ label: "Admin" });
   await inB.getByRole("button", { name: "Save" }).click();
   await expect(inB).toHaveCount(0);

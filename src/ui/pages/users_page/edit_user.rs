@@ -66,6 +66,9 @@ pub fn EditUserDialog(
     };
     let name = target.full_name();
     let current_large = target.large_meetings;
+    // What the dialog was opened on: if another tab changes the user before
+    // Save, the dialog shows the change instead of saving over it.
+    let opened_on = StoredValue::new((target.role, target.license, target.large_meetings));
 
     let on_license = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -93,11 +96,10 @@ pub fn EditUserDialog(
         }
     };
     let save_name = name.clone();
-    // What the dialog was opened on: if another tab changes the user before
-    // Save, the dialog shows the change instead of saving over it.
-    let opened_on = StoredValue::new((target.role, target.license, target.large_meetings));
     let save = move || {
         let locale = i18n.get_locale_untracked();
+        // A new try: the last message no longer applies.
+        error.set(None);
         state.take_in_other_tabs_changes();
         let now = state
             .with_viewer_untracked(|account, _| {
@@ -133,7 +135,7 @@ pub fn EditUserDialog(
             return;
         }
         if chosen_license == BaseLicense::Basic
-            && current_large.is_some()
+            && opened_on.with_value(|(_, _, large)| large.is_some())
             && !confirming.get_untracked()
         {
             confirming.set(true);
@@ -196,7 +198,8 @@ pub fn EditUserDialog(
     let confirm_name = name.clone();
     let confirm_text = move || {
         let locale = i18n.get_locale();
-        current_large
+        opened_on
+            .with_value(|(_, _, large)| *large)
             .map(|c| {
                 td_string!(
                     locale,
