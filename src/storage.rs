@@ -196,6 +196,20 @@ enum Recovered {
     Busy,
 }
 
+/// Gives each key its text from before a save (`None`: removes it), the
+/// last written first. Tries every key; `false` if any could not be put back.
+fn put_back(storage: &web_sys::Storage, before: &[(String, Option<String>)]) -> bool {
+    let mut all = true;
+    for (key, text) in before.iter().rev() {
+        let done = match text {
+            Some(text) => storage.set_item(key, text),
+            None => storage.remove_item(key),
+        };
+        all &= done.is_ok();
+    }
+    all
+}
+
 /// Puts back what a save cut off in the middle had written (see
 /// [`persist::JOURNAL_KEY`]).
 fn recover_interrupted_save(storage: &web_sys::Storage, now: Timestamp) -> Recovered {
@@ -219,15 +233,9 @@ fn recover_interrupted_save(storage: &web_sys::Storage, now: Timestamp) -> Recov
         Recovery::InProgress => return Recovered::Busy,
         Recovery::Completed => Recovered::Nothing,
         Recovery::RollBack => {
-            for (key, before) in journal.before.iter().rev() {
-                let put_back = match before {
-                    Some(text) => storage.set_item(key, text),
-                    None => storage.remove_item(key),
-                };
-                if put_back.is_err() {
-                    // Keep the journal for the next start.
-                    return Recovered::RolledBack;
-                }
+            if !put_back(storage, &journal.before) {
+                // Keep the journal for the next start.
+                return Recovered::RolledBack;
             }
             Recovered::RolledBack
         }
@@ -396,13 +404,8 @@ pub fn save(
     }
     for (done, (key, text)) in writes.iter().enumerate() {
         if let Err(error) = storage.set_item(key, text) {
-            // Put back what was there, newest first; these texts fitted before.
-            for (key, before) in journal.before[..done].iter().rev() {
-                let _ = match before {
-                    Some(text) => storage.set_item(key, text),
-                    None => storage.remove_item(key),
-                };
-            }
+            // Put back what was there; these texts fitted before.
+            let _ = put_back(&storage, &journal.before[..done]);
             let _ = storage.remove_item(JOURNAL_KEY);
             STORED_CHUNKS.with_borrow_mut(HashMap::clear);
             return Err(not_saved(describe(&error)));
@@ -450,24 +453,32 @@ pub fn save_locale(locale: &str) {
     }
 }
 
-/// Recent failed sign-ins, shared by the tabs of this browser. An unreadable
-/// record counts as none: it holds no data, only a wait.
+/// Recent failed sign-ins, shared by the tabs of this browser; the copy in
+/// memory when storage could not take the last one (or there is none). An
+/// unreadable record counts as none: it holds no data, only a wait.
 pub fn load_sign_in_failures() -> SignInThrottle {
+    let kept = SIGN_IN_FAILURES.with_borrow(Clone::clone);
     match local_storage() {
-        Some(_) => LocalStorage::get(SIGN_IN_FAILURES_KEY).unwrap_or_default(),
-        None => SIGN_IN_FAILURES.with_borrow(Clone::clone),
+        Some(_) if kept.is_empty() => LocalStorage::get(SIGN_IN_FAILURES_KEY).unwrap_or_default(),
+        _ => kept,
     }
 }
 
 pub fn save_sign_in_failures(failures: &SignInThrottle) {
-    if local_storage().is_none() {
-        SIGN_IN_FAILURES.with_borrow_mut(|kept| *kept = failures.clone());
-    } else if failures.is_empty() {
-        LocalStorage::delete(SIGN_IN_FAILURES_KEY);
-    } else if LocalStorage::set(SIGN_IN_FAILURES_KEY, failures).is_err() {
-        // Storage is full: keep counting for this visit at least.
-        SIGN_IN_FAILURES.with_borrow_mut(|kept| *kept = failures.clone());
-    }
+    let stored = local_storage().is_some()
+        && if failures.is_empty() {
+            LocalStorage::delete(SIGN_IN_FAILURES_KEY);
+            true
+        } else {
+            LocalStorage::set(SIGN_IN_FAILURES_KEY, failures).is_ok()
+        };
+    // Without storage, or with storage full, keep counting for this visit.
+    let kept = if stored {
+        SignInThrottle::default()
+    } else {
+        failures.clone()
+    };
+    SIGN_IN_FAILURES.with_borrow_mut(|memory| *memory = kept);
 }
 
 pub fn clear_session() {

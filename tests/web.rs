@@ -397,3 +397,32 @@ fn a_change_to_one_user_rewrites_only_that_users_chunk_and_the_last_log_chunk() 
     assert_eq!(portal.accounts[0].users.len(), 3020);
     local_storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn failed_sign_ins_are_still_counted_when_storage_cannot_take_the_record() {
+    use portal_domain::SignInError;
+    local_storage().clear().unwrap();
+    let (_owner, state) = signed_in_state();
+    run_js(
+        "const set = Storage.prototype.setItem; window.__set = set; \
+         Storage.prototype.setItem = function (k, v) { \
+         if (k === 'lmp.sign-in-failures') throw new DOMException('full', 'QuotaExceededError'); \
+         return set.call(this, k, v); };",
+    );
+    let tries: Vec<_> = (0..5)
+        .map(|_| state.sign_in("owner@acme.example", "not the password"))
+        .collect();
+    let right = state.sign_in("owner@acme.example", "Demo!2026");
+    run_js("Storage.prototype.setItem = window.__set;");
+    assert_eq!(tries[3], Err(SignInError::InvalidCredentials));
+    assert!(matches!(tries[4], Err(SignInError::TooManyAttempts { .. })));
+    assert!(
+        matches!(right, Err(SignInError::TooManyAttempts { .. })),
+        "the wait holds although the record could not be stored"
+    );
+    assert_eq!(
+        local_storage().get_item("lmp.sign-in-failures").unwrap(),
+        None
+    );
+    local_storage().clear().unwrap();
+}
