@@ -14,13 +14,24 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS ?= --cfg erase_components
 
 PORT ?= 8080
+# The path the site is served under: `make dist PUBLIC_URL=/demo/` builds it
+# for https://host/demo/ (assets, links and the router follow it).
+PUBLIC_URL ?= /
+# Where make dist writes the site (make test also builds target/dist-demo/).
+DIST ?= dist
+# The footer shows the version and the day the wasm was built (UTC; a
+# reproducible build sets SOURCE_DATE_EPOCH and gets that day instead).
+ifndef PORTAL_BUILD_DATE
+PORTAL_BUILD_DATE := $(shell date -u -d "@$${SOURCE_DATE_EPOCH:-$$(date +%s)}" +%Y-%m-%d)
+endif
+export PORTAL_BUILD_DATE
 
 .PHONY: help bootstrap serve dist build-dist dev test screenshots bench fuzz
 
 help:
 	@echo "make serve   install what is missing, build, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test    install what is missing, run every check (lint, unit, browser, e2e, size)"
-	@echo "make dist    build the release site into dist/"
+	@echo "make dist    build the release site into dist/ (PUBLIC_URL=/demo/ for a sub-path)"
 	@echo "make dev     serve a debug build that rebuilds on every change"
 	@echo "make screenshots  rewrite the README's screenshots in docs/screenshots/"
 	@echo "make bench   measure speed and size at 1,000-50,000 users (docs/benchmarks/)"
@@ -30,12 +41,12 @@ bootstrap:
 	@scripts/bootstrap
 
 serve: dist
-	node scripts/serve-dist.mjs --dir dist --host 127.0.0.1 --port $(PORT)
+	node scripts/serve-dist.mjs --dir $(DIST) --host 127.0.0.1 --port $(PORT) --base $(PUBLIC_URL)
 
 dist: bootstrap build-dist
 
 build-dist:
-	trunk build --release --offline
+	trunk build --release --offline --public-url $(PUBLIC_URL) --dist $(DIST)
 
 dev: bootstrap
 	trunk serve --offline --port $(PORT)

@@ -9,9 +9,16 @@
 // (its loader script is then allowed by nonce as well as by hash), and the
 // headers a meta tag cannot give: frame-ancestors 'none', nosniff, no referrer.
 //
+// --base /demo/ serves a build made with `make dist PUBLIC_URL=/demo/` under
+// that path (/demo redirects to /demo/; anything outside it is a 404).
+// --fallback 404 serves like GitHub Pages instead: no rewrites; an address
+// with no file gets 404.html (a copy of index.html) with status 404.
+//
 // usage: node scripts/serve-dist.mjs [--dir dist] [--host 127.0.0.1] [--port 8080]
+//                                    [--base /] [--fallback spa|404]
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
@@ -24,6 +31,16 @@ const args = Object.fromEntries(
 const root = resolve(args.dir ?? "dist");
 const host = args.host ?? "127.0.0.1";
 const port = Number(args.port ?? 8080);
+const base = `/${(args.base ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+const fallback = args.fallback ?? "spa";
+if (!existsSync(join(root, "index.html"))) {
+  console.error(`serve-dist.mjs: ${root} has no index.html; build it first (make dist)`);
+  process.exit(1);
+}
+if (!["spa", "404"].includes(fallback)) {
+  console.error(`serve-dist.mjs: --fallback is spa or 404, not ${fallback}`);
+  process.exit(2);
+}
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -55,13 +72,26 @@ const server = createServer(async (req, res) => {
     res.writeHead(400).end("Bad request");
     return;
   }
-  const wanted = normalize(join(root, pathname));
+  if (`${pathname}/` === base) {
+    res.writeHead(301, { location: base }).end();
+    return;
+  }
+  if (!pathname.startsWith(base)) {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
+    return;
+  }
+  const wanted = normalize(join(root, pathname.slice(base.length - 1)));
   if (wanted !== root && !wanted.startsWith(root + sep)) {
     res.writeHead(403).end("Forbidden");
     return;
   }
-  let file = await fileAt(wanted);
-  if (!file && !extname(pathname)) file = join(root, "index.html");
+  let file = (await fileAt(wanted)) ?? (await fileAt(join(wanted, "index.html")));
+  let status = 200;
+  if (!file && fallback === "spa" && !extname(pathname)) file = join(root, "index.html");
+  if (!file && fallback === "404") {
+    file = await fileAt(join(root, "404.html"));
+    status = 404;
+  }
   if (!file) {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found");
     return;
@@ -83,10 +113,11 @@ const server = createServer(async (req, res) => {
     );
     headers["content-security-policy"] = "frame-ancestors 'none'";
   }
-  res.writeHead(200, headers);
+  res.writeHead(status, headers);
   res.end(req.method === "HEAD" ? undefined : body);
 });
 
 server.listen(port, host, () => {
-  console.log(`Serving ${root} on http://${host}:${port}/ (Ctrl+C to stop)`);
+  const how = fallback === "404" ? "404.html for unknown addresses" : "index.html for unknown addresses";
+  console.log(`Serving ${root} on http://${host}:${port}${base} (${how}; Ctrl+C to stop)`);
 });

@@ -33,6 +33,8 @@ pub enum SignOutReason {
     Expired,
     /// An admin removed their user from the account.
     Removed,
+    /// Someone reset the demo data (Profile > Reset demo data).
+    Reset,
 }
 
 /// Why an action did not happen.
@@ -42,6 +44,15 @@ pub enum ActionError {
     Domain(#[from] DomainError),
     #[error("Your session has ended. Sign in again.")]
     SignedOut,
+}
+
+/// Why Reset demo data did not happen; nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResetError {
+    /// The stored data belongs to a newer version and is left untouched.
+    ReadOnly,
+    /// Storage refused the demo data (the reason says why).
+    NotSaved(String),
 }
 
 /// A change not saved yet, kept so it can be re-applied on newer data.
@@ -315,6 +326,40 @@ impl AppState {
             }
             None => {}
         }
+    }
+
+    /// Puts every account back to the demo data of a first start and signs
+    /// out. The demo data is stored first, as one save: if storage refuses
+    /// it, the stored data and this tab stay as they were. Other tabs take
+    /// the new data in (and sign out, as the session is gone). Quarantined
+    /// copies, the language choice and the sign-in wait record are kept.
+    pub fn reset_demo_data(&self) -> Result<(), ResetError> {
+        let now = now();
+        let portal = portal_domain::demo::portal(now);
+        let (mode, revision) = self.persistence.with_value(|p| (p.mode, p.revision));
+        match mode {
+            Mode::ReadOnly => return Err(ResetError::ReadOnly),
+            Mode::Memory => {}
+            Mode::Writable => {
+                // Above any revision another tab stored, so every tab takes it in.
+                let next = revision.max(storage::stored_revision().unwrap_or(0)) + 1;
+                storage::save(&portal, None, next, now).map_err(|notice| match notice {
+                    StorageNotice::NotSaved { reason } => ResetError::NotSaved(reason),
+                    _ => ResetError::NotSaved("the browser refused to store it".into()),
+                })?;
+                self.persistence.update_value(|p| p.revision = next);
+            }
+        }
+        self.persistence.update_value(|p| p.pending.clear());
+        self.portal.set(portal);
+        if matches!(
+            self.notice.get_untracked(),
+            Some(StorageNotice::NotSaved { .. } | StorageNotice::Conflict { .. })
+        ) {
+            self.notice.set(None);
+        }
+        self.sign_out(SignOutReason::Reset);
+        Ok(())
     }
 
     /// Checks the credentials and starts a session.

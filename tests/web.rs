@@ -426,3 +426,72 @@ fn failed_sign_ins_are_still_counted_when_storage_cannot_take_the_record() {
     );
     local_storage().clear().unwrap();
 }
+
+/// Every stored key of the portal but the session, with its text.
+fn stored_data() -> Vec<(String, Option<String>)> {
+    let mut all: Vec<_> = keys()
+        .into_iter()
+        .filter(|k| k.starts_with("lmp.") && k != SESSION_KEY)
+        .map(|k| {
+            let text = get(&k);
+            (k, text)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[wasm_bindgen_test]
+fn reset_demo_data_that_storage_refuses_changes_nothing_stored_or_shown() {
+    use meetings_portal::state::ResetError;
+    local_storage().clear().unwrap();
+    let (_owner, state) = signed_in_state();
+    state
+        .dispatch(schedule("Kept through a refused reset"))
+        .unwrap();
+    let before = stored_data();
+    // The third write of the reset fails (the journal and the first chunk fit).
+    run_js(
+        "const set = Storage.prototype.setItem; window.__set = set; let n = 0; \
+         Storage.prototype.setItem = function (k, v) { \
+         if (k.startsWith('lmp.') && ++n === 3) throw new DOMException('full', 'QuotaExceededError'); \
+         return set.call(this, k, v); };",
+    );
+    let result = state.reset_demo_data();
+    run_js("Storage.prototype.setItem = window.__set;");
+    assert_eq!(
+        result,
+        Err(ResetError::NotSaved(
+            "the browser's storage for this site is full".into()
+        ))
+    );
+    assert_eq!(stored_data(), before, "what the reset wrote was put back");
+    assert!(state.session.get_untracked().is_some(), "still signed in");
+    let topics: Vec<String> = state.portal.with_untracked(|p| {
+        p.accounts[0]
+            .meetings
+            .iter()
+            .map(|m| m.topic.clone())
+            .collect()
+    });
+    assert!(topics.contains(&"Kept through a refused reset".to_string()));
+
+    // Once storage takes it, the reset stores a first start's data and signs out.
+    state.reset_demo_data().unwrap();
+    assert!(state.session.get_untracked().is_none());
+    assert!(!stored_topics().contains(&"Kept through a refused reset".to_string()));
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_portals_own_path_is_found_under_the_base() {
+    use meetings_portal::ui::base::{app_path, base_from_path};
+    assert_eq!(base_from_path("/demo/"), "/demo");
+    assert_eq!(base_from_path("/"), "");
+    assert_eq!(app_path("/demo", "/demo/users"), "/users");
+    assert_eq!(app_path("/demo", "/demo"), "/");
+    assert_eq!(app_path("/demo", "/demo/"), "/");
+    // A look-alike prefix is not the base.
+    assert_eq!(app_path("/demo", "/demos/users"), "/demos/users");
+    assert_eq!(app_path("", "/users"), "/users");
+}

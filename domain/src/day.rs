@@ -32,6 +32,17 @@ impl Day {
         Some(Self(date.to_julian_day() - UNIX_EPOCH_JULIAN_DAY))
     }
 
+    /// A day written `YYYY-MM-DD` (a date field's value, the build date),
+    /// if it is one and exists: the inverse of `Display`.
+    pub fn parse_iso(text: &str) -> Option<Self> {
+        let mut parts = text.trim().split('-');
+        let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        Self::from_ymd(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    }
+
     fn date(self) -> Date {
         Date::from_julian_day(self.0 + UNIX_EPOCH_JULIAN_DAY).unwrap_or(Date::MIN)
     }
@@ -118,7 +129,33 @@ mod tests {
         assert!(Day::from_ymd(2026, 13, 1).is_none());
     }
 
+    #[test]
+    fn parses_only_existing_iso_days() {
+        assert_eq!(Day::parse_iso("2026-11-27"), Some(day(2026, 11, 27)));
+        assert_eq!(Day::parse_iso(" 2026-04-01\n"), Some(day(2026, 4, 1)));
+        for bad in [
+            "",
+            "2026",
+            "2026-11",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-11-27-1",
+            "27/11/2026",
+            "yesterday",
+        ] {
+            assert_eq!(Day::parse_iso(bad), None, "{bad:?}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn a_written_day_reads_back(days in 0i32..2_000_000) {
+            let written = Day::from_days_since_epoch(days - 700_000);
+            if written.ymd().0 >= 0 {
+                prop_assert_eq!(Day::parse_iso(&written.to_string()), Some(written));
+            }
+        }
+
         #[test]
         fn adding_months_moves_forward_by_28_to_31_days_each(start in 0i32..40_000, months in 1u32..36) {
             let from = Day::from_days_since_epoch(start);

@@ -2,6 +2,7 @@
 
 use crate::i18n::I18nContextProvider;
 use crate::state::AppState;
+use crate::ui::base::router_base;
 use crate::ui::components::guard::Guard;
 use crate::ui::components::language::RememberedLocale;
 use crate::ui::layout::Shell;
@@ -24,7 +25,7 @@ pub fn App() -> impl IntoView {
     view! {
         <I18nContextProvider>
         <RememberedLocale />
-        <Router>
+        <Router base=router_base()>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/sign-in") view=SignInPage />
                 <ParentRoute path=path!("") view=Shell>

@@ -2,8 +2,10 @@
 
 pub mod dialog;
 pub mod download;
+pub mod footer;
 pub mod guard;
 pub mod language;
 pub mod plans;
+pub mod reset_demo;
 pub mod storage_banner;
 pub mod table_scroll;

@@ -2,6 +2,8 @@
 
 use crate::i18n::*;
 use crate::state::{use_app, AppState, SignOutReason, Viewer};
+use crate::ui::base::{app_path, href, router_base};
+use crate::ui::components::footer::Footer;
 use crate::ui::components::language::LanguageSwitch;
 use crate::ui::components::storage_banner::StorageBanner;
 use leptos::ev;
@@ -23,14 +25,19 @@ pub fn Shell() -> impl IntoView {
     move || match signed_in.get() {
         Some(_) => view! { <SignedIn /> }.into_any(),
         None => {
-            let here = location.pathname.get_untracked();
+            let pathname = location.pathname.get_untracked();
+            // The router adds its base again when it follows `next`.
+            let here = app_path(router_base(), &pathname);
             // After Sign Out the next person starts afresh; anyone else
             // (a deep link, an expired session) comes back here after signing in.
-            let requested = state.signed_out.get_untracked() == Some(SignOutReason::Requested);
+            let requested = matches!(
+                state.signed_out.get_untracked(),
+                Some(SignOutReason::Requested | SignOutReason::Reset)
+            );
             let path = if here == "/" || requested {
                 "/sign-in".to_string()
             } else {
-                format!("/sign-in?next={}", js_sys::encode_uri_component(&here))
+                format!("/sign-in?next={}", js_sys::encode_uri_component(here))
             };
             view! { <Redirect path /> }.into_any()
         }
@@ -87,7 +94,7 @@ fn SignedIn() -> impl IntoView {
                         <ul>
                             {links
                                 .iter()
-                                .map(|(href, text)| view! { <li><A href=*href>{label(*text)}</A></li> })
+                                .map(|(path, text)| view! { <li><A href=href(path)>{label(*text)}</A></li> })
                                 .collect_view()}
                         </ul>
                     </li>
@@ -128,7 +135,9 @@ fn SignedIn() -> impl IntoView {
         {move || {
             // The window title names the page: "Users – Large Meetings portal".
             let locale = i18n.get_locale();
-            let page = page_title(locale, &location.pathname.get());
+            let page = location
+                .pathname
+                .with(|path| page_title(locale, app_path(router_base(), path)));
             document().set_title(&format!("{page} – {}", td_string!(locale, common.brand)));
         }}
         <div class="shell">
@@ -162,22 +171,25 @@ fn SignedIn() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <li>
-                                        <A href="/activity-logs">{t!(i18n, common.nav.activity_logs)}</A>
+                                        <A href=href("/activity-logs")>{t!(i18n, common.nav.activity_logs)}</A>
                                     </li>
                                 }
                             })
                     }}
                     <li>
-                        <A href="/meetings">{t!(i18n, common.nav.meetings)}</A>
+                        <A href=href("/meetings")>{t!(i18n, common.nav.meetings)}</A>
                     </li>
                     <li>
-                        <A href="/profile">{t!(i18n, common.nav.profile)}</A>
+                        <A href=href("/profile")>{t!(i18n, common.nav.profile)}</A>
                     </li>
                 </ul>
             </nav>
-            <main id="main" class="main" tabindex="-1">
-                <Outlet />
-            </main>
+            <div class="shell__content">
+                <main id="main" class="main" tabindex="-1">
+                    <Outlet />
+                </main>
+                <Footer />
+            </div>
         </div>
     }
 }

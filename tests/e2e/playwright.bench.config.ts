@@ -29,7 +29,7 @@ export default defineConfig({
     video: "off",
   },
   webServer: {
-    ...(e2e.webServer as object),
+    ...(e2e.webServer as object[])[0],
     command: `node ../../scripts/serve-dist.mjs --dir ../../dist --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
   },

@@ -1,8 +1,12 @@
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium (never a downloaded browser); the release build in dist/
-// served with an SPA fallback, as a static host would serve it.
+// served with an SPA fallback, as a static host would serve it; and the
+// build for a sub-path (`make dist PUBLIC_URL=/demo/`, made by make test into
+// target/dist-demo/) served the way GitHub Pages serves it: under /demo/, no
+// rewrites, 404.html for unknown addresses (specs/subpath.spec.ts).
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const SUBPATH_PORT = Number(process.env.E2E_SUBPATH_PORT ?? 4174);
 
 export default defineConfig({
   testDir: "./specs",
@@ -35,10 +39,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node ../../scripts/serve-dist.mjs --dir ../../dist --host 127.0.0.1 --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node ../../scripts/serve-dist.mjs --dir ../../dist --host 127.0.0.1 --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      command:
+        `node ../../scripts/serve-dist.mjs --dir ../../target/dist-demo --host 127.0.0.1 ` +
+        `--port ${SUBPATH_PORT} --base /demo/ --fallback 404`,
+      url: `http://127.0.0.1:${SUBPATH_PORT}/demo/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

@@ -2,6 +2,7 @@
 
 use crate::i18n::*;
 use crate::state::use_app;
+use crate::ui::base::href;
 use crate::ui::labels;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -44,7 +45,7 @@ pub fn NotAuthorisedPage() -> impl IntoView {
             <h1 id="page-title">{t!(i18n, common.not_authorised.title)}</h1>
             <p>{t!(i18n, common.not_authorised.text, role)}</p>
             <p>
-                <A href="/profile">{t!(i18n, common.not_authorised.profile)}</A>
+                <A href=href("/profile")>{t!(i18n, common.not_authorised.profile)}</A>
             </p>
         </section>
     }
@@ -56,17 +57,17 @@ fn OtherPortalPage(portal: BillingPortal) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let account = move || state.viewer().map(|v| v.account_name).unwrap_or_default();
-    let href = match portal {
+    let other = href(match portal {
         BillingPortal::PlansAndBilling => "/plan-management",
         BillingPortal::AccountManagement => "/billing",
-    };
+    });
     let portal = move || labels::billing_portal(i18n.get_locale(), portal);
     view! {
         <section class="page page--notice" aria-labelledby="page-title">
             <h1 id="page-title">{t!(i18n, common.other_portal.title)}</h1>
             <p>{t!(i18n, common.other_portal.text, account, portal)}</p>
             <p>
-                <A href=href>{t!(i18n, common.other_portal.go, portal)}</A>
+                <A href=other>{t!(i18n, common.other_portal.go, portal)}</A>
             </p>
         </section>
     }

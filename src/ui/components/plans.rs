@@ -5,6 +5,7 @@
 use crate::format::{self, now};
 use crate::i18n::*;
 use crate::state::{use_account, use_app, AppState};
+use crate::ui::base::href;
 use crate::ui::components::table_scroll::TableScroll;
 use crate::ui::messages;
 use leptos::ev::SubmitEvent;
@@ -142,7 +143,7 @@ pub fn CurrentPlans(
         </div>
         <p class="page__hint">
             {t!(i18n, billing.users_hint_before)}
-            <A href="/users">{t!(i18n, billing.users_hint_link)}</A>
+            <A href=href("/users")>{t!(i18n, billing.users_hint_link)}</A>
             {t!(i18n, billing.users_hint_after)}
         </p>
     }

@@ -11,15 +11,6 @@ use leptos::prelude::*;
 use portal_domain::audit::to_csv;
 use portal_domain::{AuditCategory, AuditFilter, Day};
 
-/// A `<input type="date">` value ("2026-04-01") as a day.
-fn parse_day(value: &str) -> Option<Day> {
-    let mut parts = value.split('-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next()?.parse().ok()?;
-    let day = parts.next()?.parse().ok()?;
-    Day::from_ymd(year, month, day)
-}
-
 #[component]
 pub fn ActivityLogsPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -28,8 +19,8 @@ pub fn ActivityLogsPage() -> impl IntoView {
     let category = RwSignal::new(None::<AuditCategory>);
     let email = RwSignal::new(String::new());
     let filter = Memo::new(move |_| AuditFilter {
-        from: parse_day(&from.get()),
-        to: parse_day(&to.get()),
+        from: Day::parse_iso(&from.get()),
+        to: Day::parse_iso(&to.get()),
         category: category.get(),
         email: Some(email.get()),
     });

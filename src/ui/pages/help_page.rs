@@ -2,6 +2,7 @@
 //! to use it well, and where each billing portal keeps its settings.
 
 use crate::i18n::*;
+use crate::ui::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -15,7 +16,7 @@ pub const BILLING_SETTINGS: &str = "/help/billing-settings";
 pub fn RequirementsLink() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <A href=REQUIREMENTS attr:class="help-link">{t!(i18n, help.link_requirements)}</A>
+        <A href=href(REQUIREMENTS) attr:class="help-link">{t!(i18n, help.link_requirements)}</A>
     }
 }
 
@@ -24,7 +25,7 @@ pub fn RequirementsLink() -> impl IntoView {
 pub fn BestPracticesLink() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <A href=BEST_PRACTICES attr:class="help-link">{t!(i18n, help.link_best_practices)}</A>
+        <A href=href(BEST_PRACTICES) attr:class="help-link">{t!(i18n, help.link_best_practices)}</A>
     }
 }
 
@@ -33,7 +34,7 @@ pub fn BestPracticesLink() -> impl IntoView {
 pub fn BillingSettingsLink() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <A href=BILLING_SETTINGS attr:class="help-link">{t!(i18n, help.link_billing_settings)}</A>
+        <A href=href(BILLING_SETTINGS) attr:class="help-link">{t!(i18n, help.link_billing_settings)}</A>
     }
 }
 

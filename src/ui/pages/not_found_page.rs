@@ -1,6 +1,7 @@
 //! Any address the portal does not know.
 
 use crate::i18n::*;
+use crate::ui::base::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -12,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1 id="page-title">{t!(i18n, common.not_found.title)}</h1>
             <p>{t!(i18n, common.not_found.text)}</p>
             <p>
-                <A href="/">{t!(i18n, common.not_found.start)}</A>
+                <A href=href("/")>{t!(i18n, common.not_found.start)}</A>
             </p>
         </section>
     }

@@ -3,6 +3,7 @@
 use crate::format;
 use crate::i18n::*;
 use crate::state::{use_app, ActionError};
+use crate::ui::components::reset_demo::ResetDemoData;
 use crate::ui::{labels, messages};
 use leptos::ev::SubmitEvent;
 use leptos::html;
@@ -50,6 +51,7 @@ pub fn ProfilePage() -> impl IntoView {
             <h1 id="page-title">{t!(i18n, common.profile.title)}</h1>
             {facts}
             <ChangePassword />
+            <ResetDemoData />
         </section>
     }
 }

@@ -2,7 +2,9 @@
 
 use crate::i18n::*;
 use crate::state::{use_app, SignOutReason};
+use crate::ui::components::footer::Footer;
 use crate::ui::components::language::LanguageSwitch;
+use crate::ui::components::reset_demo::ResetDemoData;
 use crate::ui::messages;
 use leptos::ev::SubmitEvent;
 use leptos::html;
@@ -76,6 +78,7 @@ pub fn SignInPage() -> impl IntoView {
             SignOutReason::OtherTab => t_string!(i18n, common.sign_in.signed_out_other_tab),
             SignOutReason::Removed => t_string!(i18n, common.sign_in.removed),
             SignOutReason::Expired => t_string!(i18n, common.sign_in.expired),
+            SignOutReason::Reset => t_string!(i18n, common.sign_in.reset_done),
         })
     };
     let demo = |email: &'static str, who: fn(Locale) -> &'static str| {
@@ -149,7 +152,9 @@ pub fn SignInPage() -> impl IntoView {
                         {demo("admin@globex.example", |l| td_string!(l, common.sign_in.demo_globex_admin))}
                         {demo("member@globex.example", |l| td_string!(l, common.sign_in.demo_globex_member))}
                     </ul>
+                    <ResetDemoData compact=true />
                 </details>
+                <Footer />
             </div>
         </main>
     }

@@ -4,6 +4,7 @@
 use crate::format;
 use crate::i18n::*;
 use crate::state::use_app;
+use crate::ui::base::href;
 use crate::ui::components::dialog::{Dialog, DialogActions};
 use crate::ui::labels;
 use crate::ui::messages::action_error;
@@ -60,7 +61,7 @@ pub fn EditUserDialog(
     let seats_available = account.with_value(Account::seats_available);
     let base_open = target.license == BaseLicense::Licensed || seats_available > 0;
     let plan_name = account.with_value(|a| a.base_plan.name.clone());
-    let buy_href = match account.with_value(|a| a.billing_portal) {
+    let buy_path = match account.with_value(|a| a.billing_portal) {
         BillingPortal::PlansAndBilling => "/plan-management",
         BillingPortal::AccountManagement => "/billing",
     };
@@ -243,7 +244,7 @@ pub fn EditUserDialog(
                                 {t!(i18n, users.edit.no_base_seats)}
                                 " "
                                 {if can_bill {
-                                    view! { <A href=buy_href>{t!(i18n, users.edit.buy_more)}</A> }
+                                    view! { <A href=href(buy_path)>{t!(i18n, users.edit.buy_more)}</A> }
                                         .into_any()
                                 } else {
                                     t!(i18n, users.edit.ask_owner).into_any()
@@ -280,7 +281,7 @@ pub fn EditUserDialog(
                                         {can_bill
                                             .then(|| {
                                                 view! {
-                                                    <A href=buy_href>
+                                                    <A href=href(buy_path)>
                                                         {t!(i18n, users.edit.buy_large_meetings)}
                                                     </A>
                                                 }
