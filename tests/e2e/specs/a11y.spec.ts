@@ -16,7 +16,7 @@ const NAMES = {
     edit: "Edit", remove: "Remove", removeUser: "Remove user", addUsers: "Add Users", save: "Save", importUsers: "Import Users", csvFile: "CSV file", importButton: "Import",
     changeLicenses: "Change Licenses", addToCart: "Add to Cart", invoiceHistory: "Invoice History",
     selectLiam: "Select Liam Baker", menu: "Menu", users: "Users", usersHeading: "Users",
-    notAuthorised: "Not authorised",
+    notAuthorised: "Not authorised", reset: "Reset demo data", demoSignIns: "Demo sign-ins",
   },
   "sv-SE": {
     signIn: "Logga in", signOut: "Logga ut", email: "E-post", password: "Lösenord",
@@ -24,7 +24,7 @@ const NAMES = {
     edit: "Redigera", remove: "Ta bort", removeUser: "Ta bort användare", addUsers: "Lägg till användare", save: "Spara", importUsers: "Importera användare", csvFile: "CSV-fil", importButton: "Importera",
     changeLicenses: "Ändra licenser", addToCart: "Lägg i varukorgen", invoiceHistory: "Fakturahistorik",
     selectLiam: "Markera Liam Baker", menu: "Meny", users: "Användare", usersHeading: "Användare",
-    notAuthorised: "Ingen behörighet",
+    notAuthorised: "Ingen behörighet", reset: "Återställ demodata", demoSignIns: "Demoinloggningar",
   },
 } as const;
 
@@ -89,6 +89,20 @@ for (const locale of ["en-US", "sv-SE"] as const) {
       await page.getByRole("button", { name: T.placeOrder }).click();
       await expect(page.getByRole("alert").first()).toBeVisible();
       await audit(page, "order form with errors");
+    });
+
+    test(`the Reset demo data dialog has no WCAG 2.1 AA violation, on Profile and on the sign-in page (${locale})`, async ({ page }) => {
+      await signIn(page, "member@acme.example");
+      await page.goto("/profile");
+      await page.getByRole("button", { name: T.reset }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await audit(page, "Reset demo data on Profile");
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: T.signOut }).click();
+      await page.getByText(T.demoSignIns).click();
+      await page.getByRole("button", { name: T.reset }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await audit(page, "Reset demo data on the sign-in page");
     });
 
     test(`every dialog of the Users page has no WCAG 2.1 AA violation (${locale})`, async ({ page }) => {
