@@ -398,22 +398,34 @@ fn a_change_to_one_user_rewrites_only_that_users_chunk_and_the_last_log_chunk() 
     local_storage().clear().unwrap();
 }
 
+/// Makes localStorage refuse a write, as a full quota does, whenever the JS
+/// condition `refuse` holds; in it, `k` is the key and `n` counts the
+/// portal's (`lmp.`) writes so far, this one included. [`allow_writes`] ends it.
+fn refuse_writes_when(refuse: &str) {
+    run_js(&format!(
+        "const set = Storage.prototype.setItem; window.__set = set; let n = 0; \
+         Storage.prototype.setItem = function (k, v) {{ \
+         if (k.startsWith('lmp.')) n++; \
+         if ({refuse}) throw new DOMException('full', 'QuotaExceededError'); \
+         return set.call(this, k, v); }};"
+    ));
+}
+
+fn allow_writes() {
+    run_js("Storage.prototype.setItem = window.__set;");
+}
+
 #[wasm_bindgen_test]
 fn failed_sign_ins_are_still_counted_when_storage_cannot_take_the_record() {
     use portal_domain::SignInError;
     local_storage().clear().unwrap();
     let (_owner, state) = signed_in_state();
-    run_js(
-        "const set = Storage.prototype.setItem; window.__set = set; \
-         Storage.prototype.setItem = function (k, v) { \
-         if (k === 'lmp.sign-in-failures') throw new DOMException('full', 'QuotaExceededError'); \
-         return set.call(this, k, v); };",
-    );
+    refuse_writes_when("k === 'lmp.sign-in-failures'");
     let tries: Vec<_> = (0..5)
         .map(|_| state.sign_in("owner@acme.example", "not the password"))
         .collect();
     let right = state.sign_in("owner@acme.example", "Demo!2026");
-    run_js("Storage.prototype.setItem = window.__set;");
+    allow_writes();
     assert_eq!(tries[3], Err(SignInError::InvalidCredentials));
     assert!(matches!(tries[4], Err(SignInError::TooManyAttempts { .. })));
     assert!(
@@ -451,14 +463,9 @@ fn reset_demo_data_that_storage_refuses_changes_nothing_stored_or_shown() {
         .unwrap();
     let before = stored_data();
     // The third write of the reset fails (the journal and the first chunk fit).
-    run_js(
-        "const set = Storage.prototype.setItem; window.__set = set; let n = 0; \
-         Storage.prototype.setItem = function (k, v) { \
-         if (k.startsWith('lmp.') && ++n === 3) throw new DOMException('full', 'QuotaExceededError'); \
-         return set.call(this, k, v); };",
-    );
+    refuse_writes_when("k.startsWith('lmp.') && n === 3");
     let result = state.reset_demo_data();
-    run_js("Storage.prototype.setItem = window.__set;");
+    allow_writes();
     assert_eq!(
         result,
         Err(ResetError::NotSaved(

@@ -4,6 +4,7 @@
 //! return address after sign-in all follow it, so one build runs unchanged
 //! at the site root or under a repository's GitHub Pages path.
 
+use leptos::prelude::{document, window};
 use std::sync::OnceLock;
 
 /// The router's base read from the document's `<base href>`: `"/demo"` for
@@ -21,7 +22,8 @@ pub fn router_base() -> &'static str {
             return String::new();
         };
         // A full URL ("https://cdn.example/portal/") counts by its path.
-        let path = web_sys::Url::new_with_base(&href, &location_href())
+        let location = window().location().href().unwrap_or_default();
+        let path = web_sys::Url::new_with_base(&href, &location)
             .map(|url| url.pathname())
             .unwrap_or(href);
         base_from_path(&path).to_string()
@@ -44,17 +46,6 @@ pub fn app_path<'a>(base: &str, pathname: &'a str) -> &'a str {
         Some(rest) if rest.starts_with('/') => rest,
         _ => pathname,
     }
-}
-
-fn document() -> web_sys::Document {
-    leptos::prelude::document()
-}
-
-fn location_href() -> String {
-    leptos::prelude::window()
-        .location()
-        .href()
-        .unwrap_or_default()
 }
 
 /// The address of one of the portal's pages under the base: `href("/users")`

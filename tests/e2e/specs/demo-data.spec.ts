@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { importUsers, nav, PASSWORD, signIn } from "./helpers";
+import { importUsers, loggaIn, nav, PASSWORD, signIn } from "./helpers";
 
 // Reset demo data (Profile, and the sign-in page's demo section) and the
 // footer with the version and build date.
@@ -158,9 +158,7 @@ test.describe("in Swedish", () => {
     await page.getByLabel("Language").selectOption("sv");
     expect(await page.evaluate(() => localStorage.getItem("lmp.locale"))).toBe(JSON.stringify("sv"));
     await expect(page.locator("footer")).toContainText(`Portal för stora möten ${version} · byggd `);
-    await page.getByLabel("E-post").fill("owner@globex.example");
-    await page.getByLabel("Lösenord").fill(PASSWORD);
-    await page.getByRole("button", { name: "Logga in" }).click();
+    await loggaIn(page, "owner@globex.example");
     await page.getByRole("navigation").getByRole("link", { name: "Profil" }).click();
     await page.getByRole("button", { name: "Återställ demodata" }).click();
     const dialog = page.getByRole("dialog", { name: "Återställa demodata?" });

@@ -12,6 +12,16 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await expect(page.getByRole("button", { name: "Sign Out" })).toBeVisible();
 }
 
+/** The same in Swedish (Logga in), for a browser set to Swedish. */
+export async function loggaIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
+  await page.getByLabel("E-post").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+}
+
 export const nav = (page: Page) => page.getByRole("navigation", { name: "Portal" });
 
 /** Buys Large Meetings through Plans and Billing > Plan Management (Acme's portal). */

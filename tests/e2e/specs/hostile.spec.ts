@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { importUsers, nav, signIn } from "./helpers";
+import { importUsers, loggaIn, nav, signIn } from "./helpers";
 
 // Hostile text: markup, script, template syntax, formulas, very long words
 // and other scripts are shown as the text they are, never run, and do not
@@ -132,10 +132,7 @@ test.describe("in Swedish", () => {
   test.use({ locale: "sv-SE" });
 
   test("the reasons are given in Swedish", async ({ page }) => {
-    await page.goto("/");
-    await page.getByLabel("E-post").fill("admin@acme.example");
-    await page.getByLabel("Lösenord").fill("Demo!2026");
-    await page.getByRole("button", { name: "Logga in" }).click();
+    await loggaIn(page, "admin@acme.example");
     await nav(page).getByRole("link", { name: "Användare", exact: true }).click();
     await page.getByRole("button", { name: "Importera användare" }).click();
     const dialog = page.getByRole("dialog", { name: "Importera användare" });

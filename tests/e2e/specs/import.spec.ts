@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { buyLargeMeetings, importUsers, nav, PASSWORD, signIn } from "./helpers";
+import { buyLargeMeetings, importUsers, loggaIn, nav, signIn } from "./helpers";
 
 // Import Users and Export: a whole file or nothing, every problem named.
 
@@ -168,11 +168,7 @@ test.describe("in Swedish", () => {
   test.use({ locale: "sv-SE" });
 
   test("the import speaks Swedish, numbers included", async ({ page }) => {
-    await page.goto("/");
-    await page.getByLabel("E-post").fill("owner@acme.example");
-    await page.getByLabel("Lösenord").fill(PASSWORD);
-    await page.getByRole("button", { name: "Logga in" }).click();
-    await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+    await loggaIn(page, "owner@acme.example");
     await page.goto("/users");
     await page.getByRole("button", { name: "Importera användare" }).click();
     const dialog = page.getByRole("dialog", { name: "Importera användare" });

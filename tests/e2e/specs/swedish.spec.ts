@@ -1,24 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { loggaIn } from "./helpers";
 
 // A browser set to Swedish: the portal starts in Swedish, with the labels of
 // the help article (DOMAIN.md section 3).
 test.use({ locale: "sv-SE" });
 
-const PASSWORD = "Demo!2026";
 const nav = (page: Page) => page.getByRole("navigation", { name: "Portal" });
 const row = (page: Page, email: string) => page.getByRole("row").filter({ hasText: email });
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `artifacts/screenshots/sv-${name}.png`, fullPage: true });
-
-async function loggaIn(page: Page, email: string) {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Lösenord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
-}
 
 async function audit(page: Page, what: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
