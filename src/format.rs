@@ -64,6 +64,15 @@ pub fn count_in(locale: Locale, n: u32) -> String {
     }
 }
 
+/// How the chosen language writes whole numbers, for reading them back
+/// from number fields.
+pub fn number_style(locale: Locale) -> portal_domain::NumberStyle {
+    match locale {
+        Locale::en => portal_domain::NumberStyle::English,
+        Locale::sv => portal_domain::NumberStyle::Swedish,
+    }
+}
+
 /// "1,000 participants" or "1 000 deltagare".
 pub fn participants_in(locale: Locale, capacity: Capacity) -> String {
     use crate::i18n::*;

@@ -42,11 +42,17 @@ pub struct BasePlan {
 pub struct SeatCount {
     pub purchased: u32,
     pub assigned: u32,
+    /// How many users may hold it: what is purchased, or what the line
+    /// keeps after a pending reduction (none when it is being cancelled).
+    /// A seat above this looks free but cannot be given to anyone.
+    pub assignable: u32,
 }
 
 impl SeatCount {
+    /// How many more users can be given this capacity now: what is offered
+    /// as available is exactly what can be assigned.
     pub fn available(self) -> u32 {
-        self.purchased.saturating_sub(self.assigned)
+        self.assignable.saturating_sub(self.assigned)
     }
 }
 
@@ -109,12 +115,10 @@ impl Account {
 
     /// Seats purchased and assigned for `capacity`.
     pub fn seats(&self, capacity: Capacity) -> SeatCount {
+        let line = self.large_meetings.iter().find(|l| l.capacity == capacity);
         SeatCount {
-            purchased: self
-                .large_meetings
-                .iter()
-                .find(|l| l.capacity == capacity)
-                .map_or(0, |l| l.quantity),
+            purchased: line.map_or(0, |l| l.quantity),
+            assignable: line.map_or(0, |l| l.quantity_after_renewal()),
             assigned: self
                 .users
                 .iter()

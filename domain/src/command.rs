@@ -127,8 +127,9 @@ pub enum MeetingHandling {
 pub struct Outcome {
     /// The activity-log entries it wrote, in order.
     pub entries: Vec<AuditEntry>,
-    /// The order it placed, if it was a purchase.
-    pub order: Option<OrderId>,
+    /// The order it placed, if it was a purchase: the confirmation shows
+    /// this order's own amount (order ids are numbered per account).
+    pub order: Option<Order>,
 }
 
 /// Why one user in a bulk change cannot be changed.
@@ -593,10 +594,7 @@ impl Account {
                     .line(capacity)
                     .ok_or(DomainError::CapacityNotOwned { capacity })?;
                 let on = line.term.renews_on();
-                let assigned = self.seats(capacity).assigned;
-                if assigned > 0 {
-                    return Err(DomainError::CancelWhileAssigned { capacity, assigned });
-                }
+                self.check_cancel_line(capacity)?;
                 if let Some(line) = self.line_mut(capacity) {
                     line.status = LineStatus::PendingCancellation;
                 }
@@ -866,8 +864,23 @@ impl Account {
         entries
     }
 
-    /// Refuses if `needed` more users cannot get `capacity`.
-    pub(crate) fn check_seats(&self, capacity: Capacity, needed: u32) -> Result<(), DomainError> {
+    /// Refuses cancelling the `capacity` line at renewal while users hold
+    /// it. The line card asks this before it asks to confirm, so nobody
+    /// confirms a cancellation that is then refused.
+    pub fn check_cancel_line(&self, capacity: Capacity) -> Result<(), DomainError> {
+        self.line(capacity)
+            .ok_or(DomainError::CapacityNotOwned { capacity })?;
+        match self.seats(capacity).assigned {
+            0 => Ok(()),
+            assigned => Err(DomainError::CancelWhileAssigned { capacity, assigned }),
+        }
+    }
+
+    /// Refuses if `needed` more users cannot get `capacity`, saying why
+    /// (not owned, being cancelled, reserved by a reduction, too few free).
+    /// The dialogs ask this before offering a capacity, so what they offer
+    /// is what Save accepts.
+    pub fn check_seats(&self, capacity: Capacity, needed: u32) -> Result<(), DomainError> {
         let line = self
             .line(capacity)
             .ok_or(DomainError::CapacityNotOwned { capacity })?;
@@ -1011,9 +1024,9 @@ impl Account {
         UserId(highest.max(self.last_user_id) + 1)
     }
 
-    fn place_order(&mut self, actor: &User, now: Timestamp, quote: Quote) -> OrderId {
+    fn place_order(&mut self, actor: &User, now: Timestamp, quote: Quote) -> Order {
         let id = OrderId(self.orders.iter().map(|o| o.id.0).max().unwrap_or(0) + 1);
-        self.orders.push(Order {
+        let order = Order {
             id,
             placed_at: now,
             placed_by: actor.id,
@@ -1025,8 +1038,9 @@ impl Account {
             per_license: quote.per_license,
             amount_due: quote.due_today,
             next_renewal: quote.next_renewal,
-        });
-        id
+        };
+        self.orders.push(order.clone());
+        order
     }
 }
 

@@ -44,7 +44,7 @@ pub use meeting::Meeting;
 pub use money::Money;
 pub use password::{PasswordHash, Secret};
 pub use portal::{Portal, SignInError};
-pub use quantity::{Quantity, QuantityError};
+pub use quantity::{parse_whole, NumberStyle, Quantity, QuantityError, WholeNumberError};
 pub use session::Session;
 pub use throttle::{Locked, SignInThrottle};
 pub use time::Timestamp;

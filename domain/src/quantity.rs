@@ -1,8 +1,148 @@
-//! How many licenses one order buys: a whole number from 1 to 9,999.
+//! Whole numbers as people type them, and how many licenses one order
+//! buys: a whole number from 1 to 9,999.
+//!
+//! One parser reads every number field of the portal. It accepts the digits
+//! grouped the way the chosen language writes them ("1,000" in English,
+//! "1 000" in Swedish) or not grouped at all, and refuses anything else with
+//! a reason, so a number is never read as another than the one typed
+//! ("1,000" is never 1, "1.000" is never 1 or 1,000).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
+
+/// How a language writes whole numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NumberStyle {
+    /// "1,000": commas group thousands, a point starts decimals.
+    English,
+    /// "1 000": a space (or no-break space) groups thousands, a comma
+    /// starts decimals.
+    Swedish,
+}
+
+impl NumberStyle {
+    fn is_group_separator(self, c: char) -> bool {
+        match self {
+            Self::English => c == ',',
+            Self::Swedish => matches!(c, ' ' | '\u{a0}' | '\u{202f}'),
+        }
+    }
+
+    fn is_decimal_separator(self, c: char) -> bool {
+        match self {
+            Self::English => c == '.',
+            Self::Swedish => c == ',',
+        }
+    }
+}
+
+/// Why typed text is not a whole number of the chosen language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum WholeNumberError {
+    #[error("Enter a number.")]
+    Empty,
+    #[error("Enter the number in digits.")]
+    NotANumber,
+    /// Digits, but grouped in another way than the language's (another
+    /// language's separator, or groups not of three digits).
+    #[error("The digits are grouped in a way this language does not write numbers.")]
+    Grouping,
+    #[error("Enter a whole number.")]
+    Fractional,
+    #[error("The number cannot be negative.")]
+    Negative,
+    /// More than a u32 holds.
+    #[error("The number is too large.")]
+    TooLarge,
+}
+
+/// Reads a whole number typed in `style`: optional sign, then digits,
+/// grouped by threes with the language's separator or not grouped at all.
+/// Spaces around it are ignored; a decimal part is refused even when it is
+/// zero ("5.0"), because in the other language the same text is a
+/// thousands grouping.
+pub fn parse_whole(input: &str, style: NumberStyle) -> Result<u32, WholeNumberError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(WholeNumberError::Empty);
+    }
+    let (negative, body) = match text.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    // Split off a decimal part at the language's decimal separator.
+    let (whole, fraction) = match body.find(|c| style.is_decimal_separator(c)) {
+        Some(at) => (&body[..at], Some(&body[at + 1..])),
+        None => (body, None),
+    };
+    if whole.is_empty() && fraction.is_none() {
+        return Err(WholeNumberError::NotANumber);
+    }
+    let digits = if whole.is_empty() {
+        String::new()
+    } else {
+        read_groups(whole, style)?
+    };
+    if let Some(fraction) = fraction {
+        if fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(WholeNumberError::NotANumber);
+        }
+        // "1.000" in English, "1,000" in Swedish: the other language's
+        // thousands, not a fraction.
+        if fraction.len() == 3 && (1..=3).contains(&digits.len()) {
+            return Err(WholeNumberError::Grouping);
+        }
+        return Err(if negative {
+            WholeNumberError::Negative
+        } else {
+            WholeNumberError::Fractional
+        });
+    }
+    let value = digits.trim_start_matches('0');
+    if negative && !value.is_empty() {
+        return Err(WholeNumberError::Negative);
+    }
+    if value.is_empty() {
+        return Ok(0);
+    }
+    value.parse().map_err(|_| WholeNumberError::TooLarge)
+}
+
+/// The digits of `whole` without its group separators, if it is digits
+/// grouped the language's way (or not grouped).
+fn read_groups(whole: &str, style: NumberStyle) -> Result<String, WholeNumberError> {
+    // Separators some language uses for thousands; only the chosen
+    // language's own is accepted.
+    let any_separator = |c: char| {
+        matches!(
+            c,
+            ',' | '.' | ' ' | '\'' | '_' | '\u{a0}' | '\u{202f}' | '\u{2019}'
+        )
+    };
+    let mut digits = String::new();
+    let mut groups = vec![0usize];
+    let mut foreign = false;
+    for c in whole.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            *groups.last_mut().expect("one group at least") += 1;
+        } else if any_separator(c) {
+            foreign |= !style.is_group_separator(c);
+            groups.push(0);
+        } else {
+            return Err(WholeNumberError::NotANumber);
+        }
+    }
+    if digits.is_empty() {
+        return Err(WholeNumberError::NotANumber);
+    }
+    let (first, rest) = groups.split_first().expect("one group at least");
+    if foreign || (!rest.is_empty() && (!(1..=3).contains(first) || rest.iter().any(|n| *n != 3))) {
+        return Err(WholeNumberError::Grouping);
+    }
+    Ok(digits)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u32", into = "u32")]
@@ -15,6 +155,8 @@ pub enum QuantityError {
     Empty,
     #[error("Enter the number of licenses in digits, a whole number from 1 to 9,999.")]
     NotANumber,
+    #[error("Group the digits as the chosen language writes numbers, or not at all.")]
+    Grouping,
     #[error("Licenses come whole: enter a whole number from 1 to 9,999.")]
     Fractional,
     #[error("The number of licenses cannot be negative: enter a whole number from 1 to 9,999.")]
@@ -36,42 +178,17 @@ impl Quantity {
         }
     }
 
-    /// Parses what a person typed into a number field.
-    pub fn parse(input: &str) -> Result<Self, QuantityError> {
-        let text = input.trim();
-        if text.is_empty() {
-            return Err(QuantityError::Empty);
-        }
-        let (negative, digits) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest.trim_start()),
-            None => (false, text.strip_prefix('+').unwrap_or(text)),
-        };
-        let is_number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        let fraction = digits
-            .split_once(['.', ','])
-            .filter(|(whole, part)| (whole.is_empty() || is_number(whole)) && is_number(part));
-        if let Some((_, part)) = fraction {
-            // "5.0" is still five; "5.5" is not a whole number.
-            if !part.bytes().all(|b| b == b'0') {
-                return Err(if negative {
-                    QuantityError::Negative
-                } else {
-                    QuantityError::Fractional
-                });
-            }
-        }
-        let whole = fraction.map_or(digits, |(whole, _)| whole);
-        if !is_number(whole) {
-            return Err(QuantityError::NotANumber);
-        }
-        let value = whole.trim_start_matches('0');
-        if negative && !value.is_empty() {
-            return Err(QuantityError::Negative);
-        }
-        if value.len() > 4 {
-            return Err(QuantityError::TooLarge);
-        }
-        Self::new(value.parse().unwrap_or(0))
+    /// Parses what a person typed into a number field, written in `style`.
+    pub fn parse(input: &str, style: NumberStyle) -> Result<Self, QuantityError> {
+        let n = parse_whole(input, style).map_err(|e| match e {
+            WholeNumberError::Empty => QuantityError::Empty,
+            WholeNumberError::NotANumber => QuantityError::NotANumber,
+            WholeNumberError::Grouping => QuantityError::Grouping,
+            WholeNumberError::Fractional => QuantityError::Fractional,
+            WholeNumberError::Negative => QuantityError::Negative,
+            WholeNumberError::TooLarge => QuantityError::TooLarge,
+        })?;
+        Self::new(n)
     }
 
     pub const fn get(self) -> u32 {
@@ -102,42 +219,89 @@ impl fmt::Display for Quantity {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use NumberStyle::{English, Swedish};
+
+    fn en(text: &str) -> Result<u32, QuantityError> {
+        Quantity::parse(text, English).map(Quantity::get)
+    }
+
+    fn sv(text: &str) -> Result<u32, QuantityError> {
+        Quantity::parse(text, Swedish).map(Quantity::get)
+    }
 
     #[test]
     fn accepts_whole_numbers_from_1_to_9999() {
-        assert_eq!(Quantity::parse("1").unwrap().get(), 1);
-        assert_eq!(Quantity::parse(" 25 ").unwrap().get(), 25);
-        assert_eq!(Quantity::parse("9999").unwrap().get(), 9999);
-        assert_eq!(Quantity::parse("007").unwrap().get(), 7);
-        assert_eq!(Quantity::parse("+3").unwrap().get(), 3);
-        assert_eq!(Quantity::parse("5.0").unwrap().get(), 5);
+        assert_eq!(en("1"), Ok(1));
+        assert_eq!(en(" 25 "), Ok(25));
+        assert_eq!(en("9999"), Ok(9999));
+        assert_eq!(en("007"), Ok(7));
+        assert_eq!(en("+3"), Ok(3));
+    }
+
+    #[test]
+    fn digits_grouped_the_languages_way_are_read_as_typed() {
+        assert_eq!(en("1,000"), Ok(1000));
+        assert_eq!(en("9,999"), Ok(9999));
+        assert_eq!(sv("1 000"), Ok(1000));
+        assert_eq!(sv("1\u{a0}000"), Ok(1000));
+        assert_eq!(sv("1\u{202f}000"), Ok(1000));
+        assert_eq!(sv("1000"), Ok(1000));
+        assert_eq!(parse_whole("1,234,567", English), Ok(1_234_567));
+        assert_eq!(parse_whole("1 234 567", Swedish), Ok(1_234_567));
+    }
+
+    #[test]
+    fn another_grouping_is_refused_never_read_as_another_number() {
+        // The defect: "1,000" was read as 1 in English.
+        for text in [
+            "1 000", "1.000", "1,5", "10,00", "1,0000", ",000", "1,,000", "1_000",
+        ] {
+            assert_eq!(
+                en(text),
+                Err(QuantityError::Grouping),
+                "{text:?} in English"
+            );
+        }
+        for text in ["1,000", "1.000", "1.5", "10 00", "1 0000", "1'000"] {
+            assert_eq!(
+                sv(text),
+                Err(QuantityError::Grouping),
+                "{text:?} in Swedish"
+            );
+        }
     }
 
     #[test]
     fn each_bad_input_gets_its_own_reason() {
-        assert_eq!(Quantity::parse(""), Err(QuantityError::Empty));
-        assert_eq!(Quantity::parse("   "), Err(QuantityError::Empty));
-        assert_eq!(Quantity::parse("0"), Err(QuantityError::Zero));
-        assert_eq!(Quantity::parse("000"), Err(QuantityError::Zero));
-        assert_eq!(Quantity::parse("-0"), Err(QuantityError::Zero));
-        assert_eq!(Quantity::parse("-3"), Err(QuantityError::Negative));
-        assert_eq!(Quantity::parse("-2.5"), Err(QuantityError::Negative));
-        assert_eq!(Quantity::parse("2.5"), Err(QuantityError::Fractional));
-        assert_eq!(Quantity::parse("2,5"), Err(QuantityError::Fractional));
-        assert_eq!(Quantity::parse(".5"), Err(QuantityError::Fractional));
-        assert_eq!(Quantity::parse("10000"), Err(QuantityError::TooLarge));
-        assert_eq!(
-            Quantity::parse("99999999999999999999999"),
-            Err(QuantityError::TooLarge)
-        );
-        assert_eq!(Quantity::parse("ten"), Err(QuantityError::NotANumber));
-        assert_eq!(Quantity::parse("1e3"), Err(QuantityError::NotANumber));
-        assert_eq!(
-            Quantity::parse("5 licenses"),
-            Err(QuantityError::NotANumber)
-        );
-        assert_eq!(Quantity::parse("--5"), Err(QuantityError::NotANumber));
-        assert_eq!(Quantity::parse("٣"), Err(QuantityError::NotANumber));
+        assert_eq!(en(""), Err(QuantityError::Empty));
+        assert_eq!(en("   "), Err(QuantityError::Empty));
+        assert_eq!(en("0"), Err(QuantityError::Zero));
+        assert_eq!(en("000"), Err(QuantityError::Zero));
+        assert_eq!(en("-0"), Err(QuantityError::Zero));
+        assert_eq!(en("-3"), Err(QuantityError::Negative));
+        assert_eq!(sv("\u{2212}3"), Err(QuantityError::Negative));
+        assert_eq!(en("-2.5"), Err(QuantityError::Negative));
+        assert_eq!(en("2.5"), Err(QuantityError::Fractional));
+        assert_eq!(en("5.0"), Err(QuantityError::Fractional));
+        assert_eq!(sv("2,5"), Err(QuantityError::Fractional));
+        assert_eq!(en(".5"), Err(QuantityError::Fractional));
+        assert_eq!(en("10000"), Err(QuantityError::TooLarge));
+        assert_eq!(en("10,000"), Err(QuantityError::TooLarge));
+        assert_eq!(sv("10 000"), Err(QuantityError::TooLarge));
+        assert_eq!(en("99999999999999999999999"), Err(QuantityError::TooLarge));
+        for text in [
+            "ten",
+            "1e3",
+            "5 licenses",
+            "--5",
+            "\u{663}",
+            "-",
+            ".",
+            "5.",
+            ",",
+        ] {
+            assert_eq!(en(text), Err(QuantityError::NotANumber), "{text:?}");
+        }
     }
 
     #[test]
@@ -147,16 +311,39 @@ mod tests {
         assert_eq!(serde_json::from_str::<Quantity>("12").unwrap().get(), 12);
     }
 
+    /// `n` with its thousands grouped by `separator`.
+    fn grouped(n: u32, separator: &str) -> String {
+        crate::money::group_thousands(n.into()).replace(',', separator)
+    }
+
     proptest! {
         #[test]
-        fn every_number_in_range_round_trips_through_text(n in 1u32..=9999) {
-            prop_assert_eq!(Quantity::parse(&n.to_string()).unwrap().get(), n);
+        fn every_number_round_trips_through_the_way_each_language_writes_it(n in 0u32..=u32::MAX) {
+            prop_assert_eq!(parse_whole(&n.to_string(), English), Ok(n));
+            prop_assert_eq!(parse_whole(&n.to_string(), Swedish), Ok(n));
+            prop_assert_eq!(parse_whole(&grouped(n, ","), English), Ok(n));
+            prop_assert_eq!(parse_whole(&grouped(n, "\u{a0}"), Swedish), Ok(n));
+            prop_assert_eq!(parse_whole(&grouped(n, " "), Swedish), Ok(n));
+        }
+
+        #[test]
+        fn a_number_is_never_read_as_another(text in "[0-9 ,.\u{a0}+-]{0,12}") {
+            // Whatever is accepted has exactly the digits typed, in order.
+            for style in [English, Swedish] {
+                if let Ok(n) = parse_whole(&text, style) {
+                    let typed: String = text.chars().filter(char::is_ascii_digit).collect();
+                    let read = n.to_string();
+                    prop_assert_eq!(typed.trim_start_matches('0'), read.trim_start_matches('0'));
+                }
+            }
         }
 
         #[test]
         fn parsing_any_text_never_panics_and_stays_in_range(text in "\\PC{0,12}") {
-            if let Ok(q) = Quantity::parse(&text) {
-                prop_assert!((1..=9999).contains(&q.get()));
+            for style in [English, Swedish] {
+                if let Ok(q) = Quantity::parse(&text, style) {
+                    prop_assert!((1..=9999).contains(&q.get()));
+                }
             }
         }
     }

@@ -98,7 +98,7 @@ fn buying_a_new_line_shows_it_with_seats_order_and_log() {
         (5, 0, 5)
     );
     let order = &acme.orders[0];
-    assert_eq!(Some(order.id), outcome.order);
+    assert_eq!(Some(order), outcome.order.as_ref());
     assert_eq!(order.amount_due, Money::from_cents(45_000));
     assert_eq!(order.placed_by_email.as_str(), OWNER);
     assert_eq!(outcome.entries.len(), 1);
@@ -1523,4 +1523,66 @@ fn names_and_topics_are_text_of_bounded_length_without_hidden_characters() {
     );
     acme.execute(admin, now(), schedule("t".repeat(200)))
         .unwrap();
+}
+
+#[test]
+fn seats_of_a_line_being_reduced_or_cancelled_are_not_offered_as_available() {
+    let mut acme = acme();
+    buy(&mut acme, Capacity::P500, 3, BillingCycle::Monthly);
+    assign(&mut acme, MEMBER, Capacity::P500).unwrap();
+    let owner = id(&acme, OWNER);
+    let p500 = |a: &Account| a.seats(Capacity::P500);
+    assert_eq!(p500(&acme).available(), 2);
+
+    // Reduced to 2 at renewal with 1 assigned: one more can be assigned.
+    acme.execute(
+        owner,
+        now(),
+        Command::ReduceLine {
+            capacity: Capacity::P500,
+            to: 2,
+        },
+    )
+    .unwrap();
+    assert_eq!((p500(&acme).purchased, p500(&acme).available()), (3, 1));
+    assert_eq!(acme.check_seats(Capacity::P500, 1), Ok(()));
+    assign(&mut acme, LIAM, Capacity::P500).unwrap();
+    // Now none is offered, and the reason is the reduction.
+    assert_eq!(p500(&acme).available(), 0);
+    assert!(matches!(
+        acme.check_seats(Capacity::P500, 1),
+        Err(DomainError::SeatsReserved { to: 2, .. })
+    ));
+    assert!(matches!(
+        assign(&mut acme, EMMA, Capacity::P500),
+        Err(DomainError::SeatsReserved { .. })
+    ));
+
+    // A line being cancelled offers none at all.
+    acme.execute(
+        owner,
+        now(),
+        Command::UndoPendingChange {
+            capacity: Capacity::P500,
+        },
+    )
+    .unwrap();
+    for email in [MEMBER, LIAM] {
+        let user = id(&acme, email);
+        acme.execute(owner, now(), update(user, BaseLicense::Licensed, None))
+            .unwrap();
+    }
+    acme.execute(
+        owner,
+        now(),
+        Command::CancelLine {
+            capacity: Capacity::P500,
+        },
+    )
+    .unwrap();
+    assert_eq!((p500(&acme).purchased, p500(&acme).available()), (3, 0));
+    assert!(matches!(
+        acme.check_seats(Capacity::P500, 1),
+        Err(DomainError::LineEnding { .. })
+    ));
 }

@@ -167,6 +167,15 @@ fn check_invariants(account: &Account) -> Result<(), TestCaseError> {
                 "{capacity}: pending change below assigned"
             );
             prop_assert!(line.quantity >= 1);
+            // What is offered as available is exactly what can be assigned.
+            prop_assert_eq!(
+                seats.available() > 0,
+                account.check_seats(capacity, 1).is_ok(),
+                "{}: {:?} {:?}",
+                capacity,
+                seats,
+                line.status
+            );
         } else {
             prop_assert_eq!(seats.assigned, 0, "{} held without a line", capacity);
         }

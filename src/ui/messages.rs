@@ -16,7 +16,7 @@ use portal_domain::capacity::CapacityError;
 use portal_domain::import::{FileProblem, RowError, RowProblem};
 use portal_domain::{
     AuditAction, BillingCycle, Capacity, Day, DomainError, EmailError, Money, QuantityError,
-    SignInError,
+    SignInError, WholeNumberError,
 };
 
 // ---- Values inside messages ------------------------------------------------
@@ -291,16 +291,100 @@ pub fn email_error(locale: Locale, error: &EmailError) -> String {
     .to_string()
 }
 
-pub fn quantity_error(locale: Locale, error: &QuantityError) -> String {
-    match error {
-        QuantityError::Empty => td_string!(locale, messages.quantity.empty),
-        QuantityError::NotANumber => td_string!(locale, messages.quantity.not_a_number),
-        QuantityError::Fractional => td_string!(locale, messages.quantity.fractional),
-        QuantityError::Negative => td_string!(locale, messages.quantity.negative),
-        QuantityError::Zero => td_string!(locale, messages.quantity.below_one),
-        QuantityError::TooLarge => td_string!(locale, messages.quantity.too_large),
+/// What a number field counts, for the wording of its refusals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    /// Large Meetings licenses of an order.
+    Licenses,
+    /// Zoom Workplace seats of the base plan.
+    Seats,
+}
+
+/// What was typed, as quoted back in a refusal (long text shortened).
+fn typed_back(typed: &str) -> String {
+    const MAX: usize = 24;
+    let typed = typed.trim();
+    if typed.chars().count() <= MAX {
+        typed.to_string()
+    } else {
+        let mut short: String = typed.chars().take(MAX - 1).collect();
+        short.push('…');
+        short
     }
-    .to_string()
+}
+
+/// Why the number typed into an order's quantity field (`typed`) is
+/// refused, quoting what was read.
+pub fn quantity_error(
+    locale: Locale,
+    error: &QuantityError,
+    typed: &str,
+    counted: Counted,
+) -> String {
+    let typed = typed_back(typed);
+    match (counted, error) {
+        (_, QuantityError::Grouping) => {
+            td_string!(locale, messages.number.grouping, typed = typed)
+        }
+        (Counted::Licenses, QuantityError::Empty) => {
+            td_string!(locale, messages.quantity.empty).to_string()
+        }
+        (Counted::Licenses, QuantityError::NotANumber) => {
+            td_string!(locale, messages.quantity.not_a_number, typed = typed)
+        }
+        (Counted::Licenses, QuantityError::Fractional) => {
+            td_string!(locale, messages.quantity.fractional, typed = typed)
+        }
+        (Counted::Licenses, QuantityError::Negative) => {
+            td_string!(locale, messages.quantity.negative).to_string()
+        }
+        (Counted::Licenses, QuantityError::Zero) => {
+            td_string!(locale, messages.quantity.below_one).to_string()
+        }
+        (Counted::Licenses, QuantityError::TooLarge) => {
+            td_string!(locale, messages.quantity.too_large, typed = typed)
+        }
+        (Counted::Seats, QuantityError::Empty) => {
+            td_string!(locale, messages.seats.empty).to_string()
+        }
+        (Counted::Seats, QuantityError::NotANumber) => {
+            td_string!(locale, messages.seats.not_a_number, typed = typed)
+        }
+        (Counted::Seats, QuantityError::Fractional) => {
+            td_string!(locale, messages.seats.fractional, typed = typed)
+        }
+        (Counted::Seats, QuantityError::Negative) => {
+            td_string!(locale, messages.seats.negative).to_string()
+        }
+        (Counted::Seats, QuantityError::Zero) => {
+            td_string!(locale, messages.seats.below_one).to_string()
+        }
+        (Counted::Seats, QuantityError::TooLarge) => {
+            td_string!(locale, messages.seats.too_large, typed = typed)
+        }
+    }
+}
+
+/// Why the new number of licenses typed to reduce a line is refused; the
+/// domain then says whether the number is a reduction it allows.
+pub fn new_quantity_error(locale: Locale, error: &WholeNumberError, typed: &str) -> String {
+    let typed = typed_back(typed);
+    match error {
+        WholeNumberError::Grouping => td_string!(locale, messages.number.grouping, typed = typed),
+        WholeNumberError::Empty => td_string!(locale, messages.new_quantity.empty).to_string(),
+        WholeNumberError::NotANumber => {
+            td_string!(locale, messages.new_quantity.not_a_number, typed = typed)
+        }
+        WholeNumberError::Fractional => {
+            td_string!(locale, messages.new_quantity.fractional, typed = typed)
+        }
+        WholeNumberError::Negative => {
+            td_string!(locale, messages.new_quantity.negative).to_string()
+        }
+        WholeNumberError::TooLarge => {
+            td_string!(locale, messages.new_quantity.too_large, typed = typed)
+        }
+    }
 }
 
 pub fn capacity_error(locale: Locale, error: &CapacityError) -> String {

@@ -9,12 +9,15 @@ use crate::ui::base::href;
 use crate::ui::components::table_scroll::TableScroll;
 use crate::ui::messages;
 use leptos::ev::SubmitEvent;
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use messages::Counted;
 use portal_domain::billing::OrderItem;
 use portal_domain::catalog::large_meetings_monthly;
 use portal_domain::{
-    Account, BillingCycle, Capacity, Command, Day, DomainError, LineStatus, Quantity, Quote,
+    parse_whole, Account, BillingCycle, Capacity, Command, Day, DomainError, LineStatus, Quantity,
+    Quote,
 };
 use std::sync::Arc;
 
@@ -38,6 +41,9 @@ impl Message {
 pub struct Feedback {
     pub status: RwSignal<Option<Message>>,
     pub error: RwSignal<Option<Message>>,
+    /// The status region, where focus goes after an action whose form or
+    /// button is gone once it is done.
+    region: NodeRef<html::P>,
 }
 
 impl Feedback {
@@ -45,6 +51,7 @@ impl Feedback {
         Self {
             status: RwSignal::new(None),
             error: RwSignal::new(None),
+            region: NodeRef::new(),
         }
     }
 
@@ -54,9 +61,19 @@ impl Feedback {
         self.error.set(None);
     }
 
+    /// Shows what was done and moves focus to it: the form or button that
+    /// did it is usually gone, and focus must not fall to the page body.
     pub fn done(&self, message: Message) {
         self.error.set(None);
         self.status.set(Some(message));
+        // After the message is rendered: an empty region is not displayed,
+        // and what is not displayed cannot take focus.
+        let region = self.region;
+        request_animation_frame(move || {
+            if let Some(region) = region.get_untracked() {
+                let _ = region.focus();
+            }
+        });
     }
 
     pub fn failed(&self, message: Message) {
@@ -76,7 +93,7 @@ impl Default for Feedback {
 pub fn FeedbackView(feedback: Feedback) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="form-status" role="status">
+        <p class="form-status" role="status" tabindex="-1" node_ref=feedback.region>
             {move || feedback.status.get().map(|m| m.text(i18n.get_locale()))}
         </p>
         {move || {
@@ -157,7 +174,9 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
     let i18n = use_i18n();
     let (adding, set_adding) = signal(false);
     let seats_text = RwSignal::new("1".to_string());
-    let parsed = Memo::new(move |_| Quantity::parse(&seats_text.get()));
+    let parsed = Memo::new(move |_| {
+        Quantity::parse(&seats_text.get(), format::number_style(i18n.get_locale()))
+    });
     let quote = Memo::new(move |_| {
         let quantity = parsed.get().ok()?;
         account.with(|a| a.as_ref()?.quote_base_seats(quantity, today()).ok())
@@ -173,7 +192,10 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
         let quantity = match parsed.get_untracked() {
             Ok(q) => q,
             Err(e) => {
-                return feedback.failed(Message::new(move |l| messages::quantity_error(l, &e)))
+                let typed = seats_text.get_untracked();
+                return feedback.failed(Message::new(move |l| {
+                    messages::quantity_error(l, &e, &typed, Counted::Seats)
+                }));
             }
         };
         match state.dispatch(Command::AddBaseSeats { quantity }) {
@@ -251,7 +273,12 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
                             {move || {
                                 let l = i18n.get_locale();
                                 match parsed.get() {
-                                    Err(e) => messages::quantity_error(l, &e),
+                                    Err(e) => messages::quantity_error(
+                                        l,
+                                        &e,
+                                        &seats_text.get(),
+                                        Counted::Seats,
+                                    ),
                                     Ok(_) => {
                                         quote
                                             .get()
@@ -317,6 +344,9 @@ fn LineCard(
         account.with(|a| a.as_ref().map(|a| a.seats(capacity)).unwrap_or_default())
     });
     let (action, set_action) = signal(LineAction::None);
+    // Why an action of this card cannot be done, said before anything is
+    // asked (e.g. cancelling while users hold the add-on).
+    let refusal = RwSignal::new(None::<Message>);
     let reduce_text = RwSignal::new(String::new());
     let title_id = format!("line-{}-title", capacity.participants());
     let labelled_by = title_id.clone();
@@ -370,12 +400,15 @@ fn LineCard(
     };
     let on_reduce = move |ev: SubmitEvent| {
         ev.prevent_default();
-        // Whole numbers go to the domain, which says what is allowed.
-        let to = match reduce_text.get_untracked().trim().parse::<u32>() {
+        // Whole numbers, written the way the chosen language writes them,
+        // go to the domain, which says what is allowed.
+        let typed = reduce_text.get_untracked();
+        let style = format::number_style(i18n.get_locale_untracked());
+        let to = match parse_whole(&typed, style) {
             Ok(n) => n,
-            Err(_) => {
-                return feedback.failed(Message::new(|l| {
-                    td_string!(l, billing.line.enter_whole_number).to_string()
+            Err(e) => {
+                return feedback.failed(Message::new(move |l| {
+                    messages::new_quantity_error(l, &e, &typed)
                 }))
             }
         };
@@ -461,6 +494,7 @@ fn LineCard(
                                     class="button"
                                     on:click=move |_| {
                                         feedback.status.set(None);
+                                        refusal.set(None);
                                         on_add_licenses.run(capacity)
                                     }
                                 >
@@ -471,6 +505,7 @@ fn LineCard(
                                     class="button"
                                     on:click=move |_| {
                                         reduce_text.set(String::new());
+                                        refusal.set(None);
                                         set_action.set(LineAction::Reduce)
                                     }
                                 >
@@ -479,10 +514,30 @@ fn LineCard(
                                 <button
                                     type="button"
                                     class="button"
-                                    on:click=move |_| set_action.set(LineAction::Cancel)
+                                    on:click=move |_| {
+                                        feedback.clear();
+                                        let check = account.with_untracked(|a| {
+                                            a.as_ref().map(|a| a.check_cancel_line(capacity))
+                                        });
+                                        match check {
+                                            Some(Err(e)) => refusal.set(Some(domain_message(e))),
+                                            _ => set_action.set(LineAction::Cancel),
+                                        }
+                                    }
                                 >
                                     {t!(i18n, billing.line.cancel_subscription)}
                                 </button>
+                                {move || {
+                                    refusal
+                                        .get()
+                                        .map(|m| {
+                                            view! {
+                                                <p class="form-error" role="alert">
+                                                    {move || m.text(i18n.get_locale())}
+                                                </p>
+                                            }
+                                        })
+                                }}
                             </div>
                         }
                             .into_any()
@@ -612,17 +667,21 @@ impl OrderDraft {
             .then(|| td_string!(locale, billing.order.choose_capacity_error))
     }
 
+    /// Why the number of licenses, read the way `locale` writes numbers,
+    /// is refused.
     pub fn quantity_error(&self, locale: Locale) -> Option<String> {
-        Quantity::parse(&self.quantity.get())
+        let typed = self.quantity.get();
+        Quantity::parse(&typed, format::number_style(locale))
             .err()
-            .map(|e| messages::quantity_error(locale, &e))
+            .map(|e| messages::quantity_error(locale, &e, &typed, Counted::Licenses))
     }
 
-    /// The order, if every field is valid.
-    pub fn order(&self) -> Option<(Capacity, Quantity, BillingCycle)> {
+    /// The order, if every field is valid; the number of licenses is read
+    /// the way `locale` writes numbers.
+    pub fn order(&self, locale: Locale) -> Option<(Capacity, Quantity, BillingCycle)> {
         Some((
             self.capacity.get()?,
-            Quantity::parse(&self.quantity.get()).ok()?,
+            Quantity::parse(&self.quantity.get(), format::number_style(locale)).ok()?,
             self.cycle.get(),
         ))
     }
@@ -637,8 +696,9 @@ impl Default for OrderDraft {
 /// The price of the draft order for the signed-in account.
 pub fn use_quote(draft: OrderDraft) -> Memo<Option<Result<Quote, DomainError>>> {
     let account = use_account();
+    let i18n = use_i18n();
     Memo::new(move |_| {
-        let (capacity, quantity, cycle) = draft.order()?;
+        let (capacity, quantity, cycle) = draft.order(i18n.get_locale())?;
         account.with(|a| {
             let a = a.as_ref()?;
             Some(a.quote_large_meetings(capacity, quantity, cycle, today()))
@@ -657,8 +717,8 @@ pub fn quote_error_message(error: DomainError) -> Message {
 }
 
 /// Places the draft order; returns the confirmation to show.
-pub fn place_order(state: AppState, draft: OrderDraft) -> Result<Message, Message> {
-    let Some((capacity, quantity, cycle)) = draft.order() else {
+pub fn place_order(state: AppState, draft: OrderDraft, locale: Locale) -> Result<Message, Message> {
+    let Some((capacity, quantity, cycle)) = draft.order(locale) else {
         draft.checked.set(true);
         return Err(check_order_message());
     };
@@ -669,13 +729,8 @@ pub fn place_order(state: AppState, draft: OrderDraft) -> Result<Message, Messag
             cycle,
         })
         .map_err(|e| Message::new(move |l| messages::action_error(l, &e)))?;
-    let amount = state.portal.with_untracked(|p| {
-        p.accounts
-            .iter()
-            .flat_map(|a| &a.orders)
-            .find(|o| Some(o.id) == outcome.order)
-            .map(|o| o.amount_due)
-    });
+    // The amount of the order just placed, as the domain returned it.
+    let amount = outcome.order.map(|o| o.amount_due);
     let n = quantity.get();
     Ok(Message::new(move |l| {
         let count = format::count_in(l, n);

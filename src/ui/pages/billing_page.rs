@@ -12,7 +12,10 @@ use crate::ui::pages::help_page::{BestPracticesLink, BillingSettingsLink, Requir
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use portal_domain::Capacity;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
+use portal_domain::{BillingCycle, Capacity};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -20,13 +23,78 @@ enum Tab {
     InvoiceHistory,
 }
 
-/// Where the cart is.
+/// Where the cart is. Each step is an address of its own
+/// (`/billing?cart=review&capacity=3000&licenses=2&cycle=Monthly`), so the
+/// browser's Back and Forward move between steps with the values kept, and a
+/// reload stays on the step.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Step {
     Closed,
     Cart,
     Review,
     Confirm,
+}
+
+impl Step {
+    fn from_query(value: Option<&str>) -> Self {
+        match value {
+            Some("choose") => Self::Cart,
+            Some("review") => Self::Review,
+            Some("order") => Self::Confirm,
+            _ => Self::Closed,
+        }
+    }
+
+    fn as_query(self) -> Option<&'static str> {
+        match self {
+            Self::Closed => None,
+            Self::Cart => Some("choose"),
+            Self::Review => Some("review"),
+            Self::Confirm => Some("order"),
+        }
+    }
+}
+
+/// The portal's address of `step` with the draft's values.
+fn cart_address(step: Step, draft: OrderDraft) -> String {
+    let Some(step) = step.as_query() else {
+        return "/billing".to_string();
+    };
+    let mut address = format!("/billing?cart={step}");
+    if let Some(capacity) = draft.capacity.get_untracked() {
+        address.push_str(&format!("&capacity={}", capacity.participants()));
+    }
+    let licenses: String = js_sys::encode_uri_component(&draft.quantity.get_untracked()).into();
+    address.push_str(&format!(
+        "&licenses={licenses}&cycle={}",
+        draft.cycle.get_untracked().as_str()
+    ));
+    address
+}
+
+/// Takes the draft's values from the address (after Back, Forward or a
+/// reload); values already there are left alone.
+fn draft_from_query(draft: OrderDraft, query: &ParamsMap) {
+    let capacity = query
+        .get("capacity")
+        .and_then(|c| c.parse().ok())
+        .and_then(|n| Capacity::from_participants(n).ok());
+    if capacity.is_some() && draft.capacity.get_untracked() != capacity {
+        draft.capacity.set(capacity);
+    }
+    if let Some(licenses) = query.get("licenses") {
+        if draft.quantity.get_untracked() != licenses {
+            draft.quantity.set(licenses);
+        }
+    }
+    let cycle = match query.get("cycle").as_deref() {
+        Some("Annual") => Some(BillingCycle::Annual),
+        Some("Monthly") => Some(BillingCycle::Monthly),
+        _ => None,
+    };
+    if let Some(cycle) = cycle.filter(|c| *c != draft.cycle.get_untracked()) {
+        draft.cycle.set(cycle);
+    }
 }
 
 #[component]
@@ -117,12 +185,35 @@ fn CurrentPlansTab() -> impl IntoView {
     let i18n = use_i18n();
     let feedback = Feedback::new();
     let draft = OrderDraft::new();
-    let (step, set_step) = signal(Step::Closed);
+    let query = use_query_map();
+    let navigate = use_navigate();
+    // The address says which step is open and what was chosen.
+    Effect::new(move |_| query.with(|q| draft_from_query(draft, q)));
+    let quote = use_quote(draft);
+    let step = Memo::new(move |_| {
+        let asked = query.with(|q| Step::from_query(q.get("cart").as_deref()));
+        match asked {
+            // A later step opened without a valid order (an edited address)
+            // starts at the first.
+            Step::Review | Step::Confirm if !matches!(quote.get(), Some(Ok(_))) => Step::Cart,
+            step => step,
+        }
+    });
+    let go_to = Callback::new(move |(to, replace): (Step, bool)| {
+        navigate(
+            &cart_address(to, draft),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    });
     let step_title = NodeRef::<html::H3>::new();
     let open_cart = move |capacity: Option<Capacity>| {
         draft.start(state, capacity);
         feedback.clear();
-        set_step.set(Step::Cart);
+        go_to.run((Step::Cart, false));
     };
     // Each step starts at its heading, for keyboard and screen-reader users.
     Effect::new(move |_| {
@@ -132,25 +223,33 @@ fn CurrentPlansTab() -> impl IntoView {
             }
         }
     });
-    let quote = use_quote(draft);
     let go = move |to: Step| {
         feedback.error.set(None);
-        set_step.set(to);
+        go_to.run((to, false));
     };
-    let continue_from_cart = move |_| {
-        draft.checked.set(true);
-        match quote.get_untracked() {
-            Some(Ok(_)) => go(Step::Review),
-            Some(Err(e)) => feedback.failed(quote_error_message(e)),
-            None => feedback.failed(check_order_message()),
+    let continue_from_cart = {
+        move |_| {
+            draft.checked.set(true);
+            match quote.get_untracked() {
+                Some(Ok(_)) => {
+                    // Back from the review returns to the cart as filled in.
+                    keep_in_history(&cart_address(Step::Cart, draft));
+                    go(Step::Review)
+                }
+                Some(Err(e)) => feedback.failed(quote_error_message(e)),
+                None => feedback.failed(check_order_message()),
+            }
         }
     };
-    let place = move |_| match place_order(state, draft) {
-        Ok(message) => {
-            set_step.set(Step::Closed);
-            feedback.done(message);
+    let place = {
+        move |_| match place_order(state, draft, i18n.get_locale_untracked()) {
+            Ok(message) => {
+                // The order is placed: the cart's step leaves the address.
+                go_to.run((Step::Closed, true));
+                feedback.done(message);
+            }
+            Err(message) => feedback.failed(message),
         }
-        Err(message) => feedback.failed(message),
     };
     let due_today = move || {
         quote
@@ -207,7 +306,8 @@ fn CurrentPlansTab() -> impl IntoView {
             }
         }}
 
-        {move || match step.get() {
+        {move || {
+            match step.get() {
             Step::Closed => ().into_any(),
             Step::Cart => {
                 view! {
@@ -263,6 +363,15 @@ fn CurrentPlansTab() -> impl IntoView {
                 }
                     .into_any()
             }
-        }}
+        }}}
+    }
+}
+
+/// Puts the values of the step being left into its history entry, so Back
+/// returns to them (the router itself adds an entry only when navigating).
+fn keep_in_history(address: &str) {
+    let full = crate::ui::base::href(address);
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&full));
     }
 }

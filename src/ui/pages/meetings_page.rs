@@ -182,7 +182,9 @@ fn ScheduleMeetingForm() -> impl IntoView {
             let _ = start_input.focus();
             return;
         };
-        let Ok(minutes) = duration_input.value().trim().parse::<u32>() else {
+        // Read as the chosen language writes numbers ("1,440" / "1 440").
+        let style = crate::format::number_style(i18n.get_locale_untracked());
+        let Ok(minutes) = portal_domain::parse_whole(&duration_input.value(), style) else {
             set_error.set(Some(FormError::BadDuration));
             let _ = duration_input.focus();
             return;

@@ -36,7 +36,7 @@ pub fn PlanManagementPage() -> impl IntoView {
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match place_order(state, draft) {
+        match place_order(state, draft, i18n.get_locale_untracked()) {
             Ok(message) => {
                 set_ordering.set(false);
                 feedback.done(message);

@@ -2,6 +2,7 @@
 //! selecting them, and the dialogs that change them.
 
 mod add_user;
+mod capacity_offer;
 mod change_licenses;
 mod edit_user;
 mod import_users;
@@ -290,14 +291,25 @@ pub fn UsersPage() -> impl IntoView {
             )];
             for line in &a.large_meetings {
                 let seats = a.seats(line.capacity);
-                lines.push(td_string!(
+                let mut text = td_string!(
                     locale,
                     users.seats_large,
                     capacity = format::participants_in(locale, line.capacity),
                     assigned = format::count_in(locale, seats.assigned),
                     purchased = format::count_in(locale, seats.purchased),
                     available = format::count_in(locale, seats.available())
-                ));
+                );
+                // Unassigned seats of a line being cancelled or reduced are
+                // not free: say why fewer are available than unassigned.
+                if let Some(note) = capacity_offer::pending_note(locale, a, line.capacity) {
+                    text = td_string!(
+                        locale,
+                        users.seats_large_with_note,
+                        seats = text,
+                        note = note
+                    );
+                }
+                lines.push(text);
             }
             Some(
                 lines

@@ -1,5 +1,6 @@
 //! Change Licenses for several users at once (flow E): all or nobody.
 
+use super::capacity_offer::capacity_offer;
 use super::BulkAction;
 use crate::format;
 use crate::i18n::*;
@@ -28,13 +29,18 @@ pub fn ChangeLicensesDialog(
         .filter_map(|id| account.user(*id))
         .map(|u| format!("{} ({})", u.full_name(), u.email))
         .collect();
-    let owned: Vec<(Capacity, u32)> = account
-        .large_meetings
+    let owned: Vec<Capacity> = account.large_meetings.iter().map(|l| l.capacity).collect();
+    // Offered as Edit User offers them: a capacity nobody more can get is
+    // disabled and says why.
+    let account = StoredValue::new(account);
+    let offer = move |locale, c| account.with_value(|a| capacity_offer(locale, a, c, false));
+    let open: Vec<Capacity> = owned
         .iter()
-        .map(|l| (l.capacity, account.seats(l.capacity).available()))
+        .copied()
+        .filter(|c| offer(Locale::en, *c).enabled)
         .collect();
-    let capacity = RwSignal::new(match owned.as_slice() {
-        [(only, _)] => Some(*only),
+    let capacity = RwSignal::new(match (owned.as_slice(), open.as_slice()) {
+        ([_], [only]) => Some(*only),
         _ => None,
     });
     let add = RwSignal::new(true);
@@ -135,9 +141,8 @@ pub fn ChangeLicensesDialog(
                             <legend>{t!(i18n, users.participants_legend)}</legend>
                             {owned
                                 .iter()
-                                .map(|(c, available)| {
+                                .map(|c| {
                                     let c = *c;
-                                    let available = *available;
                                     let id = format!("bulk-lm-{}", c.participants());
                                     view! {
                                         <div class="choice">
@@ -145,20 +150,11 @@ pub fn ChangeLicensesDialog(
                                                 type="radio"
                                                 name="bulk-lm-capacity"
                                                 id=id.clone()
+                                                disabled=!offer(Locale::en, c).enabled
                                                 prop:checked=move || capacity.get() == Some(c)
                                                 on:change=move |_| capacity.set(Some(c))
                                             />
-                                            <label for=id>
-                                                {move || {
-                                                    let locale = i18n.get_locale();
-                                                    td_string!(
-                                                        locale,
-                                                        users.capacity_available,
-                                                        capacity = format::participants_in(locale, c),
-                                                        available = format::count_in(locale, available)
-                                                    )
-                                                }}
-                                            </label>
+                                            <label for=id>{move || offer(i18n.get_locale(), c).label}</label>
                                         </div>
                                     }
                                 })

@@ -1,6 +1,7 @@
 //! The Edit User dialog (flow D): the Zoom Workplace license and the Large
 //! Meetings add-on of one user, saved together.
 
+use super::capacity_offer::capacity_offer;
 use crate::format;
 use crate::i18n::*;
 use crate::state::use_app;
@@ -59,6 +60,7 @@ pub fn EditUserDialog(
     let owned = StoredValue::new(owned);
     let is_basic = move || license.get() == BaseLicense::Basic;
     let seats_available = account.with_value(Account::seats_available);
+    let seats_total = account.with_value(|a| a.base_plan.seats);
     let base_open = target.license == BaseLicense::Licensed || seats_available > 0;
     let plan_name = account.with_value(|a| a.base_plan.name.clone());
     let buy_path = match account.with_value(|a| a.billing_portal) {
@@ -162,23 +164,12 @@ pub fn EditUserDialog(
             o.iter()
                 .map(|c| {
                     let c = *c;
-                    let available = account.with_value(|a| a.seats(c).available());
-                    let blocked = available == 0 && current_large != Some(c);
+                    // The same offer as Change Licenses: free seats are what
+                    // Save accepts, and a capacity that cannot be given says why.
+                    let offer = account
+                        .with_value(|a| capacity_offer(locale, a, c, current_large == Some(c)));
+                    let (blocked, label) = (!offer.enabled, offer.label);
                     let id = format!("edit-lm-{}", c.participants());
-                    let label = if blocked {
-                        td_string!(
-                            locale,
-                            users.edit.none_available,
-                            capacity = format::participants_in(locale, c)
-                        )
-                    } else {
-                        td_string!(
-                            locale,
-                            users.capacity_available,
-                            capacity = format::participants_in(locale, c),
-                            available = format::count_in(locale, available)
-                        )
-                    };
                     view! {
                         <div class="choice">
                             <input
@@ -219,6 +210,7 @@ pub fn EditUserDialog(
                 <label for="edit-zoom-workplace">{t!(i18n, users.zoom_workplace)}</label>
                 <select
                     id="edit-zoom-workplace"
+                    aria-describedby="edit-zoom-workplace-seats"
                     on:change=on_license
                     prop:value=move || license.get().as_str()
                 >
@@ -237,6 +229,20 @@ pub fn EditUserDialog(
                         }}
                     </option>
                 </select>
+                // The free seats stay readable when a narrow screen cuts the
+                // option's text.
+                <p id="edit-zoom-workplace-seats" class="field-help">
+                    {move || {
+                        let locale = i18n.get_locale();
+                        let available = format::count_in(locale, seats_available);
+                        let total = format::count_in(locale, seats_total);
+                        if seats_available == 1 {
+                            td_string!(locale, users.edit.seats_free_one, available = available, total = total)
+                        } else {
+                            td_string!(locale, users.edit.seats_free_many, available = available, total = total)
+                        }
+                    }}
+                </p>
                 {(!base_open)
                     .then(|| {
                         view! {
