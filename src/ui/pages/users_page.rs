@@ -325,6 +325,7 @@ pub fn UsersPage() -> impl IntoView {
             return;
         };
         open.set(None);
+        let saved_any = saved.is_some();
         if let Some(message) = saved {
             status.set(Some(message));
         }
@@ -343,6 +344,11 @@ pub fn UsersPage() -> impl IntoView {
             }
             Open::Add => focus_by_id("add-users"),
             Open::Import => focus_by_id("import-users"),
+            // A saved bulk change clears the selection, and with it the
+            // selection bar: focus goes to the confirmation once it is shown.
+            Open::Bulk(_) if saved_any => {
+                request_animation_frame(|| focus_by_id("users-status"));
+            }
             Open::Bulk(_) => focus_by_id("change-licenses"),
         }
     };
@@ -401,7 +407,7 @@ pub fn UsersPage() -> impl IntoView {
             <ul class="seat-summary" aria-label=move || t_string!(i18n, users.seats_label)>
                 {summary}
             </ul>
-            <p class="form-status" role="status">{move || status.get()}</p>
+            <p id="users-status" class="form-status" role="status" tabindex="-1">{move || status.get()}</p>
             <div class="toolbar">
                 <div class="field field--inline">
                     <label for="user-search">{t!(i18n, users.search)}</label>

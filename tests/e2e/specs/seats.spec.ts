@@ -152,3 +152,15 @@ test("at 375 px the Edit User dialog keeps the number of free seats visible", as
   const [box, frame] = [await select.boundingBox(), await dialog.boundingBox()];
   expect(box!.x + box!.width).toBeLessThanOrEqual(frame!.x + frame!.width);
 });
+
+test("after Change Licenses saves, focus is on the confirmation (the selection bar is gone)", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buy(page, "1000", "3");
+  await page.goto("/users");
+  const popup = await changeLicensesFor(page, ["Liam Baker", "Emma Clark"]);
+  await popup.getByRole("button", { name: "Save" }).click();
+  await expect(popup).toHaveCount(0);
+  const status = page.getByRole("status").first();
+  await expect(status).toContainText("Large Meetings 1,000 participants added for 2");
+  await expect(status).toBeFocused();
+});
