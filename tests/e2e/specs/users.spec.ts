@@ -193,6 +193,9 @@ test("a bulk change with a Basic user is refused for everyone and names the Basi
   }
   await page.getByLabel("Change Licenses").selectOption({ label: "Large Meetings" });
   const popup = page.getByRole("dialog", { name: "Change Licenses" });
+  // Said as soon as the pop-up opens, before any choice is asked for.
+  await expect(popup.getByRole("alert")).toContainText("Only paid users can enable this feature.");
+  await expect(popup.getByRole("alert")).toContainText("basic@acme.example");
   await popup.getByRole("button", { name: "Save" }).click();
   const alert = popup.getByRole("alert");
   await expect(alert.getByRole("paragraph")).toHaveText("Only paid users can enable this feature.");

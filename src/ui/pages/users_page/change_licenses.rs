@@ -8,7 +8,7 @@ use crate::state::{use_app, ActionError};
 use crate::ui::components::dialog::{Dialog, DialogActions};
 use crate::ui::messages::{action_error, domain_error};
 use leptos::prelude::*;
-use portal_domain::{Capacity, Command, DomainError, UserId};
+use portal_domain::{BaseLicense, Capacity, Command, DomainError, UserId};
 
 /// The pop-up of Change Licenses: who will change, the participant count,
 /// and Save. All selected users change, or none.
@@ -29,6 +29,17 @@ pub fn ChangeLicensesDialog(
         .filter_map(|id| account.user(*id))
         .map(|u| format!("{} ({})", u.full_name(), u.email))
         .collect();
+    // Basic users cannot get the add-on: said when the pop-up opens, not
+    // only after Save (Save refuses them all the same).
+    let basic: Vec<String> = match action {
+        BulkAction::AddLargeMeetings => users
+            .iter()
+            .filter_map(|id| account.user(*id))
+            .filter(|u| u.license == BaseLicense::Basic)
+            .map(|u| u.email.to_string())
+            .collect(),
+        BulkAction::RemoveLargeMeetings => Vec::new(),
+    };
     let owned: Vec<Capacity> = account.large_meetings.iter().map(|l| l.capacity).collect();
     // Offered as Edit User offers them: a capacity nobody more can get is
     // disabled and says why.
@@ -45,7 +56,10 @@ pub fn ChangeLicensesDialog(
     });
     let add = RwSignal::new(true);
     // The headline, and the users it is about.
-    let error = RwSignal::new(None::<(String, Vec<String>)>);
+    let error = RwSignal::new((!basic.is_empty()).then(|| {
+        let locale = i18n.get_locale_untracked();
+        (td_string!(locale, users.only_paid).to_string(), basic)
+    }));
     let count = users.len();
     let users = StoredValue::new(users);
     let heading = move || {
