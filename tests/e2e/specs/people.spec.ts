@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { buyLargeMeetings as buy, editStoredAccount, importUsers, nav, signIn, tabTo } from "./helpers";
+import { buyLargeMeetings as buy, editStoredAccount, importUsers, loggaIn, nav, signIn, tabTo } from "./helpers";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
@@ -162,20 +162,66 @@ test("a removed user's meetings can be cancelled; the owner and oneself cannot b
   await expect(page.getByRole("row", { name: /Board review/ })).toBeVisible();
 
   await nav(page).getByRole("link", { name: "Users", exact: true }).click();
-  for (const [email, message] of [
-    ["owner@acme.example", "The account owner cannot be removed."],
-    ["admin@acme.example", "You cannot remove yourself; ask another admin or the owner."],
-  ]) {
-    const button = row(page, email).getByRole("button", { name: "Remove" });
+  await removeIsRefused(page, {
+    rows: [
+      ["owner@acme.example", "The account owner cannot be removed."],
+      ["admin@acme.example", "You cannot remove yourself; ask another admin or the owner."],
+    ],
+    remove: "Remove",
+    dialog: "Remove User",
+    close: "Close",
+  });
+});
+
+/**
+ * Remove on each row gives only the reason the user cannot be removed, with
+ * Close focused: no meetings, no choices, no Remove user button. Close (the
+ * first row) or Escape (the others) returns focus to the row's Remove.
+ */
+async function removeIsRefused(
+  page: Page,
+  t: { rows: string[][]; remove: string; dialog: string; close: string },
+) {
+  for (const [i, [email, reason]] of t.rows.entries()) {
+    const button = row(page, email).getByRole("button", { name: t.remove, exact: true });
+    await expect(button).toBeEnabled();
     await button.click();
-    dialog = page.getByRole("dialog", { name: "Remove User" });
-    await dialog.getByRole("radio", { name: "Cancel them" }).check();
-    await dialog.getByRole("button", { name: "Remove user" }).click();
-    await expect(dialog.getByRole("alert")).toHaveText(message);
-    await page.keyboard.press("Escape");
+    const dialog = page.getByRole("dialog", { name: t.dialog });
+    await expect(dialog).toHaveAccessibleDescription(reason);
+    await expect(dialog).toContainText(email);
+    await expect(dialog.getByRole("button")).toHaveText([t.close]);
+    await expect(dialog.getByRole("radio")).toHaveCount(0);
+    await expect(dialog.getByRole("textbox")).toHaveCount(0);
+    await expect(dialog.getByRole("listitem")).toHaveCount(0);
+    const close = dialog.getByRole("button", { name: t.close });
+    await expect(close).toBeFocused();
+    if (i === 0) {
+      await close.click();
+    } else {
+      await page.keyboard.press("Escape");
+    }
+    await expect(dialog).toHaveCount(0);
     await expect(button).toBeFocused();
     await expect(row(page, email)).toBeVisible();
   }
+}
+
+test.describe("in Swedish", () => {
+  test.use({ locale: "sv-SE" });
+
+  test("Ta bort på ägarens och den egna raden ger bara skälet; Stäng för tillbaka fokus", async ({ page }) => {
+    await loggaIn(page, "admin@acme.example");
+    await nav(page).getByRole("link", { name: "Användare", exact: true }).click();
+    await removeIsRefused(page, {
+      rows: [
+        ["owner@acme.example", "Kontots ägare kan inte tas bort."],
+        ["admin@acme.example", "Du kan inte ta bort dig själv. Be en annan administratör eller ägaren."],
+      ],
+      remove: "Ta bort",
+      dialog: "Ta bort användare",
+      close: "Stäng",
+    });
+  });
 });
 
 test("the table sorts by each column, both ways, and says so", async ({ page }) => {

@@ -1,14 +1,17 @@
 //! Removing a user: what returns to the account, and what happens to the
 //! meetings they host (moved to another user, or cancelled) before anything
-//! is removed.
+//! is removed. A user who cannot be removed at all (the owner, oneself)
+//! gets only the reason, before anything is asked.
 
 use crate::format;
 use crate::i18n::*;
 use crate::state::{use_account, use_app};
 use crate::ui::components::dialog::{Dialog, DialogActions};
-use crate::ui::messages::action_error;
+use crate::ui::messages::{action_error, domain_error};
 use leptos::prelude::*;
-use portal_domain::{BaseLicense, Command, Email, MeetingHandling, Timestamp, UserId};
+use portal_domain::{
+    BaseLicense, Command, DomainError, Email, MeetingHandling, Timestamp, User, UserId,
+};
 
 /// How many users the new-host field suggests at a time.
 const SUGGESTIONS: usize = 20;
@@ -22,6 +25,10 @@ pub fn RemoveUserDialog(
     let state = use_app();
     let account = use_account();
     let i18n = use_i18n();
+    // The owner and oneself are refused before anything is asked.
+    let refused = state
+        .with_viewer_untracked(|a, me| a.check_removable(me.id, user).err())
+        .flatten();
     let Some((target, meetings)) = account.with_untracked(|a| {
         let a = a.as_ref()?;
         let target = a.user(user)?.clone();
@@ -34,6 +41,9 @@ pub fn RemoveUserDialog(
     }) else {
         return ().into_any();
     };
+    if let Some(reason) = refused {
+        return view! { <RemovalRefused target reason on_close /> }.into_any();
+    }
     let name = target.full_name();
     let hosts_meetings = !meetings.is_empty();
     // "move" or "cancel"; nothing is chosen for the admin.
@@ -213,4 +223,23 @@ pub fn RemoveUserDialog(
         </Dialog>
     }
     .into_any()
+}
+
+/// Remove on the row of a user who cannot be removed at all: only the
+/// reason and Close (focus then returns to the row's Remove button).
+#[component]
+fn RemovalRefused(target: User, reason: DomainError, on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Dialog labelled_by="remove-user-title" described_by="remove-user-refused" on_close>
+            <h2 id="remove-user-title">{t!(i18n, users.remove.title)}</h2>
+            <p class="dialog__subtitle">{format!("{} ({})", target.full_name(), target.email)}</p>
+            <p id="remove-user-refused">{move || domain_error(i18n.get_locale(), &reason)}</p>
+            <div class="form-actions">
+                <button type="button" class="button button--primary" on:click=move |_| on_close.run(())>
+                    {t!(i18n, users.remove.close)}
+                </button>
+            </div>
+        </Dialog>
+    }
 }
