@@ -1,8 +1,10 @@
-//! Removing a user: what is refused before anything is asked.
+//! Removing a user: what is refused before anything is asked, and what the
+//! meetings that move to another host will admit.
 
 use portal_domain::demo::{self, ACME};
 use portal_domain::{
-    Account, Command, Day, DomainError, Email, MeetingHandling, Timestamp, UserId,
+    Account, BillingCycle, Capacity, Command, Day, DomainError, Email, MeetingHandling, Quantity,
+    Timestamp, UserId,
 };
 
 fn now() -> Timestamp {
@@ -24,6 +26,8 @@ fn id(account: &Account, email: &str) -> UserId {
 const OWNER: &str = "owner@acme.example";
 const ADMIN: &str = "admin@acme.example";
 const MEMBER: &str = "member@acme.example";
+const BASIC: &str = "basic@acme.example";
+const EMMA: &str = "emma.clark@acme.example";
 const LIAM: &str = "liam.baker@acme.example";
 
 #[test]
@@ -81,4 +85,81 @@ fn the_remove_command_refuses_exactly_what_the_check_refuses() {
             }
         }
     }
+}
+
+#[test]
+fn moving_meetings_to_a_basic_user_shows_each_capacity_drop() {
+    let acme = acme();
+    let (member, basic) = (id(&acme, MEMBER), id(&acme, BASIC));
+    let changes = acme.capacities_if_moved(member, basic).unwrap();
+    let [town_hall] = changes.as_slice() else {
+        panic!("the member hosts one meeting: {changes:?}")
+    };
+    assert_eq!(town_hall.meeting.topic, "Quarterly Town Hall");
+    assert_eq!((town_hall.before, town_hall.after), (300, 100));
+    assert!(town_hall.drops());
+}
+
+#[test]
+fn moving_meetings_to_a_licensed_user_keeps_or_raises_capacity() {
+    let mut acme = acme();
+    let (member, emma, admin) = (id(&acme, MEMBER), id(&acme, EMMA), id(&acme, ADMIN));
+    let same = acme.capacities_if_moved(member, emma).unwrap();
+    assert_eq!(
+        same.iter().map(|c| (c.before, c.after)).collect::<Vec<_>>(),
+        [(300, 300)]
+    );
+    assert!(same.iter().all(|c| !c.drops()));
+
+    let owner = id(&acme, OWNER);
+    acme.execute(
+        owner,
+        now(),
+        Command::PurchaseLargeMeetings {
+            capacity: Capacity::P1000,
+            quantity: Quantity::new(1).unwrap(),
+            cycle: BillingCycle::Monthly,
+        },
+    )
+    .unwrap();
+    acme.execute(
+        admin,
+        now(),
+        Command::AssignLargeMeetings {
+            user: emma,
+            capacity: Capacity::P1000,
+        },
+    )
+    .unwrap();
+    let raised = acme.capacities_if_moved(member, emma).unwrap();
+    assert_eq!(
+        raised
+            .iter()
+            .map(|c| (c.before, c.after))
+            .collect::<Vec<_>>(),
+        [(300, 1000)]
+    );
+    assert!(!raised[0].drops());
+
+    // What was shown is what the meeting admits once moved.
+    let topic = raised[0].meeting.topic.clone();
+    acme.execute(
+        admin,
+        now(),
+        Command::RemoveUser {
+            user: member,
+            meetings: Some(MeetingHandling::TransferTo(emma)),
+        },
+    )
+    .unwrap();
+    let moved = acme.meetings.iter().find(|m| m.topic == topic).unwrap();
+    assert_eq!(acme.effective_capacity(moved), Some(1000));
+}
+
+#[test]
+fn a_move_to_or_from_someone_not_in_the_account_has_no_preview() {
+    let acme = acme();
+    let member = id(&acme, MEMBER);
+    assert_eq!(acme.capacities_if_moved(member, UserId(999)), None);
+    assert_eq!(acme.capacities_if_moved(UserId(999), member), None);
 }

@@ -206,6 +206,70 @@ async function removeIsRefused(
   }
 }
 
+/**
+ * In Remove User for member@acme.example (hosts the Quarterly Town Hall, 300
+ * participants), choosing to move the meetings and typing each new host shows
+ * what the meeting will admit; a drop is warned about before Save.
+ */
+async function moveShowsCapacity(
+  page: Page,
+  t: {
+    remove: string;
+    dialog: string;
+    move: string;
+    newHost: string;
+    toBasic: string[];
+    warning: string;
+    toLicensed: string[];
+    toRemoved: string;
+  },
+) {
+  await row(page, "member@acme.example").getByRole("button", { name: t.remove, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: t.dialog });
+  await dialog.getByRole("radio", { name: t.move }).check();
+  const host = dialog.getByLabel(t.newHost);
+  const warning = dialog.locator(".form-warning");
+
+  await host.fill("basic@acme.example");
+  await expect(dialog.getByText(t.toBasic[0])).toBeVisible();
+  await expect(dialog.getByRole("listitem").filter({ hasText: "→" })).toHaveText([t.toBasic[1]]);
+  await expect(warning).toHaveText(t.warning);
+
+  await host.fill("emma.clark@acme.example");
+  await expect(dialog.getByText(t.toLicensed[0])).toBeVisible();
+  await expect(dialog.getByText(t.toLicensed[1], { exact: true })).toBeVisible();
+  await expect(warning).toHaveCount(0);
+
+  await host.fill("member@acme.example");
+  await expect(dialog).toContainText(t.toRemoved);
+  await expect(warning).toHaveCount(0);
+  await host.fill("basic@acme.example");
+  await expect(warning).toHaveText(t.warning);
+}
+
+test("moving a removed user's meetings says what each will admit with the new host, and warns when it drops", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await page.goto("/users");
+  await moveShowsCapacity(page, {
+    remove: "Remove",
+    dialog: "Remove User",
+    move: "Move them to another user",
+    newHost: "New host's email",
+    toBasic: ["With Ben Brooks as host, the meetings admit:", "Quarterly Town Hall — 300 → 100 participants"],
+    warning:
+      "Warning: 1 meeting will admit fewer participants than it does now. To keep its capacity, choose another host, or give Ben Brooks a larger license first.",
+    toLicensed: ["With Emma Clark as host, the meetings admit:", "Quarterly Town Hall — 300 participants, as now"],
+    toRemoved: "Choose another user to host the meetings; they cannot move to the user being removed.",
+  });
+  await shot(page, "users-remove-user-capacity-drop");
+  // What was shown is what the meeting admits once moved.
+  const dialog = page.getByRole("dialog", { name: "Remove User" });
+  await dialog.getByRole("button", { name: "Remove user" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Maya Moreno was removed.");
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(page.getByRole("row", { name: /Quarterly Town Hall/ })).toContainText("100 participants");
+});
+
 test.describe("in Swedish", () => {
   test.use({ locale: "sv-SE" });
 
@@ -220,6 +284,22 @@ test.describe("in Swedish", () => {
       remove: "Ta bort",
       dialog: "Ta bort användare",
       close: "Stäng",
+    });
+  });
+
+  test("att flytta möten till en Basic-användare visar kapaciteten per möte och varnar", async ({ page }) => {
+    await loggaIn(page, "owner@acme.example");
+    await nav(page).getByRole("link", { name: "Användare", exact: true }).click();
+    await moveShowsCapacity(page, {
+      remove: "Ta bort",
+      dialog: "Ta bort användare",
+      move: "Flytta dem till en annan användare",
+      newHost: "Den nya värdens e-postadress",
+      toBasic: ["Med Ben Brooks som värd tar mötena emot:", "Quarterly Town Hall — 300 → 100 deltagare"],
+      warning:
+        "Varning: 1 möte kommer att ta emot färre deltagare än nu. Välj en annan värd, eller ge Ben Brooks en större licens först, för att behålla kapaciteten.",
+      toLicensed: ["Med Emma Clark som värd tar mötena emot:", "Quarterly Town Hall — 300 deltagare, som nu"],
+      toRemoved: "Välj en annan användare som värd för mötena. De kan inte flyttas till användaren som tas bort.",
     });
   });
 });

@@ -67,6 +67,75 @@ pub fn RemoveUserDialog(
                 .collect::<Vec<_>>()
         })
     };
+    // For the new host typed, what each moved meeting will admit, and a
+    // warning when any admits fewer than now; worded in `locale`.
+    let preview = move || {
+        if handling.get() != Some("move") {
+            return None;
+        }
+        let locale = i18n.get_locale();
+        let email = Email::parse(&new_host.get()).ok()?;
+        account.with(|a| {
+            let a = a.as_ref()?;
+            let host = a.user_by_email(&email)?;
+            if host.id == user {
+                return Some(CapacityPreview::Refused(domain_error(
+                    locale,
+                    &DomainError::TransferToRemovedUser,
+                )));
+            }
+            let host_name = host.full_name();
+            let changes = a.capacities_if_moved(user, host.id)?;
+            let participants = |n| {
+                td_string!(
+                    locale,
+                    common.participants,
+                    count = format::count_in(locale, n)
+                )
+            };
+            let lines = changes
+                .iter()
+                .map(|c| {
+                    let topic = c.meeting.topic.as_str();
+                    if c.before == c.after {
+                        td_string!(
+                            locale,
+                            users.remove.capacity_same,
+                            topic = topic,
+                            capacity = participants(c.after)
+                        )
+                    } else {
+                        td_string!(
+                            locale,
+                            users.remove.capacity_change,
+                            topic = topic,
+                            before = format::count_in(locale, c.before),
+                            after = participants(c.after)
+                        )
+                    }
+                })
+                .collect();
+            let warning = match changes.iter().filter(|c| c.drops()).count() {
+                0 => None,
+                1 => Some(td_string!(
+                    locale,
+                    users.remove.capacity_drops_one,
+                    name = &host_name
+                )),
+                n => Some(td_string!(
+                    locale,
+                    users.remove.capacity_drops_many,
+                    count = format::count_in(locale, n as u32),
+                    name = &host_name
+                )),
+            };
+            Some(CapacityPreview::Changes {
+                heading: td_string!(locale, users.remove.capacity_heading, name = &host_name),
+                lines,
+                warning,
+            })
+        })
+    };
     let error = RwSignal::new(None::<String>);
     let (license, large_meetings) = (target.license, target.large_meetings);
     let returns = move || {
@@ -194,6 +263,9 @@ pub fn RemoveUserDialog(
                                 .collect_view()
                         }}
                     </datalist>
+                    <div id="remove-capacity" aria-live="polite">
+                        {move || preview().map(CapacityPreview::view)}
+                    </div>
                 </div>
                 <div class="choice">
                     <input
@@ -223,6 +295,39 @@ pub fn RemoveUserDialog(
         </Dialog>
     }
     .into_any()
+}
+
+/// What the meetings will admit with the new host typed so far.
+enum CapacityPreview {
+    /// The typed host cannot take the meetings (the user being removed).
+    Refused(String),
+    Changes {
+        heading: String,
+        /// One line per meeting: "Quarterly Town Hall — 300 → 100 participants".
+        lines: Vec<String>,
+        /// Said when any meeting would admit fewer participants than now.
+        warning: Option<String>,
+    },
+}
+
+impl CapacityPreview {
+    fn view(self) -> AnyView {
+        match self {
+            Self::Refused(reason) => view! { <p class="field-error">{reason}</p> }.into_any(),
+            Self::Changes {
+                heading,
+                lines,
+                warning,
+            } => view! {
+                <p class="field-help">{heading}</p>
+                <ul class="name-list">
+                    {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+                {warning.map(|w| view! { <p class="form-warning">{w}</p> })}
+            }
+            .into_any(),
+        }
+    }
 }
 
 /// Remove on the row of a user who cannot be removed at all: only the
