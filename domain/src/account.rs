@@ -2,6 +2,7 @@
 
 use crate::audit::{AuditEntry, AuditFilter};
 use crate::billing::{LargeMeetingsLine, Order, Term};
+use crate::meeting::CapacityChange;
 use crate::user::BASIC_MEETING_CAPACITY;
 use crate::{AccountId, BaseLicense, Capacity, Email, Meeting, User, UserId};
 use serde::{Deserialize, Serialize};
@@ -158,6 +159,24 @@ impl Account {
         let mut list: Vec<&Meeting> = self.meetings.iter().filter(|m| m.host == host).collect();
         list.sort_by_key(|m| m.start);
         list
+    }
+
+    /// For each meeting `from` hosts (earliest first), the participants it
+    /// admits now and would admit if `to` hosted it, from the licenses `to`
+    /// holds now. `None` when either is not a user of the account.
+    pub fn capacities_if_moved(&self, from: UserId, to: UserId) -> Option<Vec<CapacityChange<'_>>> {
+        let before = self.meeting_capacity_of(self.user(from)?);
+        let after = self.meeting_capacity_of(self.user(to)?);
+        Some(
+            self.meetings_hosted_by(from)
+                .into_iter()
+                .map(|meeting| CapacityChange {
+                    meeting,
+                    before,
+                    after,
+                })
+                .collect(),
+        )
     }
 }
 

@@ -269,6 +269,23 @@ impl Account {
         self.user(id).ok_or(DomainError::UnknownUser(id))
     }
 
+    /// Whether `actor` may remove `user` at all, before anything about the
+    /// user's meetings is asked: only owners and admins remove users, the
+    /// owner is never removed, and nobody removes themselves.
+    /// [`Command::RemoveUser`] is refused with the same error.
+    pub fn check_removable(&self, actor: UserId, user: UserId) -> Result<(), DomainError> {
+        if !self.member(actor)?.can_manage_users() {
+            return Err(DomainError::NeedsUserAdmin);
+        }
+        if self.member(user)?.role == Role::Owner {
+            return Err(DomainError::OwnerCannotBeRemoved);
+        }
+        if user == actor {
+            return Err(DomainError::CannotRemoveYourself);
+        }
+        Ok(())
+    }
+
     fn user_mut(&mut self, id: UserId) -> &mut User {
         let at = self
             .users
@@ -680,14 +697,8 @@ impl Account {
                 );
             }
             Command::RemoveUser { user, meetings } => {
-                needs_users()?;
+                self.check_removable(actor, user)?;
                 let target = self.member(user)?.clone();
-                if target.role == Role::Owner {
-                    return Err(DomainError::OwnerCannotBeRemoved);
-                }
-                if target.id == actor {
-                    return Err(DomainError::CannotRemoveYourself);
-                }
                 let hosted = self.meetings.iter().filter(|m| m.host == user).count();
                 let handled = match meetings {
                     _ if hosted == 0 => MeetingsAfterRemoval::None,

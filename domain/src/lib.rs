@@ -40,7 +40,7 @@ pub use day::Day;
 pub use email::{Email, EmailError};
 pub use ids::{AccountId, MeetingId, UserId};
 pub use import::{ImportReport, Importer, NewUser};
-pub use meeting::Meeting;
+pub use meeting::{CapacityChange, Meeting};
 pub use money::Money;
 pub use password::{PasswordHash, Secret};
 pub use portal::{Portal, SignInError};

@@ -12,3 +12,21 @@ pub struct Meeting {
     pub start: Timestamp,
     pub duration_minutes: u32,
 }
+
+/// What a meeting admits now, and would admit with another host (when a
+/// removed user's meetings move): see [`crate::Account::capacities_if_moved`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CapacityChange<'a> {
+    pub meeting: &'a Meeting,
+    /// Participants with the current host.
+    pub before: u32,
+    /// Participants with the new host.
+    pub after: u32,
+}
+
+impl CapacityChange<'_> {
+    /// Whether the meeting would admit fewer participants than now.
+    pub fn drops(&self) -> bool {
+        self.after < self.before
+    }
+}

@@ -33,6 +33,10 @@ pub fn focus_by_id(id: &str) {
 pub fn Dialog(
     /// The id of the element holding the dialog's title.
     labelled_by: &'static str,
+    /// The id of the element that says what the dialog is about, for a
+    /// dialog that only tells something (read out with its title).
+    #[prop(optional)]
+    described_by: Option<&'static str>,
     /// Called on Escape.
     on_close: Callback<()>,
     children: Children,
@@ -99,6 +103,7 @@ pub fn Dialog(
                 role="dialog"
                 aria-modal="true"
                 aria-labelledby=labelled_by
+                aria-describedby=described_by
                 tabindex="-1"
                 node_ref=panel
             >

@@ -125,6 +125,14 @@ for (const locale of ["en-US", "sv-SE"] as const) {
       await page.getByRole("dialog").getByRole("button", { name: T.removeUser }).click();
       await expect(page.getByRole("dialog").getByRole("alert")).toBeVisible();
       await audit(page, "Remove User with an error");
+      await page.locator("#remove-meetings-move").check();
+      await page.locator("#remove-new-host").fill("basic@acme.example");
+      await expect(page.getByRole("dialog").locator(".form-warning")).toBeVisible();
+      await audit(page, "Remove User warning that a moved meeting admits fewer");
+      await page.keyboard.press("Escape");
+      await row(page, "owner@acme.example").getByRole("button", { name: T.remove, exact: true }).click();
+      await expect(page.getByRole("dialog").getByRole("radio")).toHaveCount(0);
+      await audit(page, "Remove User refused for the owner");
       await page.keyboard.press("Escape");
       await page.getByRole("checkbox", { name: T.selectLiam }).check();
       await page.getByLabel(T.changeLicenses).selectOption("add");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { buyLargeMeetings as buy, editStoredAccount, importUsers, nav, signIn, tabTo } from "./helpers";
+import { buyLargeMeetings as buy, editStoredAccount, importUsers, loggaIn, nav, signIn, tabTo } from "./helpers";
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
@@ -162,20 +162,146 @@ test("a removed user's meetings can be cancelled; the owner and oneself cannot b
   await expect(page.getByRole("row", { name: /Board review/ })).toBeVisible();
 
   await nav(page).getByRole("link", { name: "Users", exact: true }).click();
-  for (const [email, message] of [
-    ["owner@acme.example", "The account owner cannot be removed."],
-    ["admin@acme.example", "You cannot remove yourself; ask another admin or the owner."],
-  ]) {
-    const button = row(page, email).getByRole("button", { name: "Remove" });
+  await removeIsRefused(page, {
+    rows: [
+      ["owner@acme.example", "The account owner cannot be removed."],
+      ["admin@acme.example", "You cannot remove yourself; ask another admin or the owner."],
+    ],
+    remove: "Remove",
+    dialog: "Remove User",
+    close: "Close",
+  });
+});
+
+/**
+ * Remove on each row gives only the reason the user cannot be removed, with
+ * Close focused: no meetings, no choices, no Remove user button. Close (the
+ * first row) or Escape (the others) returns focus to the row's Remove.
+ */
+async function removeIsRefused(
+  page: Page,
+  t: { rows: string[][]; remove: string; dialog: string; close: string },
+) {
+  for (const [i, [email, reason]] of t.rows.entries()) {
+    const button = row(page, email).getByRole("button", { name: t.remove, exact: true });
+    await expect(button).toBeEnabled();
     await button.click();
-    dialog = page.getByRole("dialog", { name: "Remove User" });
-    await dialog.getByRole("radio", { name: "Cancel them" }).check();
-    await dialog.getByRole("button", { name: "Remove user" }).click();
-    await expect(dialog.getByRole("alert")).toHaveText(message);
-    await page.keyboard.press("Escape");
+    const dialog = page.getByRole("dialog", { name: t.dialog });
+    await expect(dialog).toHaveAccessibleDescription(reason);
+    await expect(dialog).toContainText(email);
+    await expect(dialog.getByRole("button")).toHaveText([t.close]);
+    await expect(dialog.getByRole("radio")).toHaveCount(0);
+    await expect(dialog.getByRole("textbox")).toHaveCount(0);
+    await expect(dialog.getByRole("listitem")).toHaveCount(0);
+    const close = dialog.getByRole("button", { name: t.close });
+    await expect(close).toBeFocused();
+    if (i === 0) {
+      await close.click();
+    } else {
+      await page.keyboard.press("Escape");
+    }
+    await expect(dialog).toHaveCount(0);
     await expect(button).toBeFocused();
     await expect(row(page, email)).toBeVisible();
   }
+}
+
+/**
+ * In Remove User for member@acme.example (hosts the Quarterly Town Hall, 300
+ * participants), choosing to move the meetings and typing each new host shows
+ * what the meeting will admit; a drop is warned about before Save.
+ */
+async function moveShowsCapacity(
+  page: Page,
+  t: {
+    remove: string;
+    dialog: string;
+    move: string;
+    newHost: string;
+    toBasic: string[];
+    warning: string;
+    toLicensed: string[];
+    toRemoved: string;
+  },
+) {
+  await row(page, "member@acme.example").getByRole("button", { name: t.remove, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: t.dialog });
+  await dialog.getByRole("radio", { name: t.move }).check();
+  const host = dialog.getByLabel(t.newHost);
+  const warning = dialog.locator(".form-warning");
+
+  await host.fill("basic@acme.example");
+  await expect(dialog.getByText(t.toBasic[0])).toBeVisible();
+  await expect(dialog.getByRole("listitem").filter({ hasText: "→" })).toHaveText([t.toBasic[1]]);
+  await expect(warning).toHaveText(t.warning);
+
+  await host.fill("emma.clark@acme.example");
+  await expect(dialog.getByText(t.toLicensed[0])).toBeVisible();
+  await expect(dialog.getByText(t.toLicensed[1], { exact: true })).toBeVisible();
+  await expect(warning).toHaveCount(0);
+
+  await host.fill("member@acme.example");
+  await expect(dialog).toContainText(t.toRemoved);
+  await expect(warning).toHaveCount(0);
+  await host.fill("basic@acme.example");
+  await expect(warning).toHaveText(t.warning);
+}
+
+test("moving a removed user's meetings says what each will admit with the new host, and warns when it drops", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await page.goto("/users");
+  await moveShowsCapacity(page, {
+    remove: "Remove",
+    dialog: "Remove User",
+    move: "Move them to another user",
+    newHost: "New host's email",
+    toBasic: ["With Ben Brooks as host, the meetings admit:", "Quarterly Town Hall — 300 → 100 participants"],
+    warning:
+      "Warning: 1 meeting will admit fewer participants than it does now. To keep its capacity, choose another host, or give Ben Brooks a larger license first.",
+    toLicensed: ["With Emma Clark as host, the meetings admit:", "Quarterly Town Hall — 300 participants, as now"],
+    toRemoved: "Choose another user to host the meetings; they cannot move to the user being removed.",
+  });
+  await shot(page, "users-remove-user-capacity-drop");
+  // What was shown is what the meeting admits once moved.
+  const dialog = page.getByRole("dialog", { name: "Remove User" });
+  await dialog.getByRole("button", { name: "Remove user" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Maya Moreno was removed.");
+  await nav(page).getByRole("link", { name: "Meetings" }).click();
+  await expect(page.getByRole("row", { name: /Quarterly Town Hall/ })).toContainText("100 participants");
+});
+
+test.describe("in Swedish", () => {
+  test.use({ locale: "sv-SE" });
+
+  test("Ta bort på ägarens och den egna raden ger bara skälet; Stäng för tillbaka fokus", async ({ page }) => {
+    await loggaIn(page, "admin@acme.example");
+    await nav(page).getByRole("link", { name: "Användare", exact: true }).click();
+    await removeIsRefused(page, {
+      rows: [
+        ["owner@acme.example", "Kontots ägare kan inte tas bort."],
+        ["admin@acme.example", "Du kan inte ta bort dig själv. Be en annan administratör eller ägaren."],
+      ],
+      remove: "Ta bort",
+      dialog: "Ta bort användare",
+      close: "Stäng",
+    });
+  });
+
+  test("att flytta möten till en Basic-användare visar kapaciteten per möte och varnar", async ({ page }) => {
+    await loggaIn(page, "owner@acme.example");
+    await nav(page).getByRole("link", { name: "Användare", exact: true }).click();
+    await moveShowsCapacity(page, {
+      remove: "Ta bort",
+      dialog: "Ta bort användare",
+      move: "Flytta dem till en annan användare",
+      newHost: "Den nya värdens e-postadress",
+      toBasic: ["Med Ben Brooks som värd tar mötena emot:", "Quarterly Town Hall — 300 → 100 deltagare"],
+      warning:
+        "Varning: 1 möte kommer att ta emot färre deltagare än nu. Välj en annan värd, eller ge Ben Brooks en större licens först, för att behålla kapaciteten.",
+      toLicensed: ["Med Emma Clark som värd tar mötena emot:", "Quarterly Town Hall — 300 deltagare, som nu"],
+      toRemoved: "Välj en annan användare som värd för mötena. De kan inte flyttas till användaren som tas bort.",
+    });
+  });
 });
 
 test("the table sorts by each column, both ways, and says so", async ({ page }) => {

@@ -1,14 +1,17 @@
 //! Removing a user: what returns to the account, and what happens to the
 //! meetings they host (moved to another user, or cancelled) before anything
-//! is removed.
+//! is removed. A user who cannot be removed at all (the owner, oneself)
+//! gets only the reason, before anything is asked.
 
 use crate::format;
 use crate::i18n::*;
 use crate::state::{use_account, use_app};
 use crate::ui::components::dialog::{Dialog, DialogActions};
-use crate::ui::messages::action_error;
+use crate::ui::messages::{action_error, domain_error};
 use leptos::prelude::*;
-use portal_domain::{BaseLicense, Command, Email, MeetingHandling, Timestamp, UserId};
+use portal_domain::{
+    BaseLicense, Command, DomainError, Email, MeetingHandling, Timestamp, User, UserId,
+};
 
 /// How many users the new-host field suggests at a time.
 const SUGGESTIONS: usize = 20;
@@ -22,6 +25,10 @@ pub fn RemoveUserDialog(
     let state = use_app();
     let account = use_account();
     let i18n = use_i18n();
+    // The owner and oneself are refused before anything is asked.
+    let refused = state
+        .with_viewer_untracked(|a, me| a.check_removable(me.id, user).err())
+        .flatten();
     let Some((target, meetings)) = account.with_untracked(|a| {
         let a = a.as_ref()?;
         let target = a.user(user)?.clone();
@@ -34,6 +41,9 @@ pub fn RemoveUserDialog(
     }) else {
         return ().into_any();
     };
+    if let Some(reason) = refused {
+        return view! { <RemovalRefused target reason on_close /> }.into_any();
+    }
     let name = target.full_name();
     let hosts_meetings = !meetings.is_empty();
     // "move" or "cancel"; nothing is chosen for the admin.
@@ -55,6 +65,75 @@ pub fn RemoveUserDialog(
                 .take(SUGGESTIONS)
                 .map(|u| (u.email.to_string(), u.full_name()))
                 .collect::<Vec<_>>()
+        })
+    };
+    // For the new host typed, what each moved meeting will admit, and a
+    // warning when any admits fewer than now; worded in `locale`.
+    let preview = move || {
+        if handling.get() != Some("move") {
+            return None;
+        }
+        let locale = i18n.get_locale();
+        let email = Email::parse(&new_host.get()).ok()?;
+        account.with(|a| {
+            let a = a.as_ref()?;
+            let host = a.user_by_email(&email)?;
+            if host.id == user {
+                return Some(CapacityPreview::Refused(domain_error(
+                    locale,
+                    &DomainError::TransferToRemovedUser,
+                )));
+            }
+            let host_name = host.full_name();
+            let changes = a.capacities_if_moved(user, host.id)?;
+            let participants = |n| {
+                td_string!(
+                    locale,
+                    common.participants,
+                    count = format::count_in(locale, n)
+                )
+            };
+            let lines = changes
+                .iter()
+                .map(|c| {
+                    let topic = c.meeting.topic.as_str();
+                    if c.before == c.after {
+                        td_string!(
+                            locale,
+                            users.remove.capacity_same,
+                            topic = topic,
+                            capacity = participants(c.after)
+                        )
+                    } else {
+                        td_string!(
+                            locale,
+                            users.remove.capacity_change,
+                            topic = topic,
+                            before = format::count_in(locale, c.before),
+                            after = participants(c.after)
+                        )
+                    }
+                })
+                .collect();
+            let warning = match changes.iter().filter(|c| c.drops()).count() {
+                0 => None,
+                1 => Some(td_string!(
+                    locale,
+                    users.remove.capacity_drops_one,
+                    name = &host_name
+                )),
+                n => Some(td_string!(
+                    locale,
+                    users.remove.capacity_drops_many,
+                    count = format::count_in(locale, n as u32),
+                    name = &host_name
+                )),
+            };
+            Some(CapacityPreview::Changes {
+                heading: td_string!(locale, users.remove.capacity_heading, name = &host_name),
+                lines,
+                warning,
+            })
         })
     };
     let error = RwSignal::new(None::<String>);
@@ -184,6 +263,9 @@ pub fn RemoveUserDialog(
                                 .collect_view()
                         }}
                     </datalist>
+                    <div id="remove-capacity" aria-live="polite">
+                        {move || preview().map(CapacityPreview::view)}
+                    </div>
                 </div>
                 <div class="choice">
                     <input
@@ -213,4 +295,56 @@ pub fn RemoveUserDialog(
         </Dialog>
     }
     .into_any()
+}
+
+/// What the meetings will admit with the new host typed so far.
+enum CapacityPreview {
+    /// The typed host cannot take the meetings (the user being removed).
+    Refused(String),
+    Changes {
+        heading: String,
+        /// One line per meeting: "Quarterly Town Hall — 300 → 100 participants".
+        lines: Vec<String>,
+        /// Said when any meeting would admit fewer participants than now.
+        warning: Option<String>,
+    },
+}
+
+impl CapacityPreview {
+    fn view(self) -> AnyView {
+        match self {
+            Self::Refused(reason) => view! { <p class="field-error">{reason}</p> }.into_any(),
+            Self::Changes {
+                heading,
+                lines,
+                warning,
+            } => view! {
+                <p class="field-help">{heading}</p>
+                <ul class="name-list">
+                    {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+                {warning.map(|w| view! { <p class="form-warning">{w}</p> })}
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// Remove on the row of a user who cannot be removed at all: only the
+/// reason and Close (focus then returns to the row's Remove button).
+#[component]
+fn RemovalRefused(target: User, reason: DomainError, on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Dialog labelled_by="remove-user-title" described_by="remove-user-refused" on_close>
+            <h2 id="remove-user-title">{t!(i18n, users.remove.title)}</h2>
+            <p class="dialog__subtitle">{format!("{} ({})", target.full_name(), target.email)}</p>
+            <p id="remove-user-refused">{move || domain_error(i18n.get_locale(), &reason)}</p>
+            <div class="form-actions">
+                <button type="button" class="button button--primary" on:click=move |_| on_close.run(())>
+                    {t!(i18n, users.remove.close)}
+                </button>
+            </div>
+        </Dialog>
+    }
 }
