@@ -220,7 +220,9 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
                         <option value="Basic">
                             {move || labels::license(i18n.get_locale(), BaseLicense::Basic)}
                         </option>
-                        <option value="Licensed">
+                        // With no seat free it cannot be chosen, and the
+                        // reason is shown here rather than after Save.
+                        <option value="Licensed" disabled=move || seats_available() == 0>
                             {move || {
                                 let locale = i18n.get_locale();
                                 td_string!(
@@ -231,6 +233,24 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
                             }}
                         </option>
                     </select>
+                    {move || {
+                        (seats_available() == 0)
+                            .then(|| {
+                                let seats = account
+                                    .with(|a| a.as_ref().map(|a| a.base_plan.seats))
+                                    .unwrap_or_default();
+                                view! {
+                                    <p class="field-help" id="add-user-type-note">
+                                        {move || {
+                                            crate::ui::messages::domain_error(
+                                                i18n.get_locale(),
+                                                &DomainError::NoBaseSeatAvailable { seats },
+                                            )
+                                        }}
+                                    </p>
+                                }
+                            })
+                    }}
                 </div>
                 <div class="field">
                     <label for=Field::Role.id()>{t!(i18n, users.role_label)}</label>
