@@ -223,7 +223,7 @@ test("a bulk change needing more seats than are free changes nobody and says how
   const popup = page.getByRole("dialog", { name: "Change Licenses" });
   await expect(popup.getByRole("radio", { name: "3,000 participants (2 available)" })).toBeChecked();
   await popup.getByRole("button", { name: "Save" }).click();
-  await expect(popup.getByRole("alert")).toContainText("Not enough Large Meetings 3000 licenses: 3 needed, 2 available.");
+  await expect(popup.getByRole("alert")).toContainText("Not enough Large Meetings 3,000 licenses: 3 needed, 2 available.");
   await popup.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("list", { name: "Seats" })).toContainText("3,000 participants: 0 of 2 assigned");
 });
