@@ -1,6 +1,7 @@
 //! The Admin Activity Log: every change, who made it, when.
 
 use crate::import::csv_cell;
+use crate::words;
 use crate::{BaseLicense, BillingCycle, Capacity, Day, Email, Money, Role, Timestamp, UserId};
 use serde::{Deserialize, Serialize};
 
@@ -142,8 +143,13 @@ impl AuditAction {
         }
     }
 
-    /// An English sentence for the log and its CSV export.
+    /// An English sentence for the log and its CSV export, worded as the
+    /// English page words it: numbers grouped ("3,000"), days as the page
+    /// shows them ("Jan 4, 2027"), singular for one ("1 meeting").
     pub fn describe(&self) -> String {
+        let lm = |capacity: &Capacity| {
+            format!("Large Meetings {}", words::number(capacity.participants()))
+        };
         match self {
             AuditAction::LargeMeetingsPurchased {
                 capacity,
@@ -152,7 +158,14 @@ impl AuditAction {
                 amount,
                 added_to_line,
             } => format!(
-                "Bought {quantity} Large Meetings {capacity} license(s), {}, {amount} due{}",
+                "Bought {} {} {}, {}, {amount} due{}",
+                words::number(*quantity),
+                lm(capacity),
+                if *quantity == 1 {
+                    "license"
+                } else {
+                    "licenses"
+                },
                 cycle.as_str().to_lowercase(),
                 if *added_to_line {
                     " (prorated, added to the existing line)"
@@ -160,64 +173,63 @@ impl AuditAction {
                     ""
                 }
             ),
-            AuditAction::BaseSeatsPurchased { quantity, amount } => {
-                format!("Bought {quantity} Zoom Workplace seat(s), {amount} due (prorated)")
-            }
+            AuditAction::BaseSeatsPurchased { quantity, amount } => format!(
+                "Bought {}, {amount} due (prorated)",
+                words::count(*quantity, "Zoom Workplace seat", "Zoom Workplace seats")
+            ),
             AuditAction::LargeMeetingsAssigned {
                 capacity,
                 previous: None,
-            } => {
-                format!("Large Meetings {capacity} assigned")
-            }
+            } => format!("{} assigned", lm(capacity)),
             AuditAction::LargeMeetingsAssigned {
                 capacity,
                 previous: Some(old),
-            } => {
-                format!("Large Meetings changed from {old} to {capacity}")
-            }
+            } => format!(
+                "Large Meetings changed from {} to {}",
+                words::number(old.participants()),
+                words::number(capacity.participants())
+            ),
             AuditAction::LargeMeetingsRemoved {
                 capacity,
                 reason: RemovalReason::Requested,
-            } => {
-                format!("Large Meetings {capacity} removed")
-            }
+            } => format!("{} removed", lm(capacity)),
             AuditAction::LargeMeetingsRemoved {
                 capacity,
                 reason: RemovalReason::BecameBasic,
-            } => {
-                format!("Large Meetings {capacity} removed because the user became Basic")
-            }
-            AuditAction::BaseLicenseChanged { from, to } => {
-                format!(
-                    "Zoom Workplace license changed from {} to {}",
-                    from.as_str(),
-                    to.as_str()
-                )
-            }
+            } => format!("{} removed because the user became Basic", lm(capacity)),
+            AuditAction::BaseLicenseChanged { from, to } => format!(
+                "Zoom Workplace license changed from {} to {}",
+                from.as_str(),
+                to.as_str()
+            ),
             AuditAction::ReductionScheduled {
                 capacity,
                 from,
                 to,
                 on,
-            } => {
-                format!(
-                    "Large Meetings {capacity} to be reduced from {from} to {to} licenses on {on}"
-                )
-            }
+            } => format!(
+                "{} to be reduced from {} to {} on {}",
+                lm(capacity),
+                words::number(*from),
+                words::count(*to, "license", "licenses"),
+                words::day(*on)
+            ),
             AuditAction::CancellationScheduled { capacity, on } => {
-                format!("Large Meetings {capacity} to be cancelled on {on}")
+                format!("{} to be cancelled on {}", lm(capacity), words::day(*on))
             }
             AuditAction::PendingChangeUndone { capacity } => {
-                format!("Pending change to Large Meetings {capacity} undone")
+                format!("Pending change to {} undone", lm(capacity))
             }
             AuditAction::LineRenewed {
                 capacity,
                 quantity,
                 amount,
-            } => {
-                format!("Large Meetings {capacity} renewed: {quantity} license(s), {amount}")
-            }
-            AuditAction::LineEnded { capacity } => format!("Large Meetings {capacity} ended"),
+            } => format!(
+                "{} renewed: {}, {amount}",
+                lm(capacity),
+                words::count(*quantity, "license", "licenses")
+            ),
+            AuditAction::LineEnded { capacity } => format!("{} ended", lm(capacity)),
             AuditAction::UserAdded { license, role } => {
                 format!("User added ({}, {})", license.as_str(), role.as_str())
             }
@@ -231,26 +243,86 @@ impl AuditAction {
             } => {
                 let mut text = format!("User removed ({}", license.as_str());
                 if let Some(capacity) = large_meetings {
-                    text.push_str(&format!(", Large Meetings {capacity} returned"));
+                    text.push_str(&format!(", {} returned", lm(capacity)));
                 }
                 text.push(')');
                 match meetings {
                     MeetingsAfterRemoval::None => {}
                     MeetingsAfterRemoval::Transferred { count, to } => {
-                        text.push_str(&format!("; {count} meeting(s) moved to {to}"));
+                        text.push_str(&format!(
+                            "; {} moved to {to}",
+                            words::count(*count as u64, "meeting", "meetings")
+                        ));
                     }
                     MeetingsAfterRemoval::Cancelled { count } => {
-                        text.push_str(&format!("; {count} meeting(s) cancelled"));
+                        text.push_str(&format!(
+                            "; {} cancelled",
+                            words::count(*count as u64, "meeting", "meetings")
+                        ));
                     }
                 }
                 text
             }
             AuditAction::MeetingScheduled { topic } => format!("Meeting scheduled: {topic}"),
-            AuditAction::UsersImported { count: 1 } => "1 user imported from a CSV file".into(),
-            AuditAction::UsersImported { count } => {
-                format!("{count} users imported from a CSV file")
-            }
+            AuditAction::UsersImported { count } => format!(
+                "{} imported from a CSV file",
+                words::count(*count, "user", "users")
+            ),
             AuditAction::PasswordChanged => "Password changed".into(),
+        }
+    }
+}
+
+/// What a log entry was done to, read from [`AuditEntry::target`]: a Large
+/// Meetings line, the users of an import, or a name kept as it is (a
+/// user's email).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditTarget<'a> {
+    Line(Capacity),
+    Imported { count: u32 },
+    Named(&'a str),
+}
+
+impl<'a> AuditTarget<'a> {
+    /// The target as stored: "Large Meetings 3000", "1 user", "50000 users"
+    /// (older logs wrote "1 users"; [`AuditTarget::parse`] reads both).
+    pub fn stored(&self) -> String {
+        match self {
+            AuditTarget::Line(capacity) => format!("Large Meetings {}", capacity.participants()),
+            AuditTarget::Imported { count: 1 } => "1 user".into(),
+            AuditTarget::Imported { count } => format!("{count} users"),
+            AuditTarget::Named(name) => name.to_string(),
+        }
+    }
+
+    /// Reads a stored target.
+    pub fn parse(stored: &'a str) -> Self {
+        let line = stored
+            .strip_prefix("Large Meetings ")
+            .and_then(|n| n.parse::<u32>().ok())
+            .and_then(|n| Capacity::from_participants(n).ok());
+        if let Some(capacity) = line {
+            return AuditTarget::Line(capacity);
+        }
+        let imported = stored
+            .strip_suffix(" users")
+            .or_else(|| stored.strip_suffix(" user"))
+            .and_then(|n| n.parse::<u32>().ok());
+        match imported {
+            Some(count) => AuditTarget::Imported { count },
+            None => AuditTarget::Named(stored),
+        }
+    }
+
+    /// In English, as the page shows it: "Large Meetings 3,000", "1 user",
+    /// "50,000 users".
+    pub fn english(&self) -> String {
+        match self {
+            AuditTarget::Line(capacity) => {
+                format!("Large Meetings {}", words::number(capacity.participants()))
+            }
+            AuditTarget::Imported { count } => words::count(*count, "user", "users"),
+            AuditTarget::Named(name) => name.to_string(),
         }
     }
 }
@@ -307,25 +379,41 @@ impl AuditFilter {
     }
 }
 
-/// The entries as CSV (newest first, as given): Time (UTC), Actor,
-/// Category, Target, Details.
-/// The log as CSV; cells a spreadsheet would run as formulas are defused
-/// ([`crate::import::csv_cell`]).
+/// The headings of the English CSV export.
+pub const CSV_HEADINGS: [&str; 5] = ["Time (UTC)", "Actor", "Category", "Target", "Details"];
+
+/// The entries as CSV in English (newest first, as given): Time (UTC),
+/// Actor, Category, Target, Details, worded as [`AuditAction::describe`]
+/// and [`AuditTarget::english`] word them. The UI writes its export in the
+/// chosen language through [`csv_table`].
 pub fn to_csv<'a>(entries: impl IntoIterator<Item = &'a AuditEntry>) -> String {
+    csv_table(
+        CSV_HEADINGS,
+        entries.into_iter().map(|entry| {
+            [
+                entry.at.to_iso(),
+                entry
+                    .actor_email
+                    .as_ref()
+                    .map_or("Portal".to_string(), |e| e.to_string()),
+                entry.category().as_str().to_string(),
+                AuditTarget::parse(&entry.target).english(),
+                entry.action.describe(),
+            ]
+        }),
+    )
+}
+
+/// A table as CSV: a heading row, then the rows. Cells a spreadsheet would
+/// run as formulas are defused ([`crate::import::csv_cell`]).
+pub fn csv_table<const N: usize>(
+    headings: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(["Time (UTC)", "Actor", "Category", "Target", "Details"]);
-    for entry in entries {
-        let actor = entry
-            .actor_email
-            .as_ref()
-            .map_or("Portal".to_string(), |e| e.to_string());
-        let _ = writer.write_record([
-            entry.at.to_iso().as_str(),
-            &csv_cell(&actor),
-            entry.category().as_str(),
-            &csv_cell(&entry.target),
-            &csv_cell(&entry.action.describe()),
-        ]);
+    let _ = writer.write_record(headings.map(|h| csv_cell(h).into_owned()));
+    for row in rows {
+        let _ = writer.write_record(row.iter().map(|cell| csv_cell(cell).into_owned()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

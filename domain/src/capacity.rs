@@ -14,7 +14,7 @@ pub enum Capacity {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
-#[error("Large Meetings comes in 500, 1,000, 3,000 or 5,000 participants, not {0}.")]
+#[error("Large Meetings comes in 500, 1,000, 3,000 or 5,000 participants, not {}.", crate::words::number(*.0))]
 pub struct CapacityError(pub u32);
 
 impl Capacity {
@@ -74,6 +74,10 @@ mod tests {
         for n in [0, 100, 300, 499, 501, 2000, 10_000] {
             assert_eq!(Capacity::from_participants(n), Err(CapacityError(n)));
         }
+        assert_eq!(
+            CapacityError(10_000).to_string(),
+            "Large Meetings comes in 500, 1,000, 3,000 or 5,000 participants, not 10,000."
+        );
         assert!(serde_json::from_str::<Capacity>("1000").is_ok());
         assert!(serde_json::from_str::<Capacity>("700").is_err());
         assert_eq!(serde_json::to_string(&Capacity::P3000).unwrap(), "3000");

@@ -2,12 +2,13 @@
 //! changes the account (returning what it wrote to the activity log) or is
 //! refused with a typed error and changes nothing.
 
-use crate::audit::{AuditAction, AuditEntry, MeetingsAfterRemoval, RemovalReason};
+use crate::audit::{AuditAction, AuditEntry, AuditTarget, MeetingsAfterRemoval, RemovalReason};
 use crate::billing::{LargeMeetingsLine, LineStatus, Order, OrderId, OrderItem, Quote, Term};
 use crate::catalog::{base_seat_monthly, large_meetings_monthly};
 use crate::import::NewUser;
 use crate::password::{Secret, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use crate::text::{self, TextProblem, MAX_NAME_CHARS, MAX_TOPIC_CHARS};
+use crate::words;
 use crate::{
     Account, BaseLicense, BillingCycle, Capacity, Day, Email, Meeting, MeetingId, PasswordHash,
     Quantity, Role, Timestamp, User, UserId,
@@ -152,45 +153,43 @@ pub enum DomainError {
     UnknownUser(UserId),
     #[error("Only paid users can enable this feature.")]
     OnlyPaidUsers { users: Vec<Email> },
-    #[error("Your account has no Large Meetings {capacity} licenses. Buy them in your billing portal first.")]
+    #[error("Your account has no Large Meetings {} licenses. Buy them in your billing portal first.", words::number(.capacity.participants()))]
     CapacityNotOwned { capacity: Capacity },
-    #[error("Not enough Large Meetings {capacity} licenses: {needed} needed, {available} available. Buy more, or remove the add-on from other users.")]
+    #[error("Not enough Large Meetings {} licenses: {} needed, {} available. Buy more, or remove the add-on from other users.", words::number(.capacity.participants()), words::number(*.needed), words::number(*.available))]
     NotEnoughSeats {
         capacity: Capacity,
         needed: u32,
         available: u32,
     },
-    #[error("Large Meetings {capacity} is being cancelled on {ends_on}. Undo the cancellation before assigning it.")]
+    #[error("Large Meetings {} is being cancelled on {}. Undo the cancellation before assigning it.", words::number(.capacity.participants()), words::day(*.ends_on))]
     LineEnding { capacity: Capacity, ends_on: Day },
-    #[error("Large Meetings {capacity} is being reduced to {to} licenses on {on}, and {to} are already assigned. Undo the reduction to assign more.")]
+    #[error("Large Meetings {} is being reduced to {} on {}, and {} already assigned. Undo the reduction to assign more.", words::number(.capacity.participants()), words::count(*.to, "license", "licenses"), words::day(*.on), if *.to == 1 { "it is".to_string() } else { format!("all {} are", words::number(*.to)) })]
     SeatsReserved {
         capacity: Capacity,
         to: u32,
         on: Day,
     },
-    #[error(
-        "All {seats} Zoom Workplace seats are in use. Buy more seats, or make another user Basic."
-    )]
+    #[error("{} in use. Buy more seats, or make another user Basic.", if *.seats == 1 { "The only Zoom Workplace seat is".to_string() } else { format!("All {} Zoom Workplace seats are", words::number(*.seats)) })]
     NoBaseSeatAvailable { seats: u32 },
-    #[error("{needed} users need a Zoom Workplace license but only {available} are free. Buy more licenses or import some users as Basic.")]
+    #[error("{} a Zoom Workplace license but {}. Buy more licenses or import some users as Basic.", if *.needed == 1 { "1 user needs".to_string() } else { format!("{} users need", words::number(*.needed)) }, match *.available { 0 => "none is free".to_string(), 1 => "only 1 is free".to_string(), n => format!("only {} are free", words::number(n)) })]
     NotEnoughBaseSeats { needed: u32, available: u32 },
-    #[error("{problems_len} of the selected users cannot be changed, so nobody was changed.", problems_len = .0.len())]
+    #[error("{} of the selected users cannot be changed, so nobody was changed.", words::number(.0.len() as u64))]
     BulkRefused(Vec<UserProblem>),
     #[error("Select at least one user.")]
     EmptySelection,
-    #[error("{assigned} Large Meetings {capacity} licenses are assigned. Remove the add-on from {unassign} user(s) first, or keep at least {assigned}.", unassign = .assigned - .to)]
+    #[error("Large Meetings {} is assigned to {}. Remove the add-on from {} first, or keep at least {}.", words::number(.capacity.participants()), words::count(*.assigned, "user", "users"), words::count(.assigned.saturating_sub(*.to), "user", "users"), words::count(*.assigned, "license", "licenses"))]
     ReduceBelowAssigned {
         capacity: Capacity,
         assigned: u32,
         to: u32,
     },
-    #[error("Large Meetings {capacity} has {current} licenses. Choose a smaller number, at least 1; to end the line, cancel it.")]
+    #[error("Large Meetings {} has {}; to end the line, cancel it.", words::number(.capacity.participants()), if *.current == 1 { "only 1 license, which cannot be reduced".to_string() } else { format!("{} licenses. Choose a smaller number, at least 1", words::number(*.current)) })]
     NotAReduction { capacity: Capacity, current: u32 },
-    #[error("Large Meetings {capacity} is assigned to {assigned} user(s). Remove it from them before cancelling.")]
+    #[error("Large Meetings {} is assigned to {}. Remove it from {} before cancelling.", words::number(.capacity.participants()), words::count(*.assigned, "user", "users"), if *.assigned == 1 { "that user" } else { "them" })]
     CancelWhileAssigned { capacity: Capacity, assigned: u32 },
-    #[error("Large Meetings {capacity} has no pending change to undo.")]
+    #[error("Large Meetings {} has no pending change to undo.", words::number(.capacity.participants()))]
     NothingToUndo { capacity: Capacity },
-    #[error("Your Large Meetings {capacity} line is billed {}. New licenses join it on the same cycle.", .cycle.as_str().to_lowercase())]
+    #[error("Your Large Meetings {} line is billed {}. New licenses join it on the same cycle.", words::number(.capacity.participants()), .cycle.as_str().to_lowercase())]
     CycleMismatch {
         capacity: Capacity,
         cycle: BillingCycle,
@@ -217,7 +216,7 @@ pub enum DomainError {
     OwnerCannotBeRemoved,
     #[error("You cannot remove yourself; ask another admin or the owner.")]
     CannotRemoveYourself,
-    #[error("{email} hosts {count} scheduled meeting(s). Move them to another user or cancel them first.")]
+    #[error("{email} hosts {}. Move {} to another user or cancel {} first.", words::count(*.count as u64, "scheduled meeting", "scheduled meetings"), if *.count == 1 { "it" } else { "them" }, if *.count == 1 { "it" } else { "them" })]
     MeetingsNotHandled { email: Email, count: usize },
     #[error(
         "Choose another user to host the meetings; they cannot move to the user being removed."
@@ -432,7 +431,7 @@ impl Account {
                     }
                 }
                 log.push(
-                    format!("Large Meetings {capacity}"),
+                    AuditTarget::Line(capacity).stored(),
                     AuditAction::LargeMeetingsPurchased {
                         capacity,
                         quantity: quantity.get(),
@@ -596,7 +595,7 @@ impl Account {
                     line.status = LineStatus::PendingDowngrade { to };
                 }
                 log.push(
-                    format!("Large Meetings {capacity}"),
+                    AuditTarget::Line(capacity).stored(),
                     AuditAction::ReductionScheduled {
                         capacity,
                         from,
@@ -616,7 +615,7 @@ impl Account {
                     line.status = LineStatus::PendingCancellation;
                 }
                 log.push(
-                    format!("Large Meetings {capacity}"),
+                    AuditTarget::Line(capacity).stored(),
                     AuditAction::CancellationScheduled { capacity, on },
                 );
             }
@@ -630,7 +629,7 @@ impl Account {
                 }
                 line.status = LineStatus::Active;
                 log.push(
-                    format!("Large Meetings {capacity}"),
+                    AuditTarget::Line(capacity).stored(),
                     AuditAction::PendingChangeUndone { capacity },
                 );
             }
@@ -692,7 +691,7 @@ impl Account {
                 }
                 self.last_user_id = first + count - 1;
                 log.push(
-                    format!("{count} users"),
+                    AuditTarget::Imported { count }.stored(),
                     AuditAction::UsersImported { count },
                 );
             }
@@ -849,7 +848,7 @@ impl Account {
                 match line.status {
                     LineStatus::PendingCancellation => {
                         record(
-                            format!("Large Meetings {capacity}"),
+                            AuditTarget::Line(capacity).stored(),
                             AuditAction::LineEnded { capacity },
                         );
                         ended.push(capacity);
@@ -861,7 +860,7 @@ impl Account {
                 line.status = LineStatus::Active;
                 line.term.periods += 1;
                 record(
-                    format!("Large Meetings {capacity}"),
+                    AuditTarget::Line(capacity).stored(),
                     AuditAction::LineRenewed {
                         capacity,
                         quantity: line.quantity,

@@ -78,7 +78,7 @@ pub enum RowError {
     /// The row is not UTF-8 text.
     NotText,
     Email(EmailError),
-    /// The same email is on an earlier row (its line number).
+    /// The same email is on an earlier row (its row number).
     DuplicateInFile {
         first_row: u64,
     },
@@ -101,8 +101,9 @@ pub enum RowError {
     HiddenCharacter,
 }
 
-/// A problem on one line of the file (`row` counts lines from 1, the
-/// heading being line 1, as a spreadsheet numbers them).
+/// A problem on one row of the file. A row is a CSV record, which may span
+/// several lines when a quoted cell holds a line break; `row` counts records
+/// from 1, the heading being row 1, as a spreadsheet numbers them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowProblem {
     pub row: u64,
@@ -140,6 +141,8 @@ pub struct ImportReport {
     pub listed: Vec<RowProblem>,
     /// All row problems, listed or not.
     pub row_problems: usize,
+    /// The rows with at least one problem.
+    pub problem_rows: usize,
 }
 
 impl ImportReport {
@@ -158,12 +161,14 @@ pub struct Importer {
     columns: Vec<Column>,
     total_bytes: u64,
     existing: HashSet<Email>,
-    /// Email -> line it first appeared on.
+    /// Email -> row it first appeared on.
     seen: HashMap<Email, u64>,
     users: Vec<NewUser>,
     report: ImportReport,
     record: csv::ByteRecord,
     done: bool,
+    /// The row of the latest problem, so each problem row is counted once.
+    last_problem_row: Option<u64>,
 }
 
 impl Importer {
@@ -226,6 +231,7 @@ impl Importer {
             report: ImportReport::default(),
             record: csv::ByteRecord::new(),
             done: false,
+            last_problem_row: None,
         })
     }
 
@@ -237,15 +243,15 @@ impl Importer {
             }
             match self.reader.read_byte_record(&mut self.record) {
                 Ok(true) => {
-                    let line = self.record.position().map_or(0, |p| p.line());
+                    let row = self.record.position().map_or(0, row_number);
                     let record = std::mem::take(&mut self.record);
-                    self.row(line, &record);
+                    self.row(row, &record);
                     self.record = record;
                 }
                 Ok(false) => self.done = true,
                 Err(error) => {
-                    let line = error.position().map_or(0, |p| p.line());
-                    self.problem(line, None, RowError::NotText);
+                    let row = error.position().map_or(0, row_number);
+                    self.problem(row, None, RowError::NotText);
                     // A CSV syntax error leaves the reader where it was.
                     if !matches!(error.kind(), csv::ErrorKind::Utf8 { .. }) {
                         self.done = true;
@@ -295,17 +301,22 @@ impl Importer {
     }
 
     fn problem(&mut self, row: u64, column: Option<Column>, error: RowError) {
+        // Problems come in file order, a row's together.
+        if self.last_problem_row != Some(row) {
+            self.last_problem_row = Some(row);
+            self.report.problem_rows += 1;
+        }
         self.report.row_problems += 1;
         if self.report.listed.len() < MAX_LISTED_PROBLEMS {
             self.report.listed.push(RowProblem { row, column, error });
         }
     }
 
-    fn row(&mut self, line: u64, record: &csv::ByteRecord) {
+    fn row(&mut self, row: u64, record: &csv::ByteRecord) {
         self.report.rows += 1;
         if record.len() != self.columns.len() {
             self.problem(
-                line,
+                row,
                 None,
                 RowError::FieldCount {
                     expected: self.columns.len(),
@@ -319,7 +330,7 @@ impl Importer {
             match std::str::from_utf8(bytes) {
                 Ok(text) => cells[*column as usize] = from_csv_cell(text.trim()),
                 Err(_) => {
-                    self.problem(line, Some(*column), RowError::NotText);
+                    self.problem(row, Some(*column), RowError::NotText);
                     return;
                 }
             }
@@ -329,19 +340,19 @@ impl Importer {
         let email = match Email::parse(cell(Column::Email)) {
             Ok(email) => Some(email),
             Err(error) => {
-                self.problem(line, Some(Column::Email), RowError::Email(error));
+                self.problem(row, Some(Column::Email), RowError::Email(error));
                 None
             }
         };
         for column in [Column::FirstName, Column::LastName] {
             match text::check(cell(column), MAX_NAME_CHARS) {
                 Ok(_) => {}
-                Err(TextProblem::Missing) => self.problem(line, Some(column), RowError::Empty),
+                Err(TextProblem::Missing) => self.problem(row, Some(column), RowError::Empty),
                 Err(TextProblem::TooLong { max }) => {
-                    self.problem(line, Some(column), RowError::TooLong { max })
+                    self.problem(row, Some(column), RowError::TooLong { max })
                 }
                 Err(TextProblem::HiddenCharacter) => {
-                    self.problem(line, Some(column), RowError::HiddenCharacter)
+                    self.problem(row, Some(column), RowError::HiddenCharacter)
                 }
             }
         }
@@ -349,13 +360,13 @@ impl Importer {
             t if t.eq_ignore_ascii_case("basic") => Some(BaseLicense::Basic),
             t if t.eq_ignore_ascii_case("licensed") => Some(BaseLicense::Licensed),
             "" => {
-                self.problem(line, Some(Column::UserType), RowError::Empty);
+                self.problem(row, Some(Column::UserType), RowError::Empty);
                 None
             }
             other => {
                 let other = other.to_string();
                 self.problem(
-                    line,
+                    row,
                     Some(Column::UserType),
                     RowError::UnknownUserType(other),
                 );
@@ -367,7 +378,7 @@ impl Importer {
             Err(()) => {
                 let text = cell(Column::LargeMeetings).to_string();
                 self.problem(
-                    line,
+                    row,
                     Some(Column::LargeMeetings),
                     RowError::UnknownCapacity(text),
                 );
@@ -376,7 +387,7 @@ impl Importer {
         };
         if large_meetings.is_some() && license == Some(BaseLicense::Basic) {
             self.problem(
-                line,
+                row,
                 Some(Column::LargeMeetings),
                 RowError::LargeMeetingsNeedsLicensed,
             );
@@ -386,26 +397,26 @@ impl Importer {
             r if r.eq_ignore_ascii_case("member") => Some(Role::Member),
             r if r.eq_ignore_ascii_case("admin") => Some(Role::Admin),
             r if r.eq_ignore_ascii_case("owner") => {
-                self.problem(line, Some(Column::Role), RowError::SecondOwner);
+                self.problem(row, Some(Column::Role), RowError::SecondOwner);
                 None
             }
             other => {
                 let other = other.to_string();
-                self.problem(line, Some(Column::Role), RowError::UnknownRole(other));
+                self.problem(row, Some(Column::Role), RowError::UnknownRole(other));
                 None
             }
         };
         if let Some(email) = &email {
             if self.existing.contains(email) {
-                self.problem(line, Some(Column::Email), RowError::AlreadyUser);
+                self.problem(row, Some(Column::Email), RowError::AlreadyUser);
             } else if let Some(first_row) = self.seen.get(email).copied() {
                 self.problem(
-                    line,
+                    row,
                     Some(Column::Email),
                     RowError::DuplicateInFile { first_row },
                 );
             } else {
-                self.seen.insert(email.clone(), line);
+                self.seen.insert(email.clone(), row);
             }
         }
         if self.report.row_problems != before {
@@ -422,6 +433,12 @@ impl Importer {
             });
         }
     }
+}
+
+/// The row a record is on as a spreadsheet numbers it: the heading is
+/// row 1, and a record whose quoted cell holds a line break is still one row.
+fn row_number(position: &csv::Position) -> u64 {
+    position.record() + 1
 }
 
 /// `;` when the heading row is separated by semicolons and has no comma
@@ -639,6 +656,72 @@ mod tests {
         );
         assert_eq!(report.rows, 8);
         assert_eq!(report.row_problems, 10);
+        assert_eq!(
+            report.problem_rows, 7,
+            "row 7 is the first of the duplicates"
+        );
+    }
+
+    #[test]
+    fn emails_that_differ_only_in_case_are_one_problem_on_one_row_of_two() {
+        let report = run(
+            &acme(),
+            "Email,First Name,Last Name,User Type\n\
+             case@acme.example,A,One,Basic\n\
+             CASE@Acme.example,A,Two,Basic\n",
+        )
+        .unwrap_err();
+        assert_eq!(report.rows, 2);
+        assert_eq!(report.row_problems, 1);
+        assert_eq!(report.problem_rows, 1);
+        assert_eq!(
+            report.listed,
+            vec![RowProblem {
+                row: 3,
+                column: Some(Column::Email),
+                error: RowError::DuplicateInFile { first_row: 2 }
+            }]
+        );
+    }
+
+    #[test]
+    fn a_row_is_a_record_even_when_a_quoted_cell_holds_a_line_break() {
+        // Row 2 spans two lines of the file; the rows after it keep the
+        // numbers a spreadsheet gives them.
+        let report = run(
+            &acme(),
+            "Email,First Name,Last Name,User Type\n\
+             multi@acme.example,\"Anna\nMaria\",Berg,Basic\n\
+             fine@acme.example,Fine,Row,Basic\n\
+             not-an-email,A,B,Basic\n",
+        )
+        .unwrap_err();
+        assert_eq!(report.rows, 3);
+        let found: Vec<(u64, Option<Column>, RowError)> = report
+            .listed
+            .iter()
+            .map(|p| (p.row, p.column, p.error.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (2, Some(Column::FirstName), RowError::HiddenCharacter),
+                (4, Some(Column::Email), RowError::Email(EmailError::AtSign)),
+            ]
+        );
+        assert_eq!((report.row_problems, report.problem_rows), (2, 2));
+    }
+
+    #[test]
+    fn several_problems_on_one_row_count_that_row_once() {
+        let report = run(
+            &acme(),
+            "Email,First Name,Last Name,User Type\nbad,,,Gold\nok@acme.example,O,K,Basic\n",
+        )
+        .unwrap_err();
+        assert_eq!(report.rows, 2);
+        assert_eq!(report.row_problems, 4);
+        assert_eq!(report.problem_rows, 1);
     }
 
     #[test]

@@ -28,10 +28,11 @@ pub mod text;
 pub mod throttle;
 pub mod time;
 pub mod user;
+pub mod words;
 
 pub use access::{Area, Decision};
 pub use account::{Account, BasePlan, BillingPortal, CapacitySource, SeatCount};
-pub use audit::{AuditAction, AuditCategory, AuditEntry, AuditFilter};
+pub use audit::{AuditAction, AuditCategory, AuditEntry, AuditFilter, AuditTarget};
 pub use billing::{LargeMeetingsLine, LineStatus, Order, OrderId, Quote, Term};
 pub use capacity::Capacity;
 pub use catalog::BillingCycle;

@@ -20,7 +20,7 @@ pub enum SignInError {
     #[error("Incorrect email or password.")]
     InvalidCredentials,
     /// Five failed sign-ins in a row for this address: wait `seconds`.
-    #[error("Too many failed sign-ins. Try again in {seconds} seconds.")]
+    #[error("Too many failed sign-ins. Try again in {}.", crate::words::count(*.seconds, "second", "seconds"))]
     TooManyAttempts { seconds: u32 },
 }
 

@@ -1,6 +1,6 @@
 //! Every rule and every refusal of the account's commands.
 
-use portal_domain::audit::{to_csv, RemovalReason};
+use portal_domain::audit::{to_csv, AuditTarget, RemovalReason};
 use portal_domain::demo::{self, ACME};
 use portal_domain::{
     Account, AuditAction, AuditCategory, AuditFilter, BaseLicense, BillingCycle, Capacity,
@@ -637,10 +637,7 @@ fn a_reduction_waits_for_renewal_never_goes_below_assigned_and_can_be_undone() {
             to: 2
         }
     );
-    assert!(
-        error.to_string().contains("from 1 user(s) first"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("from 1 user first"), "{error}");
     for to in [0, 5, 6] {
         assert!(matches!(
             refused(
@@ -979,7 +976,7 @@ fn the_activity_log_filters_by_date_category_and_email_and_exports_csv() {
     assert_eq!(lines[1], "2026-04-08T00:00:00Z,admin@acme.example,License,liam.baker@acme.example,Large Meetings 500 assigned");
     assert_eq!(
         lines[2],
-        "2026-04-01T00:00:00Z,owner@acme.example,Billing,Large Meetings 500,\"Bought 2 Large Meetings 500 license(s), monthly, $100.00 due\""
+        "2026-04-01T00:00:00Z,owner@acme.example,Billing,Large Meetings 500,\"Bought 2 Large Meetings 500 licenses, monthly, $100.00 due\""
     );
 }
 
@@ -1138,7 +1135,7 @@ fn removing_a_user_returns_their_seats_and_is_logged() {
     assert_eq!(entry.action.category(), AuditCategory::User);
     assert_eq!(
         entry.action.describe(),
-        "User removed (Licensed, Large Meetings 1000 returned)"
+        "User removed (Licensed, Large Meetings 1,000 returned)"
     );
 }
 
@@ -1196,7 +1193,7 @@ fn a_user_who_hosts_meetings_is_removed_only_once_the_meetings_are_handled() {
     assert!(outcome.entries[0]
         .action
         .describe()
-        .ends_with(&format!("{hosted} meeting(s) moved to {EMMA}")));
+        .ends_with(&format!("; {hosted} meeting moved to {EMMA}")));
 
     // Cancelled: they are gone, nobody else's meetings are touched.
     let others = acme.meetings.len() - hosted;
@@ -1585,4 +1582,115 @@ fn seats_of_a_line_being_reduced_or_cancelled_are_not_offered_as_available() {
         acme.check_seats(Capacity::P500, 1),
         Err(DomainError::LineEnding { .. })
     ));
+}
+
+#[test]
+fn refusals_and_log_details_read_with_grouped_numbers_days_and_real_plurals() {
+    let mut acme = acme();
+    let (owner, admin) = (id(&acme, OWNER), id(&acme, ADMIN));
+
+    // A line cancelled at renewal cannot be assigned.
+    buy(&mut acme, Capacity::P3000, 1, BillingCycle::Annual);
+    let cancelled = acme
+        .execute(
+            owner,
+            now(),
+            Command::CancelLine {
+                capacity: Capacity::P3000,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        cancelled.entries[0].action.describe(),
+        "Large Meetings 3,000 to be cancelled on Apr 1, 2027"
+    );
+    assert_eq!(
+        AuditTarget::parse(&cancelled.entries[0].target).english(),
+        "Large Meetings 3,000"
+    );
+    assert_eq!(
+        assign(&mut acme, LIAM, Capacity::P3000)
+            .unwrap_err()
+            .to_string(),
+        "Large Meetings 3,000 is being cancelled on Apr 1, 2027. Undo the cancellation before assigning it."
+    );
+
+    // A line of one license assigned to one user.
+    buy(&mut acme, Capacity::P5000, 1, BillingCycle::Monthly);
+    assign(&mut acme, LIAM, Capacity::P5000).unwrap();
+    assert_eq!(
+        refused(
+            &mut acme,
+            OWNER,
+            Command::CancelLine {
+                capacity: Capacity::P5000
+            }
+        )
+        .to_string(),
+        "Large Meetings 5,000 is assigned to 1 user. Remove it from that user before cancelling."
+    );
+    assert_eq!(
+        refused(
+            &mut acme,
+            OWNER,
+            Command::ReduceLine {
+                capacity: Capacity::P5000,
+                to: 1
+            }
+        )
+        .to_string(),
+        "Large Meetings 5,000 has only 1 license, which cannot be reduced; to end the line, cancel it."
+    );
+
+    // Reduced from 3 to 2.
+    buy(&mut acme, Capacity::P1000, 3, BillingCycle::Monthly);
+    let reduced = acme
+        .execute(
+            owner,
+            now(),
+            Command::ReduceLine {
+                capacity: Capacity::P1000,
+                to: 2,
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        reduced.entries[0].action.describe(),
+        "Large Meetings 1,000 to be reduced from 3 to 2 licenses on May 1, 2026"
+    );
+
+    // A user who hosts one meeting.
+    let member = id(&acme, MEMBER);
+    assert_eq!(acme.meetings_hosted_by(member).len(), 1);
+    assert_eq!(
+        refused(&mut acme, ADMIN, remove(member, None)).to_string(),
+        "member@acme.example hosts 1 scheduled meeting. Move it to another user or cancel it first."
+    );
+    let removed = acme
+        .execute(admin, now(), remove(member, Some(MeetingHandling::Cancel)))
+        .unwrap();
+    assert_eq!(
+        removed.entries[0].action.describe(),
+        "User removed (Licensed); 1 meeting cancelled"
+    );
+
+    // One user imported: the target and the details say "1 user".
+    let imported = acme
+        .execute(
+            admin,
+            now(),
+            Command::ImportUsers {
+                users: vec![new_user("solo@acme.example", BaseLicense::Basic, None)],
+            },
+        )
+        .unwrap();
+    let csv = to_csv(&imported.entries);
+    assert_eq!(
+        csv.lines().nth(1).unwrap(),
+        "2026-04-01T00:00:00Z,admin@acme.example,User,1 user,1 user imported from a CSV file"
+    );
+    // Logs stored before this wording said "1 users"; they read right too.
+    assert_eq!(AuditTarget::parse("1 users").english(), "1 user");
+    assert_eq!(AuditTarget::parse("50000 users").english(), "50,000 users");
+    assert_eq!(AuditTarget::parse(MEMBER), AuditTarget::Named(MEMBER));
 }

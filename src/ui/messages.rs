@@ -1,64 +1,55 @@
 //! Every message that comes from the domain (refusals, input errors, the
 //! activity log's details), worded in the chosen language.
 //!
-//! The domain's own `Display` texts are English and serve native tests and
-//! the CSV export; the UI always goes through these functions. The English
-//! texts here are byte for byte the domain's `Display` / `describe()` output
-//! (numbers plain, days as ISO dates, money as "$1,234.50"); Swedish formats
-//! numbers, days and amounts the Swedish way.
+//! The domain's own `Display` / `describe()` texts are English and serve
+//! native tests; the UI always goes through these functions, on the screen
+//! and in the activity log's CSV export. In both languages numbers are
+//! grouped ("3,000" / "3 000"), days are written as the page writes them
+//! ("Jan 4, 2027" / "4 jan. 2027"), amounts as "$1,234.50" / "1 234,50 US$",
+//! and a count of one takes the singular (the `*_one` keys).
 
 use crate::format;
 use crate::i18n::*;
 use crate::state::ActionError;
 use crate::ui::labels;
-use portal_domain::audit::{AuditCategory, MeetingsAfterRemoval, RemovalReason};
+use portal_domain::audit::{AuditCategory, AuditTarget, MeetingsAfterRemoval, RemovalReason};
 use portal_domain::capacity::CapacityError;
 use portal_domain::import::{FileProblem, RowError, RowProblem};
 use portal_domain::{
-    AuditAction, BillingCycle, Capacity, Day, DomainError, EmailError, Money, QuantityError,
-    SignInError, WholeNumberError,
+    AuditAction, AuditEntry, BillingCycle, Capacity, Day, DomainError, EmailError, Money,
+    QuantityError, SignInError, WholeNumberError,
 };
 
 // ---- Values inside messages ------------------------------------------------
 //
-// English prints them exactly as the domain's Display does; Swedish uses the
-// Swedish number, date and currency formats.
+// Formatted as the rest of the page formats them (`crate::format`).
 
-/// A whole number: "1000" (as the domain prints it) or "1 000".
+/// A whole number: "3,000" or "3 000".
 fn number(locale: Locale, n: u32) -> String {
-    match locale {
-        Locale::en => n.to_string(),
-        Locale::sv => format::count_in(locale, n),
-    }
+    format::count_in(locale, n)
 }
 
 /// A count held as `usize` (list lengths, meeting counts).
 fn size(locale: Locale, n: usize) -> String {
-    match (locale, u32::try_from(n)) {
-        (Locale::sv, Ok(n)) => format::count_in(locale, n),
-        _ => n.to_string(),
+    match u32::try_from(n) {
+        Ok(n) => format::count_in(locale, n),
+        Err(_) => portal_domain::words::number(n as u64),
     }
 }
 
-/// A capacity: "1000" (as the domain prints it) or "1 000".
+/// A capacity: "3,000" or "3 000".
 fn capacity(locale: Locale, capacity: Capacity) -> String {
     number(locale, capacity.participants())
 }
 
-/// A day: "2026-12-27" (as the domain prints it) or "27 dec. 2026".
+/// A day: "Dec 27, 2026" or "27 dec. 2026".
 fn day(locale: Locale, day: Day) -> String {
-    match locale {
-        Locale::en => day.to_string(),
-        Locale::sv => format::day_in(locale, day),
-    }
+    format::day_in(locale, day)
 }
 
-/// An amount: "$1,234.50" (as the domain prints it) or "1 234,50 US$".
+/// An amount: "$1,234.50" or "1 234,50 US$".
 fn money(locale: Locale, amount: Money) -> String {
-    match locale {
-        Locale::en => amount.to_string(),
-        Locale::sv => format::money_in(locale, amount),
-    }
+    format::money_in(locale, amount)
 }
 
 /// "monthly" / "annual" (lower case, inside a sentence).
@@ -124,24 +115,49 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
             capacity = cap(*capacity),
             ends_on = day(locale, *ends_on)
         ),
+        DomainError::SeatsReserved {
+            capacity,
+            to: 1,
+            on,
+        } => td_string!(
+            locale,
+            messages.domain.seats_reserved_one,
+            capacity = cap(*capacity),
+            to = number(locale, 1),
+            on = day(locale, *on)
+        ),
         DomainError::SeatsReserved { capacity, to, on } => td_string!(
             locale,
-            messages.domain.seats_reserved,
+            messages.domain.seats_reserved_many,
             capacity = cap(*capacity),
             to = number(locale, *to),
             on = day(locale, *on)
         ),
+        DomainError::NoBaseSeatAvailable { seats: 1 } => td_string!(
+            locale,
+            messages.domain.no_base_seat_available_one,
+            seats = number(locale, 1)
+        ),
         DomainError::NoBaseSeatAvailable { seats } => td_string!(
             locale,
-            messages.domain.no_base_seat_available,
+            messages.domain.no_base_seat_available_many,
             seats = number(locale, *seats)
         ),
-        DomainError::NotEnoughBaseSeats { needed, available } => td_string!(
-            locale,
-            messages.domain.not_enough_base_seats,
-            needed = number(locale, *needed),
-            available = number(locale, *available)
-        ),
+        DomainError::NotEnoughBaseSeats { needed, available } => {
+            let count = number(locale, *needed);
+            let needed = if *needed == 1 {
+                td_string!(locale, messages.domain.base_seats_needed_one, count)
+            } else {
+                td_string!(locale, messages.domain.base_seats_needed_many, count)
+            };
+            let count = number(locale, *available);
+            let free = match available {
+                0 => td_string!(locale, messages.domain.base_seats_free_none).to_string(),
+                1 => td_string!(locale, messages.domain.base_seats_free_one, count),
+                _ => td_string!(locale, messages.domain.base_seats_free_many, count),
+            };
+            td_string!(locale, messages.domain.not_enough_base_seats, needed, free)
+        }
         DomainError::BulkRefused(problems) => td_string!(
             locale,
             messages.domain.bulk_refused,
@@ -154,16 +170,38 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
             capacity,
             assigned,
             to,
+        } => {
+            let (capacity, unassign) = (cap(*capacity), assigned.saturating_sub(*to));
+            if unassign == 1 {
+                td_string!(
+                    locale,
+                    messages.domain.reduce_below_assigned_one,
+                    capacity,
+                    assigned = number(locale, *assigned),
+                    unassign = number(locale, 1)
+                )
+            } else {
+                td_string!(
+                    locale,
+                    messages.domain.reduce_below_assigned_many,
+                    capacity,
+                    assigned = number(locale, *assigned),
+                    unassign = number(locale, unassign)
+                )
+            }
+        }
+        DomainError::NotAReduction {
+            capacity,
+            current: 1,
         } => td_string!(
             locale,
-            messages.domain.reduce_below_assigned,
+            messages.domain.not_a_reduction_one,
             capacity = cap(*capacity),
-            assigned = number(locale, *assigned),
-            unassign = number(locale, assigned.saturating_sub(*to))
+            current = number(locale, 1)
         ),
         DomainError::NotAReduction { capacity, current } => td_string!(
             locale,
-            messages.domain.not_a_reduction,
+            messages.domain.not_a_reduction_many,
             capacity = cap(*capacity),
             current = number(locale, *current)
         ),
@@ -528,6 +566,19 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
         AuditAction::ReductionScheduled {
             capacity,
             from,
+            to: 1,
+            on,
+        } => td_string!(
+            locale,
+            messages.audit.one_reduction_scheduled,
+            capacity = cap(*capacity),
+            from = number(locale, *from),
+            to = number(locale, 1),
+            on = day(locale, *on)
+        ),
+        AuditAction::ReductionScheduled {
+            capacity,
+            from,
             to,
             on,
         } => td_string!(
@@ -673,34 +724,56 @@ pub fn audit_category(locale: Locale, category: AuditCategory) -> String {
     .to_string()
 }
 
-/// The target column of the Admin Activity Logs: a user's email or a plan
-/// name as stored, except a Large Meetings line ("Large Meetings 1000"),
-/// which is named in the chosen language.
+/// The target column of the Admin Activity Logs: a user's email as stored,
+/// a Large Meetings line ("Large Meetings 3,000") or the users of an import
+/// ("1 user", "50,000 users") in the chosen language.
 pub fn audit_target(locale: Locale, target: &str) -> String {
-    let line = target
-        .strip_prefix("Large Meetings ")
-        .and_then(|n| n.parse::<u32>().ok())
-        .and_then(|n| portal_domain::Capacity::from_participants(n).ok());
-    if let Some(capacity) = line {
-        return td_string!(
+    match AuditTarget::parse(target) {
+        AuditTarget::Line(capacity) => td_string!(
             locale,
             messages.audit_target_line,
-            capacity = crate::format::count_in(locale, capacity.participants())
-        );
-    }
-    // "50000 users", the target of an import.
-    match target
-        .strip_suffix(" users")
-        .and_then(|n| n.parse::<u32>().ok())
-    {
-        Some(1) => td_string!(locale, messages.audit_target_users_one, count = "1"),
-        Some(count) => td_string!(
+            capacity = format::count_in(locale, capacity.participants())
+        ),
+        AuditTarget::Imported { count: 1 } => td_string!(
+            locale,
+            messages.audit_target_users_one,
+            count = format::count_in(locale, 1)
+        ),
+        AuditTarget::Imported { count } => td_string!(
             locale,
             messages.audit_target_users_many,
-            count = crate::format::count_in(locale, count)
+            count = format::count_in(locale, count)
         ),
-        None => target.to_string(),
+        AuditTarget::Named(name) => name.to_string(),
     }
+}
+
+/// The Admin Activity Logs as CSV, worded in the chosen language as the
+/// page shows them: Time (UTC, ISO 8601, so a spreadsheet sorts it), who,
+/// category, target and details.
+pub fn audit_csv<'a>(locale: Locale, entries: impl IntoIterator<Item = &'a AuditEntry>) -> String {
+    let portal = td_string!(locale, pages.activity_logs.portal);
+    portal_domain::audit::csv_table(
+        [
+            td_string!(locale, messages.audit_csv.time),
+            td_string!(locale, messages.audit_csv.actor),
+            td_string!(locale, messages.audit_csv.category),
+            td_string!(locale, messages.audit_csv.target),
+            td_string!(locale, messages.audit_csv.details),
+        ],
+        entries.into_iter().map(|entry| {
+            [
+                entry.at.to_iso(),
+                entry
+                    .actor_email
+                    .as_ref()
+                    .map_or_else(|| portal.to_string(), |e| e.to_string()),
+                audit_category(locale, entry.category()),
+                audit_target(locale, &entry.target),
+                audit_details(locale, &entry.action),
+            ]
+        }),
+    )
 }
 
 // ---- Import Users ------------------------------------------------------------

@@ -8,7 +8,6 @@ use crate::ui::components::download::save_file;
 use crate::ui::components::table_scroll::TableScroll;
 use crate::ui::messages;
 use leptos::prelude::*;
-use portal_domain::audit::to_csv;
 use portal_domain::{AuditCategory, AuditFilter, Day};
 
 #[component]
@@ -52,9 +51,10 @@ pub fn ActivityLogsPage() -> impl IntoView {
     };
     let export = move |_| {
         let filter = filter.get_untracked();
+        let locale = i18n.get_locale_untracked();
         let text = account.with_untracked(|a| {
             a.as_ref()
-                .map(|a| to_csv(a.audit_log(&filter)))
+                .map(|a| messages::audit_csv(locale, a.audit_log(&filter)))
                 .unwrap_or_default()
         });
         save_file(&text, "admin-activity-log.csv", "text/csv;charset=utf-8");

@@ -291,14 +291,31 @@ pub fn UsersPage() -> impl IntoView {
             )];
             for line in &a.large_meetings {
                 let seats = a.seats(line.capacity);
-                let mut text = td_string!(
-                    locale,
-                    users.seats_large,
-                    capacity = format::participants_in(locale, line.capacity),
-                    assigned = format::count_in(locale, seats.assigned),
-                    purchased = format::count_in(locale, seats.purchased),
-                    available = format::count_in(locale, seats.available())
+                let (capacity, assigned, purchased, available) = (
+                    format::participants_in(locale, line.capacity),
+                    format::count_in(locale, seats.assigned),
+                    format::count_in(locale, seats.purchased),
+                    format::count_in(locale, seats.available()),
                 );
+                let mut text = if seats.available() == 1 {
+                    td_string!(
+                        locale,
+                        users.seats_large_one_available,
+                        capacity,
+                        assigned,
+                        purchased,
+                        available
+                    )
+                } else {
+                    td_string!(
+                        locale,
+                        users.seats_large,
+                        capacity,
+                        assigned,
+                        purchased,
+                        available
+                    )
+                };
                 // Unassigned seats of a line being cancelled or reduced are
                 // not free: say why fewer are available than unassigned.
                 if let Some(note) = capacity_offer::pending_note(locale, a, line.capacity) {
@@ -364,11 +381,12 @@ pub fn UsersPage() -> impl IntoView {
         });
         if let Some((text, count)) = exported {
             if save_file(&text, "users.csv", "text/csv;charset=utf-8").is_some() {
-                status.set(Some(td_string!(
-                    locale,
-                    users.exported,
-                    count = format::count_in(locale, count)
-                )));
+                let shown = format::count_in(locale, count);
+                status.set(Some(if count == 1 {
+                    td_string!(locale, users.exported_one, count = shown)
+                } else {
+                    td_string!(locale, users.exported_many, count = shown)
+                }));
             }
         }
     };

@@ -33,7 +33,7 @@ test("Acme's owner buys Large Meetings along the article's steps in Plans and Bi
   // 5. Place Order.
   await page.getByRole("button", { name: "Place Order" }).click();
   await expect(page.getByRole("status").first()).toHaveText(
-    "Order placed: 5 Large Meetings 1,000 participants license(s), annual, $4,500.00 due today.",
+    "Order placed: 5 Large Meetings 1,000 participants licenses, annual, $4,500.00 due today.",
   );
   // 6. The add-on is shown next to the base plan.
   const bought = line(page, "1,000");
@@ -210,7 +210,7 @@ test("a line is reduced or cancelled at renewal, never below what is assigned, a
   await card.getByRole("button", { name: "Reduce" }).click();
   await card.getByLabel("New number of licenses").fill("1");
   await card.getByRole("button", { name: "Schedule reduction" }).click();
-  await expect(page.getByRole("alert")).toContainText("2 Large Meetings 500 licenses are assigned. Remove the add-on from 1 user(s) first");
+  await expect(page.getByRole("alert")).toContainText("2 Large Meetings 500 licenses are assigned. Remove the add-on from 1 user first");
   await expect(card).toContainText("StatusActive");
 
   await card.getByLabel("New number of licenses").fill("3");

@@ -52,7 +52,7 @@ test("a file with problems imports nobody and lists each problem with its row an
     ].join("\n"),
   );
   const alert = dialog.getByRole("alert");
-  await expect(alert).toContainText("Nothing was imported: 7 problems in 6 rows.");
+  await expect(alert).toContainText("Nothing was imported: 7 problems in 5 rows.");
   const problems = alert.getByRole("listitem");
   await expect(problems).toHaveText([
     "Row 3, Email: An email address contains exactly one @.",
@@ -67,6 +67,57 @@ test("a file with problems imports nobody and lists each problem with its row an
   await page.keyboard.press("Escape");
   await expect(showing(page)).toContainText("of 20 users");
   await expect(page.getByRole("row").filter({ hasText: "fine@acme.example" })).toHaveCount(0);
+});
+
+test("two rows whose emails differ only in case are one problem in one row", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  const dialog = await importUsers(
+    page,
+    ["Email,First Name,Last Name,User Type", "case@acme.example,A,One,Basic", "CASE@Acme.example,A,Two,Basic"].join("\n"),
+  );
+  const alert = dialog.getByRole("alert");
+  await expect(alert.getByRole("paragraph").first()).toHaveText(
+    "Nothing was imported: 1 problem in 1 row. Fix it and import the file again.",
+  );
+  await expect(alert.getByRole("listitem")).toHaveText(["Row 3, Email: the same email is on row 2."]);
+});
+
+test("a row is a CSV record: a quoted line break keeps it one row, and later rows keep their numbers", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  const heading = "Email,First Name,Last Name,User Type";
+  let dialog = await importUsers(page, [heading, 'multi@acme.example,"Anna\nMaria",Berg,Basic', "fine@acme.example,Fine,Row,Basic"].join("\n"));
+  let alert = dialog.getByRole("alert");
+  await expect(alert.getByRole("paragraph").first()).toHaveText(
+    "Nothing was imported: 1 problem in 1 row. Fix it and import the file again.",
+  );
+  await expect(alert.getByRole("listitem")).toHaveText([
+    "Row 2, First Name: contains a line break, a control character or a hidden text-direction character.",
+  ]);
+  await page.keyboard.press("Escape");
+
+  dialog = await importUsers(
+    page,
+    [heading, 'multi@acme.example,"Anna\nMaria",Berg,Basic', "fine@acme.example,Fine,Row,Basic", "bad,,,Gold"].join("\n"),
+  );
+  alert = dialog.getByRole("alert");
+  await expect(alert.getByRole("paragraph").first()).toHaveText(
+    "Nothing was imported: 5 problems in 2 rows. Fix them and import the file again.",
+  );
+  await expect(alert.getByRole("listitem")).toHaveText([
+    "Row 2, First Name: contains a line break, a control character or a hidden text-direction character.",
+    "Row 4, Email: An email address contains exactly one @.",
+    "Row 4, First Name: is empty.",
+    "Row 4, Last Name: is empty.",
+    "Row 4, User Type: “Gold” is not a user type. Use Basic or Licensed.",
+  ]);
+  await page.keyboard.press("Escape");
+
+  dialog = await importUsers(page, [heading, "bad,,,Gold"].join("\n"));
+  await expect(dialog.getByRole("alert").getByRole("paragraph").first()).toHaveText(
+    "Nothing was imported: 4 problems in 1 row. Fix them and import the file again.",
+  );
 });
 
 test("only the first 100 problems are listed; the rest are counted", async ({ page }) => {
@@ -177,12 +228,49 @@ test.describe("in Swedish", () => {
     rows.push("trasig,A,B,Basic");
     await dialog.getByLabel("CSV-fil").setInputFiles({ name: "u.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
     await dialog.getByRole("button", { name: "Importera", exact: true }).click();
-    await expect(dialog.getByRole("alert")).toContainText("Inget importerades: 1 problem på 1 201 rader.");
+    await expect(dialog.getByRole("alert")).toContainText("Inget importerades: 1 problem på 1 rad. Rätta det och importera filen igen.");
     await expect(dialog.getByRole("alert").getByRole("listitem")).toHaveText(["Rad 1202, Email: En e-postadress innehåller exakt ett @."]);
     rows.pop();
     await dialog.getByLabel("CSV-fil").setInputFiles({ name: "u.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
     await dialog.getByRole("button", { name: "Importera", exact: true }).click();
     await expect(page.getByRole("status").first()).toHaveText("1 200 användare importerade");
+  });
+
+  test("på svenska: skiftläge och citerade radbrytningar räknas rätt, med riktiga plural", async ({ page }) => {
+    await loggaIn(page, "admin@acme.example");
+    await page.goto("/users");
+    const importera = async (csv: string) => {
+      await page.getByRole("button", { name: "Importera användare" }).click();
+      const dialog = page.getByRole("dialog", { name: "Importera användare" });
+      await dialog.getByLabel("CSV-fil").setInputFiles({ name: "u.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+      return dialog.getByRole("alert");
+    };
+    const heading = "Email,First Name,Last Name,User Type";
+
+    let alert = await importera([heading, "case@acme.example,A,One,Basic", "CASE@Acme.example,A,Two,Basic"].join("\n"));
+    await expect(alert.getByRole("paragraph").first()).toHaveText(
+      "Inget importerades: 1 problem på 1 rad. Rätta det och importera filen igen.",
+    );
+    await expect(alert.getByRole("listitem")).toHaveText(["Rad 3, Email: samma e-postadress finns på rad 2."]);
+    await page.keyboard.press("Escape");
+
+    alert = await importera([heading, 'multi@acme.example,"Anna\nMaria",Berg,Basic', "fine@acme.example,Fine,Row,Basic"].join("\n"));
+    await expect(alert.getByRole("paragraph").first()).toHaveText(
+      "Inget importerades: 1 problem på 1 rad. Rätta det och importera filen igen.",
+    );
+    await expect(alert.getByRole("listitem")).toHaveText([
+      "Rad 2, First Name: innehåller en radbrytning, ett kontrolltecken eller ett dolt tecken för textriktning.",
+    ]);
+    await page.keyboard.press("Escape");
+
+    alert = await importera(
+      [heading, 'multi@acme.example,"Anna\nMaria",Berg,Basic', "fine@acme.example,Fine,Row,Basic", "bad,,,Gold"].join("\n"),
+    );
+    await expect(alert.getByRole("paragraph").first()).toHaveText(
+      "Inget importerades: 5 problem på 2 rader. Rätta dem och importera filen igen.",
+    );
+    await expect(alert.getByRole("listitem").nth(1)).toHaveText("Rad 4, Email: En e-postadress innehåller exakt ett @.");
   });
 });
 

@@ -42,7 +42,7 @@ test("B and E by keyboard: buy Large Meetings in Plan Management, then assign it
   await expect(popup.getByRole("radio", { name: "500 participants (2 available)" })).toBeChecked();
   await tabTo(page, popup.getByRole("button", { name: "Save" }), 10);
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").first()).toHaveText("Large Meetings 500 participants added for 2 user(s).");
+  await expect(page.getByRole("status").first()).toHaveText("Large Meetings 500 participants added for 2 users.");
   await expect(change).toHaveCount(0);
   for (const email of ["liam.baker@acme.example", "emma.clark@acme.example"]) {
     await expect(page.getByRole("row").filter({ hasText: email })).toContainText("500 participants");

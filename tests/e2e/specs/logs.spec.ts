@@ -14,7 +14,7 @@ test("every purchase and assignment is in the Admin Activity Logs, filterable an
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(1)).toContainText("Large Meetings 500 assigned");
   await expect(rows.nth(1)).toContainText("owner@acme.example");
-  await expect(rows.nth(2)).toContainText("Bought 2 Large Meetings 500 license(s), monthly, $100.00 due");
+  await expect(rows.nth(2)).toContainText("Bought 2 Large Meetings 500 licenses, monthly, $100.00 due");
 
   await page.getByLabel("Category").selectOption("Billing");
   await expect(rows).toHaveCount(2);
@@ -36,5 +36,5 @@ test("every purchase and assignment is in the Admin Activity Logs, filterable an
   expect(lines[0]).toBe("Time (UTC),Actor,Category,Target,Details");
   expect(lines).toHaveLength(3);
   expect(lines[1]).toContain(",owner@acme.example,License,liam.baker@acme.example,Large Meetings 500 assigned");
-  expect(lines[2]).toContain('"Bought 2 Large Meetings 500 license(s), monthly, $100.00 due"');
+  expect(lines[2]).toContain('"Bought 2 Large Meetings 500 licenses, monthly, $100.00 due"');
 });

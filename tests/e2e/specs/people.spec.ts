@@ -136,7 +136,7 @@ test("removing a user who hosts meetings: the meetings are listed and moved firs
   await expect(page.getByRole("row", { name: /Quarterly Town Hall/ })).toContainText("Emma Clark (emma.clark@acme.example)");
   await nav(page).getByRole("link", { name: "Admin Activity Logs" }).click();
   await expect(page.getByRole("row").nth(1)).toContainText(
-    "User removed (Licensed, Large Meetings 1000 returned); 1 meeting(s) moved to emma.clark@acme.example",
+    "User removed (Licensed, Large Meetings 1,000 returned); 1 meeting moved to emma.clark@acme.example",
   );
 
   // The removed user can no longer sign in.

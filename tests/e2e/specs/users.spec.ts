@@ -176,7 +176,7 @@ test("an admin assigns Large Meetings to several users along the article's steps
   await shot(page, "flow-e-1-change-licenses");
   // 7. Save.
   await popup.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status").first()).toHaveText("Large Meetings 1,000 participants added for 3 user(s).");
+  await expect(page.getByRole("status").first()).toHaveText("Large Meetings 1,000 participants added for 3 users.");
   for (const email of ["liam.baker@acme.example", "emma.clark@acme.example", "noah.davis@acme.example"]) {
     await expect(row(page, email)).toContainText("1,000 participants");
   }
@@ -226,7 +226,7 @@ test("a bulk change needing more seats than are free changes nobody and says how
   const popup = page.getByRole("dialog", { name: "Change Licenses" });
   await expect(popup.getByRole("radio", { name: "3,000 participants (2 available)" })).toBeChecked();
   await popup.getByRole("button", { name: "Save" }).click();
-  await expect(popup.getByRole("alert")).toContainText("Not enough Large Meetings 3000 licenses: 3 needed, 2 available.");
+  await expect(popup.getByRole("alert")).toContainText("Not enough Large Meetings 3,000 licenses: 3 needed, 2 available.");
   await popup.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("list", { name: "Seats" })).toContainText("3,000 participants: 0 of 2 assigned");
 });
@@ -254,6 +254,6 @@ test("Large Meetings is removed from several users at once", async ({ page }) =>
   const popup = page.getByRole("dialog", { name: "Change Licenses" });
   await expect(popup).toContainText("Large Meetings will be removed from 2 users:");
   await popup.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status").first()).toHaveText("Large Meetings removed from 2 user(s).");
+  await expect(page.getByRole("status").first()).toHaveText("Large Meetings removed from 2 users.");
   await expect(row(page, "erik.holm@globex.example")).not.toContainText("500 participants");
 });

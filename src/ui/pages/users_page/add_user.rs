@@ -225,11 +225,13 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl
                         <option value="Licensed" disabled=move || seats_available() == 0>
                             {move || {
                                 let locale = i18n.get_locale();
-                                td_string!(
-                                    locale,
-                                    users.add.licensed_available,
-                                    available = format::count_in(locale, seats_available())
-                                )
+                                let free = seats_available();
+                                let available = format::count_in(locale, free);
+                                if free == 1 {
+                                    td_string!(locale, users.add.licensed_available_one, available)
+                                } else {
+                                    td_string!(locale, users.add.licensed_available, available)
+                                }
                             }}
                         </option>
                     </select>

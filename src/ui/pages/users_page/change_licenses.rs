@@ -106,13 +106,17 @@ pub fn ChangeLicensesDialog(
         match state.dispatch(command) {
             Ok(_) => {
                 let n = format::count_in(locale, count as u32);
+                let one = count == 1;
                 let message = match (action, capacity.get_untracked()) {
-                    (BulkAction::AddLargeMeetings, Some(c)) => td_string!(
-                        locale,
-                        users.bulk.added,
-                        capacity = format::participants_in(locale, c),
-                        count = n
-                    ),
+                    (BulkAction::AddLargeMeetings, Some(c)) => {
+                        let capacity = format::participants_in(locale, c);
+                        if one {
+                            td_string!(locale, users.bulk.added_one, capacity, count = n)
+                        } else {
+                            td_string!(locale, users.bulk.added, capacity, count = n)
+                        }
+                    }
+                    _ if one => td_string!(locale, users.bulk.removed_one, count = n),
                     _ => td_string!(locale, users.bulk.removed, count = n),
                 };
                 on_saved.run(message);

@@ -220,12 +220,12 @@ pub fn EditUserDialog(
                     <option value="Licensed" disabled=!base_open>
                         {move || {
                             let locale = i18n.get_locale();
-                            td_string!(
-                                locale,
-                                users.edit.plan_available,
-                                plan = &plan_name,
-                                available = format::count_in(locale, seats_available)
-                            )
+                            let available = format::count_in(locale, seats_available);
+                            if seats_available == 1 {
+                                td_string!(locale, users.edit.plan_available_one, plan = &plan_name, available)
+                            } else {
+                                td_string!(locale, users.edit.plan_available, plan = &plan_name, available)
+                            }
                         }}
                     </option>
                 </select>

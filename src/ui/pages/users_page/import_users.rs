@@ -173,11 +173,19 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<String>) -> 
                         aria-label=td_string!(locale, users.import.progress)
                     ></progress>
                     <p>
-                        {td_string!(
-                            locale,
-                            users.import.reading,
-                            rows = format::count_in(locale, rows as u32)
-                        )}
+                        {if rows == 1 {
+                            td_string!(
+                                locale,
+                                users.import.reading_one,
+                                rows = format::count_in(locale, 1)
+                            )
+                        } else {
+                            td_string!(
+                                locale,
+                                users.import.reading_many,
+                                rows = format::count_in(locale, rows as u32)
+                            )
+                        }}
                     </p>
                 </div>
             })
@@ -189,15 +197,17 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<String>) -> 
         let body = match stage.get() {
             Stage::Failed(message) => view! { <p>{message}</p> }.into_any(),
             Stage::Refused(report) => {
-                let summary = if report.row_problems > 0 {
-                    td_string!(
-                        locale,
-                        users.import.refused_rows,
-                        count = format::count_in(locale, report.row_problems as u32),
-                        rows = format::count_in(locale, report.rows as u32)
-                    )
-                } else {
-                    td_string!(locale, users.import.refused_file).to_string()
+                // "3 problems in 2 rows": the problems, and the rows (CSV
+                // records) that have at least one.
+                let count = format::count_in(locale, report.row_problems as u32);
+                let rows = format::count_in(locale, report.problem_rows as u32);
+                let summary = match (report.row_problems, report.problem_rows) {
+                    (0, _) => td_string!(locale, users.import.refused_file).to_string(),
+                    (1, _) => td_string!(locale, users.import.refused_rows_one, count, rows),
+                    (_, 1) => {
+                        td_string!(locale, users.import.refused_rows_many_in_one, count, rows)
+                    }
+                    _ => td_string!(locale, users.import.refused_rows_many, count, rows),
                 };
                 let unlisted = report.row_problems - report.listed.len();
                 let lines: Vec<String> = report
@@ -215,11 +225,19 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<String>) -> 
                         .then(|| {
                             view! {
                                 <p>
-                                    {td_string!(
-                                        locale,
-                                        users.import.more_problems,
-                                        count = format::count_in(locale, unlisted as u32)
-                                    )}
+                                    {if unlisted == 1 {
+                                        td_string!(
+                                            locale,
+                                            users.import.more_problems_one,
+                                            count = format::count_in(locale, 1)
+                                        )
+                                    } else {
+                                        td_string!(
+                                            locale,
+                                            users.import.more_problems_many,
+                                            count = format::count_in(locale, unlisted as u32)
+                                        )
+                                    }}
                                 </p>
                             }
                         })}
