@@ -78,9 +78,9 @@ async function buy(page: Page, l: Labels, capacity: string, count: string) {
 
 /**
  * On 1 April 2026 (lines renew on 1 May): buys 1 license of 3,000 and cancels
- * that line at renewal, tries to give it to Liam (refused), buys 3 of 1,000
+ * that line at renewal, finds it cannot be given to Liam, buys 3 of 1,000
  * and reduces them to 2, removes Ben Brooks with his one meeting, and imports
- * one user. Returns the refusal's text.
+ * one user. Returns why the 3,000 line cannot be chosen in Edit User.
  */
 async function doEverything(page: Page, l: Labels) {
   await page.clock.setFixedTime(new Date("2026-04-01T09:00:00Z"));
@@ -101,10 +101,10 @@ async function doEverything(page: Page, l: Labels) {
   await row(page, "liam.baker@acme.example").getByRole("button", { name: l.edit }).click();
   const edit = page.getByRole("dialog", { name: l.editUser });
   await edit.getByRole("checkbox", { name: l.largeMeetings }).check();
-  await edit.getByRole("radio", { name: /^3.000 / }).check();
-  await edit.getByRole("button", { name: l.save }).click();
-  await expect(edit.getByRole("alert")).toBeVisible();
-  const refusal = (await edit.getByRole("alert").textContent()) ?? "";
+  // The line being cancelled cannot be chosen, and its label says why.
+  const ending = edit.getByRole("radio", { name: /^3.000 / });
+  await expect(ending).toBeDisabled();
+  const refusal = (await edit.locator('label[for="edit-lm-3000"]').textContent()) ?? "";
   await page.keyboard.press("Escape");
   await expect(edit).toHaveCount(0);
 
@@ -140,7 +140,7 @@ async function exportLog(page: Page, l: Labels) {
 test("refusals, log details and the log's CSV say 3,000, May 1, 2026 and 1 meeting, never 3000, 2026-05-01 or meeting(s)", async ({ page }) => {
   const l = LABELS.en;
   const refusal = await doEverything(page, l);
-  expect(refusal).toBe("Large Meetings 3,000 is being cancelled on May 1, 2026. Undo the cancellation before assigning it.");
+  expect(refusal).toBe("3,000 participants (none available: being cancelled on May 1, 2026)");
 
   const rows = page.getByRole("row");
   const details = [
@@ -173,7 +173,7 @@ test.describe("in Swedish", () => {
   test("vägran, loggens detaljer och dess CSV säger 3 000, 1 maj 2026 och 1 möte", async ({ page }) => {
     const l = LABELS.sv;
     const refusal = await doEverything(page, l);
-    expect(refusal).toMatch(/^Stora möten 3\s000 sägs upp den 1 maj 2026\. Ångra uppsägningen innan du tilldelar tillägget\.$/);
+    expect(refusal).toMatch(/^3\s000 deltagare \(inga tillgängliga: sägs upp den 1 maj 2026\)$/);
 
     const rows = page.getByRole("row");
     const details = [
