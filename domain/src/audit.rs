@@ -1,5 +1,6 @@
 //! The Admin Activity Log: every change, who made it, when.
 
+use crate::csv_out::CsvOut;
 use crate::import::csv_cell;
 use crate::words;
 use crate::{BaseLicense, BillingCycle, Capacity, Day, Email, Money, Role, Timestamp, UserId};
@@ -410,11 +411,10 @@ pub fn csv_table<const N: usize>(
     headings: [&str; N],
     rows: impl IntoIterator<Item = [String; N]>,
 ) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(headings.map(|h| csv_cell(h).into_owned()));
+    let mut writer = CsvOut::new();
+    writer.record(headings.map(csv_cell));
     for row in rows {
-        let _ = writer.write_record(row.iter().map(|cell| csv_cell(cell).into_owned()));
+        writer.record(row.iter().map(|cell| csv_cell(cell)));
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    writer.into_string()
 }

@@ -6,6 +6,7 @@
 //! show progress), collects every problem with its row and column, and only
 //! a file without problems becomes a [`Command::ImportUsers`](crate::Command).
 
+use crate::csv_out::CsvOut;
 use crate::text::{self, TextProblem, MAX_NAME_CHARS};
 use crate::{Account, BaseLicense, Capacity, DomainError, Email, EmailError, Role, User};
 use std::collections::{HashMap, HashSet};
@@ -491,29 +492,23 @@ pub fn from_csv_cell(text: &str) -> &str {
 }
 
 pub fn export<'a>(users: impl IntoIterator<Item = &'a User>) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let headings = COLUMNS.map(Column::heading);
-    writer
-        .write_record(headings)
-        .expect("writing to memory cannot fail");
+    let mut writer = CsvOut::new();
+    writer.record(COLUMNS.map(Column::heading));
     for user in users {
         let capacity = user
             .large_meetings
             .map(|c| c.participants().to_string())
             .unwrap_or_default();
-        writer
-            .write_record([
-                &csv_cell(user.email.as_str()),
-                &csv_cell(&user.first_name),
-                &csv_cell(&user.last_name),
-                user.license.as_str(),
-                &capacity,
-                user.role.as_str(),
-            ])
-            .expect("writing to memory cannot fail");
+        writer.record([
+            &csv_cell(user.email.as_str()),
+            &csv_cell(&user.first_name),
+            &csv_cell(&user.last_name),
+            user.license.as_str(),
+            &capacity,
+            user.role.as_str(),
+        ]);
     }
-    String::from_utf8(writer.into_inner().expect("writing to memory cannot fail"))
-        .expect("the cells are text")
+    writer.into_string()
 }
 
 impl Account {

@@ -11,6 +11,7 @@ pub mod billing;
 pub mod capacity;
 pub mod catalog;
 pub mod command;
+pub mod csv_out;
 pub mod day;
 pub mod demo;
 pub mod directory;

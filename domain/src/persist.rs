@@ -22,6 +22,7 @@
 
 use crate::audit::AuditEntry;
 use crate::billing::Term;
+use crate::csv_out::CsvOut;
 use crate::{
     Account, AccountId, BaseLicense, BillingCycle, Capacity, Day, Email, PasswordHash, Portal,
     Role, Timestamp, User, UserId,
@@ -313,9 +314,7 @@ impl UserChunk<'_> {
             out.push_str(domain);
         }
         out.push('\n');
-        let mut writer = csv::WriterBuilder::new()
-            .flexible(true)
-            .from_writer(Vec::with_capacity(self.users.len() * 48));
+        let mut writer = CsvOut::with_capacity(self.users.len() * 48);
         // One before the chunk's first id, so the first step is at least 1.
         let mut previous = i64::from(self.number) * i64::from(USERS_PER_CHUNK) - 1;
         let mut step = String::new();
@@ -333,8 +332,8 @@ impl UserChunk<'_> {
                 _ => email,
             };
             encode_flags(user, &mut flags);
-            let written = match &user.password {
-                Some(hash) => writer.write_record([
+            match &user.password {
+                Some(hash) => writer.record([
                     step.as_str(),
                     email,
                     &user.first_name,
@@ -342,18 +341,16 @@ impl UserChunk<'_> {
                     &flags,
                     hash.as_phc(),
                 ]),
-                None => writer.write_record([
+                None => writer.record([
                     step.as_str(),
                     email,
                     &user.first_name,
                     &user.last_name,
                     &flags,
                 ]),
-            };
-            written.expect("writing to memory cannot fail");
+            }
         }
-        let rows = writer.into_inner().expect("writing to memory cannot fail");
-        out.push_str(std::str::from_utf8(&rows).expect("the cells are text"));
+        out.push_str(&writer.into_string());
         out
     }
 }
