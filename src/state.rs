@@ -7,7 +7,7 @@
 //! re-applied on top of that tab's data, so neither tab's work is lost.
 
 use crate::format::now;
-use crate::storage::{self, ExternalChange, Mode, StorageNotice};
+use crate::storage::{self, Dropped, ExternalChange, Mode, StorageNotice, WriteProblem};
 use leptos::prelude::*;
 use portal_domain::access::{self, Area, Decision};
 use portal_domain::{
@@ -52,7 +52,7 @@ pub enum ResetError {
     /// The stored data belongs to a newer version and is left untouched.
     ReadOnly,
     /// Storage refused the demo data (the reason says why).
-    NotSaved(String),
+    NotSaved(WriteProblem),
 }
 
 /// A change not saved yet, kept so it can be re-applied on newer data.
@@ -281,8 +281,8 @@ impl AppState {
                 .map(|account| account.execute(change.actor, change.at, change.command.clone()));
             match applied {
                 Some(Ok(_)) => kept.push(change),
-                Some(Err(error)) => dropped.push(error.to_string()),
-                None => dropped.push("the account no longer exists".into()),
+                Some(Err(error)) => dropped.push(Dropped::Refused(error)),
+                None => dropped.push(Dropped::AccountGone),
             }
         }
         self.persistence.update_value(|p| {
@@ -298,9 +298,7 @@ impl AppState {
             self.sign_out(SignOutReason::Removed);
         }
         if !dropped.is_empty() {
-            self.notice.set(Some(StorageNotice::Conflict {
-                reason: dropped.join(" "),
-            }));
+            self.notice.set(Some(StorageNotice::Conflict { dropped }));
         }
         if self.has_unsaved_changes() {
             self.save(None);
@@ -344,8 +342,8 @@ impl AppState {
                 // Above any revision another tab stored, so every tab takes it in.
                 let next = revision.max(storage::stored_revision().unwrap_or(0)) + 1;
                 storage::save(&portal, None, next, now).map_err(|notice| match notice {
-                    StorageNotice::NotSaved { reason } => ResetError::NotSaved(reason),
-                    _ => ResetError::NotSaved("the browser refused to store it".into()),
+                    StorageNotice::NotSaved { problem } => ResetError::NotSaved(problem),
+                    _ => ResetError::NotSaved(WriteProblem::Refused),
                 })?;
                 self.persistence.update_value(|p| p.revision = next);
             }

@@ -132,10 +132,34 @@ pub enum StorageNotice {
     /// The browser offers no localStorage (private mode, disabled storage).
     Unavailable,
     /// The last change could not be saved yet; it is kept and retried.
-    NotSaved { reason: String },
-    /// A change made here could not be applied on top of a newer change
-    /// saved by another tab, and was dropped.
-    Conflict { reason: String },
+    NotSaved { problem: WriteProblem },
+    /// Changes made here could not be applied on top of a newer change
+    /// saved by another tab, and were dropped: why, for each.
+    Conflict { dropped: Vec<Dropped> },
+}
+
+/// Why a save did not reach storage; worded in the reader's language when
+/// shown (never the browser's English message).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteProblem {
+    /// The browser's storage for this site is full.
+    Full,
+    /// The browser offers no storage now.
+    Unavailable,
+    /// Another tab is saving at this moment.
+    Busy,
+    /// The browser refused to store it, for another reason.
+    Refused,
+}
+
+/// Why a change made in this tab was dropped when another tab's newer
+/// change came in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dropped {
+    /// The rules refuse it on the newer data.
+    Refused(portal_domain::DomainError),
+    /// Its account is no longer there.
+    AccountGone,
 }
 
 /// What loading found.
@@ -155,17 +179,15 @@ fn local_storage() -> Option<web_sys::Storage> {
     Some(storage)
 }
 
-/// A person-readable reason for a failed write.
-fn describe(error: &JsValue) -> String {
-    let field = |name: &str| {
-        js_sys::Reflect::get(error, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    if field("name").as_deref() == Some("QuotaExceededError") {
-        "the browser's storage for this site is full".into()
+/// Why the browser refused a write.
+fn describe(error: &JsValue) -> WriteProblem {
+    let name = js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    if name.as_deref() == Some("QuotaExceededError") {
+        WriteProblem::Full
     } else {
-        field("message").unwrap_or_else(|| "the browser refused to store it".into())
+        WriteProblem::Refused
     }
 }
 
@@ -347,10 +369,10 @@ pub fn save(
     revision: u64,
     now: Timestamp,
 ) -> Result<(), StorageNotice> {
-    let not_saved = |reason: String| StorageNotice::NotSaved { reason };
-    let storage = local_storage().ok_or_else(|| not_saved("storage is not available".into()))?;
+    let not_saved = |problem: WriteProblem| StorageNotice::NotSaved { problem };
+    let storage = local_storage().ok_or_else(|| not_saved(WriteProblem::Unavailable))?;
     match recover_interrupted_save(&storage, now) {
-        Recovered::Busy => return Err(not_saved("another tab is saving at this moment".into())),
+        Recovered::Busy => return Err(not_saved(WriteProblem::Busy)),
         // What this tab remembers as stored may no longer be: write every chunk.
         Recovered::RolledBack => STORED_CHUNKS.with_borrow_mut(HashMap::clear),
         Recovered::Nothing => {}
@@ -398,7 +420,8 @@ pub fn save(
             .map(|(key, _)| (key.clone(), storage.get_item(key).ok().flatten()))
             .collect(),
     };
-    let journal_text = serde_json::to_string(&journal).map_err(|e| not_saved(e.to_string()))?;
+    let journal_text =
+        serde_json::to_string(&journal).map_err(|_| not_saved(WriteProblem::Refused))?;
     if let Err(error) = storage.set_item(JOURNAL_KEY, &journal_text) {
         return Err(not_saved(describe(&error)));
     }

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use meetings_portal::i18n::I18nContextProvider;
 use meetings_portal::state::AppState;
-use meetings_portal::storage::{self, Mode, StorageNotice, QUARANTINE_PREFIX, SESSION_KEY};
+use meetings_portal::storage::{
+    self, Mode, StorageNotice, WriteProblem, QUARANTINE_PREFIX, SESSION_KEY,
+};
 use meetings_portal::ui::pages::SignInPage;
 use portal_domain::demo::ACME;
 use portal_domain::persist::{LEGACY_STATE_KEY, META_KEY};
@@ -281,7 +283,12 @@ fn a_full_storage_keeps_the_change_in_memory_damages_nothing_and_saves_on_retry(
     state.dispatch(schedule("Saved later")).unwrap();
     let notice = state.notice.get_untracked();
     assert!(
-        matches!(&notice, Some(StorageNotice::NotSaved { reason }) if reason.contains("full")),
+        matches!(
+            &notice,
+            Some(StorageNotice::NotSaved {
+                problem: WriteProblem::Full
+            })
+        ),
         "{notice:?}"
     );
     assert!(state.has_unsaved_changes());
@@ -466,12 +473,7 @@ fn reset_demo_data_that_storage_refuses_changes_nothing_stored_or_shown() {
     refuse_writes_when("k.startsWith('lmp.') && n === 3");
     let result = state.reset_demo_data();
     allow_writes();
-    assert_eq!(
-        result,
-        Err(ResetError::NotSaved(
-            "the browser's storage for this site is full".into()
-        ))
-    );
+    assert_eq!(result, Err(ResetError::NotSaved(WriteProblem::Full)));
     assert_eq!(stored_data(), before, "what the reset wrote was put back");
     assert!(state.session.get_untracked().is_some(), "still signed in");
     let topics: Vec<String> = state.portal.with_untracked(|p| {

@@ -11,6 +11,7 @@
 use crate::format;
 use crate::i18n::*;
 use crate::state::ActionError;
+use crate::storage::{Dropped, WriteProblem};
 use crate::ui::labels;
 use portal_domain::audit::{AuditCategory, AuditTarget, MeetingsAfterRemoval, RemovalReason};
 use portal_domain::capacity::CapacityError;
@@ -327,6 +328,28 @@ pub fn email_error(locale: Locale, error: &EmailError) -> String {
         EmailError::InvalidCharacter => td_string!(locale, messages.email.invalid_character),
     }
     .to_string()
+}
+
+/// Why a save did not reach storage, inside a sentence.
+pub fn write_problem(locale: Locale, problem: WriteProblem) -> &'static str {
+    match problem {
+        WriteProblem::Full => td_string!(locale, common.storage.problem_full),
+        WriteProblem::Unavailable => td_string!(locale, common.storage.problem_unavailable),
+        WriteProblem::Busy => td_string!(locale, common.storage.problem_busy),
+        WriteProblem::Refused => td_string!(locale, common.storage.problem_refused),
+    }
+}
+
+/// Why changes made in this tab were dropped, one sentence each.
+pub fn dropped_changes(locale: Locale, dropped: &[Dropped]) -> String {
+    dropped
+        .iter()
+        .map(|d| match d {
+            Dropped::Refused(error) => domain_error(locale, error),
+            Dropped::AccountGone => td_string!(locale, common.storage.account_gone).to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What a number field counts, for the wording of its refusals.

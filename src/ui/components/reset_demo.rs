@@ -40,9 +40,12 @@ pub fn ResetDemoData(
                 ResetError::ReadOnly => {
                     td_string!(locale, common.profile.reset_read_only).to_string()
                 }
-                ResetError::NotSaved(reason) => {
-                    td_string!(locale, common.profile.reset_failed, reason = reason).to_string()
-                }
+                ResetError::NotSaved(problem) => td_string!(
+                    locale,
+                    common.profile.reset_failed,
+                    reason = crate::ui::messages::write_problem(locale, problem)
+                )
+                .to_string(),
             };
             view! { <p class="form-error" role="alert">{text}</p> }
         })

@@ -4,6 +4,7 @@ use crate::i18n::*;
 use crate::state::use_app;
 use crate::storage::{self, StorageNotice};
 use crate::ui::components::download::object_url;
+use crate::ui::messages;
 use leptos::prelude::*;
 
 #[component]
@@ -29,10 +30,12 @@ pub fn StorageBanner() -> impl IntoView {
                 t_string!(i18n, common.storage.unavailable).to_string(),
                 None,
             ),
-            StorageNotice::NotSaved { reason } => {
+            StorageNotice::NotSaved { problem } => {
+                let reason = messages::write_problem(i18n.get_locale(), problem);
                 (t_string!(i18n, common.storage.not_saved, reason), None)
             }
-            StorageNotice::Conflict { reason } => {
+            StorageNotice::Conflict { dropped } => {
+                let reason = messages::dropped_changes(i18n.get_locale(), &dropped);
                 (t_string!(i18n, common.storage.conflict, reason), None)
             }
         };

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { buyLargeMeetings, nav, signIn } from "./helpers";
+import { buyLargeMeetings, loggaIn, nav, signIn } from "./helpers";
 
 // The fault matrix: whatever happens to the storage, the portal starts,
 // says what happened, and loses nothing that was saved.
@@ -245,4 +245,28 @@ test("a save cut off by a crash (no write can be undone) is rolled back at the n
   for (const email of THREE) await expect(row(page, email)).not.toContainText("500 participants");
   expect(await page.evaluate(() => localStorage.getItem("lmp.journal"))).toBeNull();
   expect(await accountData(page)).toEqual(before);
+});
+
+test.describe("in Swedish", () => {
+  test.use({ locale: "sv-SE" });
+
+  test("a full storage is explained in Swedish, with no English, and re-worded when the language changes", async ({ page }) => {
+    await loggaIn(page, "owner@acme.example");
+    await page.goto("/plan-management");
+    await page.getByRole("article", { name: "Stora möten", exact: true }).getByRole("button", { name: "Lägg till", exact: true }).click();
+    await page.getByLabel("Kapacitet").selectOption("500");
+    await page.getByLabel("Antal licenser").fill("2");
+    await failWrites(page);
+    await page.getByRole("button", { name: "Placera order" }).click();
+    const banner = page.getByRole("alert").filter({ hasText: "inte sparad" });
+    await expect(banner).toContainText(
+      "Din senaste ändring är inte sparad än: webbläsarens lagring för den här webbplatsen är full.",
+    );
+    await expect(banner).not.toContainText(/storage|browser|saved/);
+    // The message on screen follows a switch of language.
+    await page.getByLabel("Språk").selectOption("en");
+    await expect(page.getByRole("alert").filter({ hasText: "not saved yet" })).toContainText(
+      "Your last change is not saved yet: the browser's storage for this site is full.",
+    );
+  });
 });
