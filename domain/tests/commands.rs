@@ -1,41 +1,15 @@
 //! Every rule and every refusal of the account's commands.
 
 use portal_domain::audit::{to_csv, AuditTarget, RemovalReason};
-use portal_domain::demo::{self, ACME};
 use portal_domain::{
     Account, AuditAction, AuditCategory, AuditFilter, BaseLicense, BillingCycle, Capacity,
     CapacitySource, Command, Day, DomainError, Email, LineStatus, MeetingHandling, Money, NewUser,
-    Quantity, Role, Timestamp, UserId,
+    Role, UserId,
 };
 
-/// 2026-04-01 00:00 UTC: April has 30 days, which keeps proration sums round.
-fn now() -> Timestamp {
-    Day::from_ymd(2026, 4, 1).unwrap().start()
-}
+mod common;
 
-fn acme() -> Account {
-    let portal = demo::portal(now());
-    portal.accounts.into_iter().find(|a| a.id == ACME).unwrap()
-}
-
-fn id(account: &Account, email: &str) -> UserId {
-    account
-        .user_by_email(&Email::parse(email).unwrap())
-        .unwrap_or_else(|| panic!("{email}"))
-        .id
-}
-
-fn q(n: u32) -> Quantity {
-    Quantity::new(n).unwrap()
-}
-
-const OWNER: &str = "owner@acme.example";
-const ADMIN: &str = "admin@acme.example";
-const MEMBER: &str = "member@acme.example";
-const BASIC: &str = "basic@acme.example";
-const LIAM: &str = "liam.baker@acme.example";
-const EMMA: &str = "emma.clark@acme.example";
-const NOAH: &str = "noah.davis@acme.example";
+use common::*;
 
 fn buy(account: &mut Account, capacity: Capacity, n: u32, cycle: BillingCycle) {
     let owner = id(account, OWNER);

@@ -1,34 +1,13 @@
 //! Removing a user: what is refused before anything is asked, and what the
 //! meetings that move to another host will admit.
 
-use portal_domain::demo::{self, ACME};
 use portal_domain::{
-    Account, BillingCycle, Capacity, Command, Day, DomainError, Email, MeetingHandling, Quantity,
-    Timestamp, UserId,
+    BillingCycle, Capacity, Command, DomainError, MeetingHandling, Quantity, UserId,
 };
 
-fn now() -> Timestamp {
-    Day::from_ymd(2026, 4, 1).unwrap().start()
-}
+mod common;
 
-fn acme() -> Account {
-    let portal = demo::portal(now());
-    portal.accounts.into_iter().find(|a| a.id == ACME).unwrap()
-}
-
-fn id(account: &Account, email: &str) -> UserId {
-    account
-        .user_by_email(&Email::parse(email).unwrap())
-        .unwrap_or_else(|| panic!("{email}"))
-        .id
-}
-
-const OWNER: &str = "owner@acme.example";
-const ADMIN: &str = "admin@acme.example";
-const MEMBER: &str = "member@acme.example";
-const BASIC: &str = "basic@acme.example";
-const EMMA: &str = "emma.clark@acme.example";
-const LIAM: &str = "liam.baker@acme.example";
+use common::*;
 
 #[test]
 fn the_owner_and_yourself_are_refused_before_the_meetings_are_asked_about() {
