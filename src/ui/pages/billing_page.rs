@@ -227,29 +227,25 @@ fn CurrentPlansTab() -> impl IntoView {
         feedback.error.set(None);
         go_to.run((to, false));
     };
-    let continue_from_cart = {
-        move |_| {
-            draft.checked.set(true);
-            match quote.get_untracked() {
-                Some(Ok(_)) => {
-                    // Back from the review returns to the cart as filled in.
-                    keep_in_history(&cart_address(Step::Cart, draft));
-                    go(Step::Review)
-                }
-                Some(Err(e)) => feedback.failed(quote_error_message(e)),
-                None => feedback.failed(check_order_message()),
+    let continue_from_cart = move |_| {
+        draft.checked.set(true);
+        match quote.get_untracked() {
+            Some(Ok(_)) => {
+                // Back from the review returns to the cart as filled in.
+                keep_in_history(&cart_address(Step::Cart, draft));
+                go(Step::Review)
             }
+            Some(Err(e)) => feedback.failed(quote_error_message(e)),
+            None => feedback.failed(check_order_message()),
         }
     };
-    let place = {
-        move |_| match place_order(state, draft, i18n.get_locale_untracked()) {
-            Ok(message) => {
-                // The order is placed: the cart's step leaves the address.
-                go_to.run((Step::Closed, true));
-                feedback.done(message);
-            }
-            Err(message) => feedback.failed(message),
+    let place = move |_| match place_order(state, draft, i18n.get_locale_untracked()) {
+        Ok(message) => {
+            // The order is placed: the cart's step leaves the address.
+            go_to.run((Step::Closed, true));
+            feedback.done(message);
         }
+        Err(message) => feedback.failed(message),
     };
     let due_today = move || {
         quote
