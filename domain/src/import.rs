@@ -547,6 +547,15 @@ mod tests {
         demo::portal(Timestamp(1_800_000_000_000)).accounts[0].clone()
     }
 
+    /// The problems a report lists, as (row, column, error).
+    fn listed(report: &ImportReport) -> Vec<(u64, Option<Column>, RowError)> {
+        report
+            .listed
+            .iter()
+            .map(|p| (p.row, p.column, p.error.clone()))
+            .collect()
+    }
+
     fn run(account: &Account, text: &str) -> Result<Vec<NewUser>, ImportReport> {
         let mut importer = Importer::new(account, text.as_bytes().to_vec())?;
         while !importer.step(2) {}
@@ -617,11 +626,7 @@ mod tests {
              short@acme.example,S\n",
         )
         .unwrap_err();
-        let found: Vec<(u64, Option<Column>, RowError)> = report
-            .listed
-            .iter()
-            .map(|p| (p.row, p.column, p.error.clone()))
-            .collect();
+        let found = listed(&report);
         use Column::*;
         assert_eq!(
             found,
@@ -692,11 +697,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(report.rows, 3);
-        let found: Vec<(u64, Option<Column>, RowError)> = report
-            .listed
-            .iter()
-            .map(|p| (p.row, p.column, p.error.clone()))
-            .collect();
+        let found = listed(&report);
         assert_eq!(
             found,
             vec![

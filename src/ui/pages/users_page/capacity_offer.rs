@@ -43,18 +43,14 @@ pub fn capacity_offer(
             )
         }
     };
-    if holds_it {
+    let Some(reason) = blocked_by(account, capacity, holds_it) else {
         return CapacityOffer {
             label: free(available),
             enabled: true,
         };
-    }
-    match account.check_seats(capacity, 1) {
-        Ok(()) => CapacityOffer {
-            label: free(available),
-            enabled: true,
-        },
-        Err(DomainError::LineEnding { ends_on, .. }) => CapacityOffer {
+    };
+    match reason {
+        DomainError::LineEnding { ends_on, .. } => CapacityOffer {
             label: td_string!(
                 locale,
                 users.capacity_being_cancelled,
@@ -63,14 +59,30 @@ pub fn capacity_offer(
             ),
             enabled: false,
         },
-        Err(DomainError::SeatsReserved { to, on, .. }) => CapacityOffer {
+        DomainError::SeatsReserved { to, on, .. } => CapacityOffer {
             label: reduced(locale, &participants, to, on),
             enabled: false,
         },
-        Err(_) => CapacityOffer {
+        _ => CapacityOffer {
             label: td_string!(locale, users.edit.none_available, capacity = &participants),
             enabled: false,
         },
+    }
+}
+
+/// Whether `capacity` can be chosen for a user who does (`holds_it`) or
+/// does not hold it yet: the same rule Save applies.
+pub fn can_offer(account: &Account, capacity: Capacity, holds_it: bool) -> bool {
+    blocked_by(account, capacity, holds_it).is_none()
+}
+
+/// Why `capacity` cannot be given to one more user, if it cannot; one who
+/// holds it keeps it whatever the line's state.
+fn blocked_by(account: &Account, capacity: Capacity, holds_it: bool) -> Option<DomainError> {
+    if holds_it {
+        None
+    } else {
+        account.check_seats(capacity, 1).err()
     }
 }
 

@@ -1,6 +1,6 @@
 //! Change Licenses for several users at once (flow E): all or nobody.
 
-use super::capacity_offer::capacity_offer;
+use super::capacity_offer::{can_offer, capacity_offer};
 use super::BulkAction;
 use crate::format;
 use crate::i18n::*;
@@ -45,11 +45,8 @@ pub fn ChangeLicensesDialog(
     // disabled and says why.
     let account = StoredValue::new(account);
     let offer = move |locale, c| account.with_value(|a| capacity_offer(locale, a, c, false));
-    let open: Vec<Capacity> = owned
-        .iter()
-        .copied()
-        .filter(|c| offer(Locale::en, *c).enabled)
-        .collect();
+    let can_choose = move |c| account.with_value(|a| can_offer(a, c, false));
+    let open: Vec<Capacity> = owned.iter().copied().filter(|c| can_choose(*c)).collect();
     let capacity = RwSignal::new(match (owned.as_slice(), open.as_slice()) {
         ([_], [only]) => Some(*only),
         _ => None,
@@ -168,7 +165,7 @@ pub fn ChangeLicensesDialog(
                                                 type="radio"
                                                 name="bulk-lm-capacity"
                                                 id=id.clone()
-                                                disabled=!offer(Locale::en, c).enabled
+                                                disabled=!can_choose(c)
                                                 prop:checked=move || capacity.get() == Some(c)
                                                 on:change=move |_| capacity.set(Some(c))
                                             />
