@@ -9,7 +9,6 @@
 use crate::format::now;
 use crate::storage::{self, Dropped, ExternalChange, Mode, StorageNotice, WriteProblem};
 use leptos::prelude::*;
-use portal_domain::access::{self, Area, Decision};
 use portal_domain::{
     Account, AccountId, Command, DomainError, Outcome, Portal, Session, SignInError, Timestamp,
     User, UserId,
@@ -82,15 +81,6 @@ pub struct AppState {
     persistence: StoredValue<Persistence>,
 }
 
-/// Who is signed in, with what they may see (small: no copy of the
-/// account's users, so the shell does not clone them on every change).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Viewer {
-    pub account_name: String,
-    pub user: User,
-    pub areas: Vec<Area>,
-}
-
 impl AppState {
     /// Loads the stored portal (seeding the demo data on first start) and
     /// the session of this browser, ending it if it has expired.
@@ -161,20 +151,6 @@ impl AppState {
             let (account, user) = portal.resolve(&session)?;
             Some(f(account, user))
         })
-    }
-
-    /// The signed-in person, derived from the session and the portal.
-    pub fn viewer(&self) -> Option<Viewer> {
-        self.with_viewer(|account, user| Viewer {
-            account_name: account.name.clone(),
-            user: user.clone(),
-            areas: access::visible_areas(account, user),
-        })
-    }
-
-    /// What the signed-in person may do with `area`.
-    pub fn decide(&self, area: Area) -> Option<Decision> {
-        self.with_viewer(|account, user| access::decide(account, user, area))
     }
 
     /// A copy of the signed-in person's account, for a dialog to work on.
@@ -406,8 +382,98 @@ impl AppState {
     }
 }
 
-/// The signed-in user's account, read in place (never copied: with 50,000
-/// users a copy per change would cost more than the change itself).
+/// The signed-in person and their account, provided once by the shell to
+/// every page it shows (see [`use_signed_in`]).
+///
+/// Pages read what they need in place, never copying the account (with
+/// 50,000 users a copy per change would cost more than the change itself):
+/// [`SignedIn::memo`] for what a view shows, [`SignedIn::with_untracked`]
+/// in event handlers, [`SignedIn::dispatch`] to change something.
+///
+/// The shell is rebuilt when a different person signs in, so the ids never
+/// change for the pages under it. Between the moment this person's user is
+/// removed (by an admin, in another tab) and the shell leaving for the
+/// sign-in page, the reads give `R::default()`; nothing is changed then, as
+/// [`SignedIn::dispatch`] re-checks the session in the domain.
+#[derive(Clone, Copy)]
+pub struct SignedIn {
+    state: AppState,
+    pub account: AccountId,
+    pub user: UserId,
+}
+
+impl SignedIn {
+    /// The person the session of `state` belongs to, if it still resolves.
+    pub fn current(state: AppState) -> Option<Self> {
+        let session = state.session.get()?;
+        state
+            .portal
+            .with(|portal| portal.resolve(&session).map(|(a, u)| (a.id, u.id)))
+            .map(|(account, user)| SignedIn {
+                state,
+                account,
+                user,
+            })
+    }
+
+    fn resolve<'p>(&self, portal: &'p Portal) -> Option<(&'p Account, &'p User)> {
+        let account = portal.accounts.iter().find(|a| a.id == self.account)?;
+        Some((account, account.user(self.user)?))
+    }
+
+    /// Runs `f` on the account and the person (tracked: memos and effects
+    /// that call it re-run when the portal changes).
+    pub fn with<R: Default>(&self, f: impl FnOnce(&Account, &User) -> R) -> R {
+        self.state
+            .portal
+            .with(|portal| self.resolve(portal).map(|(a, u)| f(a, u)))
+            .unwrap_or_default()
+    }
+
+    /// [`Self::with`] without tracking, for event handlers.
+    pub fn with_untracked<R: Default>(&self, f: impl FnOnce(&Account, &User) -> R) -> R {
+        self.state
+            .portal
+            .with_untracked(|portal| self.resolve(portal).map(|(a, u)| f(a, u)))
+            .unwrap_or_default()
+    }
+
+    /// A value read from the account, recomputed when the portal changes and
+    /// passed on only when it differs (so a change elsewhere in the account
+    /// does not re-render what shows this value).
+    pub fn memo<T>(&self, f: impl Fn(&Account, &User) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: Clone + Default + PartialEq + Send + Sync + 'static,
+    {
+        let this = *self;
+        Memo::new(move |_| this.with(&f))
+    }
+
+    /// Runs `command` as this person and saves the result.
+    pub fn dispatch(&self, command: Command) -> Result<Outcome, ActionError> {
+        self.state.dispatch(command)
+    }
+
+    /// The app state, for what is not about the account (sign out, notices).
+    pub fn app(&self) -> AppState {
+        self.state
+    }
+}
+
+impl PartialEq for SignedIn {
+    fn eq(&self, other: &Self) -> bool {
+        (self.account, self.user) == (other.account, other.user)
+    }
+}
+
+/// The signed-in person, provided by the shell (`crate::ui::layout`).
+pub fn use_signed_in() -> SignedIn {
+    expect_context::<SignedIn>()
+}
+
+// ---- Being replaced by `SignedIn` ------------------------------------------
+
+/// The signed-in user's account, read in place.
 #[derive(Clone, Copy)]
 pub struct AccountView(AppState);
 

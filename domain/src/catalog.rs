@@ -23,6 +23,7 @@ impl BillingCycle {
         }
     }
 
+    /// The form value ("Annual"); read back with `str::parse`.
     pub const fn as_str(self) -> &'static str {
         match self {
             BillingCycle::Monthly => "Monthly",
@@ -38,6 +39,8 @@ impl BillingCycle {
         }
     }
 }
+
+crate::choice::form_value!(BillingCycle);
 
 /// Monthly price of one Large Meetings license (demo prices).
 pub const fn large_meetings_monthly(capacity: Capacity) -> Money {

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod billing;
 pub mod capacity;
 pub mod catalog;
+pub mod choice;
 pub mod command;
 pub mod csv_out;
 pub mod day;

@@ -12,6 +12,9 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 3] = [Role::Owner, Role::Admin, Role::Member];
+
+    /// The form value ("Owner"); read back with `str::parse`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Role::Owner => "Owner",
@@ -31,6 +34,9 @@ pub enum BaseLicense {
 }
 
 impl BaseLicense {
+    pub const ALL: [BaseLicense; 2] = [BaseLicense::Basic, BaseLicense::Licensed];
+
+    /// The form value ("Licensed"); read back with `str::parse`.
     pub const fn as_str(self) -> &'static str {
         match self {
             BaseLicense::Basic => "Basic",
@@ -38,6 +44,9 @@ impl BaseLicense {
         }
     }
 }
+
+crate::choice::form_value!(Role);
+crate::choice::form_value!(BaseLicense);
 
 /// How many participants a Basic user's meeting admits.
 pub const BASIC_MEETING_CAPACITY: u32 = 100;

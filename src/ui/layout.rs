@@ -1,7 +1,7 @@
 //! The portal shell: header, left navigation and the routed page.
 
 use crate::i18n::*;
-use crate::state::{use_app, AppState, SignOutReason, Viewer};
+use crate::state::{use_app, use_signed_in, AppState, SignOutReason, SignedIn};
 use crate::ui::base::{app_path, href, router_base};
 use crate::ui::components::footer::Footer;
 use crate::ui::components::language::LanguageSwitch;
@@ -10,7 +10,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
 use leptos_router::hooks::use_location;
-use portal_domain::Area;
+use portal_domain::access::{self, Area};
 use std::time::Duration;
 
 /// Wraps every page of a signed-in person; sends everyone else to sign in.
@@ -21,9 +21,12 @@ pub fn Shell() -> impl IntoView {
     let location = use_location();
     // Keyed on who is signed in only, so that changes to the portal's data
     // update the pages in place instead of rebuilding the shell.
-    let signed_in = Memo::new(move |_| state.with_viewer(|a, u| (a.id, u.id)));
+    let signed_in = Memo::new(move |_| SignedIn::current(state));
     move || match signed_in.get() {
-        Some(_) => view! { <SignedIn /> }.into_any(),
+        Some(who) => {
+            provide_context(who);
+            view! { <SignedInShell /> }.into_any()
+        }
         None => {
             let pathname = location.pathname.get_untracked();
             // The router adds its base again when it follows `next`.
@@ -66,10 +69,11 @@ fn track_activity(state: AppState) {
 }
 
 #[component]
-fn SignedIn() -> impl IntoView {
+fn SignedInShell() -> impl IntoView {
     let state = use_app();
+    let who = use_signed_in();
     let i18n = use_i18n();
-    let viewer = Memo::new(move |_| state.viewer());
+    let areas = who.memo(|account, user| access::visible_areas(account, user));
     // On narrow screens the navigation hides behind the Menu button and
     // closes again after each navigation.
     let menu_open = RwSignal::new(false);
@@ -78,9 +82,10 @@ fn SignedIn() -> impl IntoView {
         location.pathname.track();
         menu_open.set(false);
     });
-    let read = move |f: fn(&Viewer) -> String| move || viewer.with(|v| v.as_ref().map(f));
-    let shows =
-        move |area: Area| viewer.with(|v| v.as_ref().is_some_and(|v| v.areas.contains(&area)));
+    let account_name = who.memo(|account, _| account.name.clone());
+    let user_name = who.memo(|_, user| user.full_name());
+    let user_email = who.memo(|_, user| user.email.to_string());
+    let shows = move |area: Area| areas.with(|areas| areas.contains(&area));
     // A label is a function of the language, so the navigation follows the switch.
     type Label = fn(Locale) -> &'static str;
     type Links = &'static [(&'static str, Label)];
@@ -117,10 +122,10 @@ fn SignedIn() -> impl IntoView {
                 {t!(i18n, common.menu)}
             </button>
             <span class="topbar__brand">{t!(i18n, common.brand)}</span>
-            <span class="topbar__account">{read(|v| v.account_name.clone())}</span>
+            <span class="topbar__account">{account_name}</span>
             <span class="topbar__user">
-                <span>{read(|v| v.user.full_name())}</span>
-                <span class="topbar__email">{read(|v| v.user.email.to_string())}</span>
+                <span>{user_name}</span>
+                <span class="topbar__email">{user_email}</span>
             </span>
             <LanguageSwitch id="language" />
             <button

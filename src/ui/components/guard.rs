@@ -1,11 +1,12 @@
 //! Shows a page only to those allowed to see it.
 
 use crate::i18n::*;
-use crate::state::use_app;
+use crate::state::use_signed_in;
 use crate::ui::base::href;
 use crate::ui::labels;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use portal_domain::access;
 use portal_domain::{Area, BillingPortal, Decision};
 
 /// Renders `children` if the signed-in user may open `area`; otherwise a
@@ -18,10 +19,10 @@ pub fn Guard(
     area: Area,
     children: ChildrenFn,
 ) -> impl IntoView {
-    let state = use_app();
     // A memo, so that changes to the portal's data that leave the decision
     // as it was do not rebuild the page (and lose what is typed in it).
-    let decision = Memo::new(move |_| state.decide(area));
+    let decision =
+        use_signed_in().memo(move |account, user| Some(access::decide(account, user, area)));
     move || match decision.get() {
         Some(Decision::Allowed) => children().into_any(),
         Some(Decision::OtherPortal(portal)) => view! { <OtherPortalPage portal /> }.into_any(),
@@ -32,14 +33,9 @@ pub fn Guard(
 /// Shown instead of a page the user's role does not allow.
 #[component]
 pub fn NotAuthorisedPage() -> impl IntoView {
-    let state = use_app();
     let i18n = use_i18n();
-    let role = move || {
-        state
-            .viewer()
-            .map(|v| labels::role(i18n.get_locale(), v.user.role))
-            .unwrap_or_default()
-    };
+    let role = use_signed_in().memo(|_, user| Some(user.role));
+    let role = move || role.get().map(|r| labels::role(i18n.get_locale(), r));
     view! {
         <section class="page page--notice" aria-labelledby="page-title">
             <h1 id="page-title">{t!(i18n, common.not_authorised.title)}</h1>
@@ -54,9 +50,8 @@ pub fn NotAuthorisedPage() -> impl IntoView {
 /// Shown at the address of the billing portal the account does not use.
 #[component]
 fn OtherPortalPage(portal: BillingPortal) -> impl IntoView {
-    let state = use_app();
     let i18n = use_i18n();
-    let account = move || state.viewer().map(|v| v.account_name).unwrap_or_default();
+    let account = use_signed_in().memo(|account, _| account.name.clone());
     let other = href(match portal {
         BillingPortal::PlansAndBilling => "/plan-management",
         BillingPortal::AccountManagement => "/billing",

@@ -3,7 +3,7 @@
 
 use crate::format;
 use crate::i18n::*;
-use crate::state::use_account;
+use crate::state::use_signed_in;
 use crate::ui::components::download::save_file;
 use crate::ui::components::table_scroll::TableScroll;
 use crate::ui::messages;
@@ -23,40 +23,32 @@ pub fn ActivityLogsPage() -> impl IntoView {
         category: category.get(),
         email: Some(email.get()),
     });
-    let account = use_account();
+    let who = use_signed_in();
     let rows = move || {
         let filter = filter.get();
         let locale = i18n.get_locale();
         let portal = td_string!(locale, pages.activity_logs.portal);
-        account.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    a.audit_log(&filter)
-                        .into_iter()
-                        .map(|e| {
-                            (
-                                format::date_time_in(locale, e.at),
-                                e.actor_email
-                                    .as_ref()
-                                    .map_or(portal.to_string(), |a| a.to_string()),
-                                messages::audit_category(locale, e.category()),
-                                messages::audit_target(locale, &e.target),
-                                messages::audit_details(locale, &e.action),
-                            )
-                        })
-                        .collect::<Vec<_>>()
+        who.with(|a, _| {
+            a.audit_log(&filter)
+                .into_iter()
+                .map(|e| {
+                    (
+                        format::date_time_in(locale, e.at),
+                        e.actor_email
+                            .as_ref()
+                            .map_or(portal.to_string(), |a| a.to_string()),
+                        messages::audit_category(locale, e.category()),
+                        messages::audit_target(locale, &e.target),
+                        messages::audit_details(locale, &e.action),
+                    )
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     };
     let export = move |_| {
         let filter = filter.get_untracked();
         let locale = i18n.get_locale_untracked();
-        let text = account.with_untracked(|a| {
-            a.as_ref()
-                .map(|a| messages::audit_csv(locale, a.audit_log(&filter)))
-                .unwrap_or_default()
-        });
+        let text = who.with_untracked(|a, _| messages::audit_csv(locale, a.audit_log(&filter)));
         save_file(&text, "admin-activity-log.csv", "text/csv;charset=utf-8");
     };
     view! {

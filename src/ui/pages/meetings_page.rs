@@ -3,14 +3,14 @@
 
 use crate::format::{self, now};
 use crate::i18n::*;
-use crate::state::{use_account, use_app, ActionError};
+use crate::state::{use_signed_in, ActionError};
 use crate::ui::components::table_scroll::TableScroll;
 use crate::ui::messages;
 use crate::ui::pages::help_page::BestPracticesLink;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
-use portal_domain::{Account, CapacitySource, Command, Meeting, Timestamp, User};
+use portal_domain::{Account, CapacitySource, Command, Meeting, Timestamp};
 use wasm_bindgen::JsValue;
 
 /// A `datetime-local` value (local time) as a timestamp.
@@ -48,25 +48,14 @@ fn source_text(locale: Locale, account: &Account, source: CapacitySource) -> Str
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_app();
-    let account = use_account();
+    let who = use_signed_in();
     // Admins and the owner see every meeting of the account, members their own.
-    let sees_all = move || {
-        let Some(me) = state.session.get().map(|s| s.user) else {
-            return false;
-        };
-        account.with(|a| {
-            a.as_ref()
-                .and_then(|a| a.user(me))
-                .is_some_and(User::can_manage_users)
-        })
-    };
+    let sees_all = who.memo(|_, me| me.can_manage_users());
     let rows = move || {
-        let me = state.session.get()?.user;
-        let all = sees_all();
+        let me = who.user;
+        let all = sees_all.get();
         let locale = i18n.get_locale();
-        account.with(|a| {
-            let a = a.as_ref()?;
+        who.with(|a, _| {
             let mut meetings: Vec<&Meeting> =
                 a.meetings.iter().filter(|m| all || m.host == me).collect();
             meetings.sort_by_key(|m| (m.start, m.id));
@@ -91,7 +80,7 @@ pub fn MeetingsPage() -> impl IntoView {
         <section class="page page--wide" aria-labelledby="page-title">
             <h1 id="page-title">{t!(i18n, pages.meetings.title)}</h1>
             <p class="page__lead">
-                {move || if sees_all() {
+                {move || if sees_all.get() {
                     t_string!(i18n, pages.meetings.lead_all)
                 } else {
                     t_string!(i18n, pages.meetings.lead_own)
@@ -163,7 +152,7 @@ enum FormError {
 #[component]
 fn ScheduleMeetingForm() -> impl IntoView {
     let i18n = use_i18n();
-    let state = use_app();
+    let who = use_signed_in();
     let topic = NodeRef::<html::Input>::new();
     let start = NodeRef::<html::Input>::new();
     let duration = NodeRef::<html::Input>::new();
@@ -189,16 +178,13 @@ fn ScheduleMeetingForm() -> impl IntoView {
             let _ = duration_input.focus();
             return;
         };
-        let Some(host) = state.session.get_untracked().map(|s| s.user) else {
-            return;
-        };
         let command = Command::ScheduleMeeting {
-            host,
+            host: who.user,
             topic: topic_input.value(),
             start: at,
             duration_minutes: minutes,
         };
-        match state.dispatch(command) {
+        match who.dispatch(command) {
             Ok(_) => {
                 set_error.set(None);
                 set_done.set(Some(topic_input.value().trim().to_string()));

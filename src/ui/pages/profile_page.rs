@@ -2,7 +2,7 @@
 
 use crate::format;
 use crate::i18n::*;
-use crate::state::{use_app, ActionError};
+use crate::state::{use_signed_in, ActionError};
 use crate::ui::components::reset_demo::ResetDemoData;
 use crate::ui::{labels, messages};
 use leptos::ev::SubmitEvent;
@@ -13,15 +13,15 @@ use std::time::Duration;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let state = use_app();
+    let who = use_signed_in();
     let i18n = use_i18n();
     // The facts follow the account; the password form stays as it is (with
     // its status) when the account changes.
     let facts = move || {
         let locale = i18n.get_locale();
-        state.with_viewer(|account, user| {
+        who.with(|account, user| {
             let capacity = format::count_in(locale, account.meeting_capacity_of(user));
-            view! {
+            Some(view! {
                 <dl class="facts">
                     <dt>{t!(i18n, common.profile.name)}</dt>
                     <dd>{user.full_name()}</dd>
@@ -43,7 +43,7 @@ pub fn ProfilePage() -> impl IntoView {
                     <dt>{t!(i18n, common.profile.billing_portal)}</dt>
                     <dd>{labels::billing_portal(locale, account.billing_portal)}</dd>
                 </dl>
-            }
+            })
         })
     };
     view! {
@@ -72,7 +72,7 @@ fn random_salt() -> Option<[u8; 16]> {
 /// characters). Nothing changes unless all three are right.
 #[component]
 fn ChangePassword() -> impl IntoView {
-    let state = use_app();
+    let who = use_signed_in();
     let i18n = use_i18n();
     let current = NodeRef::<html::Input>::new();
     let new = NodeRef::<html::Input>::new();
@@ -97,7 +97,7 @@ fn ChangePassword() -> impl IntoView {
         set_timeout(
             move || {
                 let result = match random_salt() {
-                    Some(salt) => state.dispatch(Command::ChangePassword {
+                    Some(salt) => who.dispatch(Command::ChangePassword {
                         current: Secret::new(current.value()),
                         new: Secret::new(new.value()),
                         repeat: Secret::new(repeat.value()),
@@ -136,7 +136,7 @@ fn ChangePassword() -> impl IntoView {
         <form class="form" on:submit=on_submit novalidate aria-labelledby="change-password">
             // Lets password managers tie the new password to the account.
             <input type="text" name="username" autocomplete="username" hidden value=move || {
-                state.with_viewer(|_, user| user.email.to_string()).unwrap_or_default()
+                who.with(|_, user| user.email.to_string())
             } />
             <div class="field">
                 <label for="current-password">{t!(i18n, common.profile.current_password)}</label>
