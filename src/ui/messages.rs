@@ -61,6 +61,31 @@ fn cycle(locale: Locale, cycle: BillingCycle) -> &'static str {
     }
 }
 
+// ---- The one way a message reaches the screen --------------------------------
+
+/// What the portal tells a person, kept as data (a typed refusal, notice or
+/// confirmation) until it is shown, and worded then in the language chosen
+/// at that moment: a language switch re-words what is already on screen.
+///
+/// Pages keep `Option<T: Wording>` in a signal and render
+/// `move || notice.get().map(|n| n.words(i18n.get_locale()))`; they never
+/// store a worded `String`.
+pub trait Wording {
+    fn words(&self, locale: Locale) -> String;
+}
+
+impl Wording for ActionError {
+    fn words(&self, locale: Locale) -> String {
+        action_error(locale, self)
+    }
+}
+
+impl Wording for DomainError {
+    fn words(&self, locale: Locale) -> String {
+        domain_error(locale, self)
+    }
+}
+
 // ---- Errors ------------------------------------------------------------------
 
 /// A refused command, or a session that ended.
