@@ -123,12 +123,12 @@ pub enum Mode {
 pub enum StorageNotice {
     /// The saved data could not be read; it was kept under `key` and the
     /// portal started on fresh demo data.
-    Quarantined { key: String, reason: String },
+    Quarantined { key: String, problem: DecodeError },
     /// The saved data could not be read and could not be set aside either,
     /// so nothing is written until the problem is solved.
-    Unreadable { reason: String },
+    Unreadable { problem: DecodeError },
     /// The saved data belongs to a newer version of the portal.
-    NewerSchema { reason: String },
+    NewerSchema { problem: DecodeError },
     /// The browser offers no localStorage (private mode, disabled storage).
     Unavailable,
     /// The last change could not be saved yet; it is kept and retried.
@@ -294,20 +294,19 @@ pub fn load_or_seed(now: Timestamp) -> Loaded {
             notice: None,
             needs_save: stored.migrated_from.is_some(),
         },
-        Err(error @ DecodeError::NewerSchema { .. }) => fresh(
-            Mode::ReadOnly,
-            Some(StorageNotice::NewerSchema {
-                reason: error.to_string(),
-            }),
-        ),
-        Err(error @ DecodeError::Malformed(_)) => {
-            let reason = error.to_string();
+        Err(problem @ DecodeError::NewerSchema { .. }) => {
+            fresh(Mode::ReadOnly, Some(StorageNotice::NewerSchema { problem }))
+        }
+        Err(problem @ DecodeError::Malformed { .. }) => {
+            // The parser's detail is for developers; people read which
+            // record is damaged, in their language.
+            web_sys::console::warn_1(&format!("Saved data not readable: {problem}").into());
             match quarantine(&storage, now) {
                 Ok(key) => fresh(
                     Mode::Writable,
-                    Some(StorageNotice::Quarantined { key, reason }),
+                    Some(StorageNotice::Quarantined { key, problem }),
                 ),
-                Err(_) => fresh(Mode::Memory, Some(StorageNotice::Unreadable { reason })),
+                Err(_) => fresh(Mode::Memory, Some(StorageNotice::Unreadable { problem })),
             }
         }
     }

@@ -13,7 +13,7 @@ use meetings_portal::storage::{
 };
 use meetings_portal::ui::pages::SignInPage;
 use portal_domain::demo::ACME;
-use portal_domain::persist::{LEGACY_STATE_KEY, META_KEY};
+use portal_domain::persist::{DecodeError, LEGACY_STATE_KEY, META_KEY};
 use portal_domain::time::Duration;
 use portal_domain::{Command, Session, Timestamp, UserId};
 use wasm_bindgen::JsCast;
@@ -212,11 +212,14 @@ fn damaged_data_is_quarantined_unchanged_before_fresh_data_is_written() {
         .set_item("lmp.account.2", "{\"id\":2, broken")
         .unwrap();
     let loaded = storage::load_or_seed(now());
-    let Some(StorageNotice::Quarantined { key, reason }) = loaded.notice else {
+    let Some(StorageNotice::Quarantined { key, problem }) = loaded.notice else {
         panic!("expected a quarantine notice");
     };
     assert!(key.starts_with(QUARANTINE_PREFIX));
-    assert!(reason.contains("lmp.account.2"), "{reason}");
+    assert!(
+        matches!(&problem, DecodeError::Malformed { record, .. } if record == "lmp.account.2"),
+        "{problem:?}"
+    );
     let kept: serde_json::Value = serde_json::from_str(&get(&key).unwrap()).unwrap();
     assert_eq!(kept["lmp.account.2"], "{\"id\":2, broken");
     assert_eq!(kept["lmp.meta"], good_meta.as_str());

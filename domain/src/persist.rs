@@ -162,16 +162,24 @@ pub struct Stored {
 }
 
 /// Why stored text could not be read. The caller keeps the text aside.
+///
+/// The UI words it for people (`messages::decode_error`: which record, in
+/// their language); `Display` is for developers and adds the parser's detail.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum DecodeError {
-    #[error("the saved data is damaged ({0})")]
-    Malformed(String),
-    #[error("the saved data was written by a newer version of the portal (schema {found}; this version reads up to {supported})")]
+    /// The storage record `record` (a key such as "lmp.account.1") is
+    /// damaged or missing; `detail` says how, for developers.
+    #[error("{record}: {detail}")]
+    Malformed { record: String, detail: String },
+    #[error("schema {found}, this version reads up to {supported}")]
     NewerSchema { found: u32, supported: u32 },
 }
 
-fn malformed(what: &str, error: impl std::fmt::Display) -> DecodeError {
-    DecodeError::Malformed(format!("{what}: {error}"))
+fn malformed(record: &str, error: impl std::fmt::Display) -> DecodeError {
+    DecodeError::Malformed {
+        record: record.to_string(),
+        detail: error.to_string(),
+    }
 }
 
 /// Reads the store through `get` (key -> text). `Ok(None)` means nothing
@@ -630,23 +638,23 @@ mod tests {
         broken.insert("lmp.account.2".into(), "{\"id\":2,".into());
         let error = read(&broken).unwrap_err();
         assert!(
-            matches!(&error, DecodeError::Malformed(m) if m.starts_with("lmp.account.2")),
+            matches!(&error, DecodeError::Malformed { record, .. } if record.starts_with("lmp.account.2")),
             "{error}"
         );
 
         let mut missing = good.clone();
         missing.remove("lmp.account.1");
-        assert!(matches!(read(&missing), Err(DecodeError::Malformed(m)) if m.contains("missing")));
+        assert!(matches!(read(&missing), Err(DecodeError::Malformed { detail, .. }) if detail.contains("missing")));
 
         let mut swapped = good.clone();
         let one = good["lmp.account.1"].clone();
         swapped.insert("lmp.account.2".into(), one);
-        assert!(matches!(read(&swapped), Err(DecodeError::Malformed(_))));
+        assert!(matches!(read(&swapped), Err(DecodeError::Malformed { .. })));
 
         let mut bad_meta = good;
         bad_meta.insert(META_KEY.into(), "not json".into());
         assert!(
-            matches!(read(&bad_meta), Err(DecodeError::Malformed(m)) if m.starts_with(META_KEY))
+            matches!(read(&bad_meta), Err(DecodeError::Malformed { record, .. }) if record == META_KEY)
         );
     }
 
@@ -678,7 +686,7 @@ mod tests {
             .to_owned();
         let tampered = map["lmp.account.1.users.0"].replacen(&phc, "Demo!2026", 1);
         map.insert("lmp.account.1.users.0".into(), tampered);
-        assert!(matches!(read(&map), Err(DecodeError::Malformed(_))));
+        assert!(matches!(read(&map), Err(DecodeError::Malformed { .. })));
     }
 
     #[test]
@@ -901,7 +909,7 @@ mod tests {
         let mut map = store(encode_all(&portal, 1, T0));
         assert!(map.remove("lmp.account.1.log.0").is_some());
         assert!(
-            matches!(read(&map), Err(DecodeError::Malformed(m)) if m.contains("lmp.account.1.log.0: missing"))
+            matches!(read(&map), Err(DecodeError::Malformed { record, detail }) if record == "lmp.account.1.log.0" && detail == "missing")
         );
     }
 
@@ -934,14 +942,14 @@ mod tests {
             map.insert("lmp.account.1.users.0".into(), damage.into());
             let error = read(&map).unwrap_err();
             assert!(
-                matches!(&error, DecodeError::Malformed(m) if m.starts_with("lmp.account.1")),
+                matches!(&error, DecodeError::Malformed { record, .. } if record.starts_with("lmp.account.1")),
                 "{damage:?}: {error}"
             );
         }
         let mut missing = good;
         missing.remove("lmp.account.2.users.0");
         assert!(
-            matches!(read(&missing), Err(DecodeError::Malformed(m)) if m.contains("lmp.account.2.users.0: missing"))
+            matches!(read(&missing), Err(DecodeError::Malformed { record, detail }) if record == "lmp.account.2.users.0" && detail == "missing")
         );
     }
 
@@ -991,7 +999,7 @@ mod tests {
             let mut map = HashMap::new();
             map.insert(LEGACY_STATE_KEY.to_string(), text.to_string());
             assert!(
-                matches!(read(&map), Err(DecodeError::Malformed(_))),
+                matches!(read(&map), Err(DecodeError::Malformed { .. })),
                 "{text}"
             );
         }

@@ -16,6 +16,7 @@ use crate::ui::labels;
 use portal_domain::audit::{AuditCategory, AuditTarget, MeetingsAfterRemoval, RemovalReason};
 use portal_domain::capacity::CapacityError;
 use portal_domain::import::{FileProblem, RowError, RowProblem};
+use portal_domain::persist::DecodeError;
 use portal_domain::{
     AuditAction, AuditEntry, BillingCycle, Capacity, Day, DomainError, EmailError, Money,
     QuantityError, SignInError, WholeNumberError,
@@ -353,6 +354,22 @@ pub fn email_error(locale: Locale, error: &EmailError) -> String {
         EmailError::InvalidCharacter => td_string!(locale, messages.email.invalid_character),
     }
     .to_string()
+}
+
+/// Why the saved data could not be read: which record, or which version
+/// wrote it (the parser's own detail goes to the console, not to people).
+pub fn decode_error(locale: Locale, problem: &DecodeError) -> String {
+    match problem {
+        DecodeError::Malformed { record, .. } => {
+            td_string!(locale, common.storage.problem_damaged, record = record.clone())
+        }
+        DecodeError::NewerSchema { found, supported } => td_string!(
+            locale,
+            common.storage.problem_newer,
+            found = number(locale, *found),
+            supported = number(locale, *supported)
+        ),
+    }
 }
 
 /// Why a save did not reach storage, inside a sentence.

@@ -14,16 +14,29 @@ pub fn StorageBanner() -> impl IntoView {
     let banner = move || {
         let notice = state.notice.get()?;
         let (message, download) = match notice {
-            StorageNotice::Quarantined { key, reason } => (
-                t_string!(i18n, common.storage.quarantined, reason, key = key.clone()),
+            StorageNotice::Quarantined { key, problem } => (
+                t_string!(
+                    i18n,
+                    common.storage.quarantined,
+                    reason = messages::decode_error(i18n.get_locale(), &problem),
+                    key = key.clone()
+                ),
                 storage::quarantined_text(&key).map(|text| (text, format!("{key}.json"))),
             ),
-            StorageNotice::Unreadable { reason } => (
-                t_string!(i18n, common.storage.unreadable, reason),
+            StorageNotice::Unreadable { problem } => (
+                t_string!(
+                    i18n,
+                    common.storage.unreadable,
+                    reason = messages::decode_error(i18n.get_locale(), &problem)
+                ),
                 storage::data_snapshot().map(|text| (text, "lmp-saved-data.json".to_string())),
             ),
-            StorageNotice::NewerSchema { reason } => (
-                t_string!(i18n, common.storage.newer, reason),
+            StorageNotice::NewerSchema { problem } => (
+                t_string!(
+                    i18n,
+                    common.storage.newer,
+                    reason = messages::decode_error(i18n.get_locale(), &problem)
+                ),
                 storage::data_snapshot().map(|text| (text, "lmp-saved-data.json".to_string())),
             ),
             StorageNotice::Unavailable => (

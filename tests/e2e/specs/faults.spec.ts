@@ -269,4 +269,32 @@ test.describe("in Swedish", () => {
       "Your last change is not saved yet: the browser's storage for this site is full.",
     );
   });
+
+  test("damaged data is explained in Swedish, naming the record, with no English from the parser", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.evaluate(() => localStorage.setItem("lmp.account.1", '{"id":1,"name":"Acme Inc.", inte json'));
+    await page.reload();
+    const banner = page.getByRole("alert").filter({ hasText: "kunde inte läsas" });
+    await expect(banner).toContainText("Dina sparade data kunde inte läsas: posten ”lmp.account.1” är skadad.");
+    // serde's detail ("expected value at line 1 column …") goes to the console only.
+    await expect(banner).not.toContainText(/expected|line|column|damaged|saved data/);
+    await page.getByLabel("Språk").selectOption("en");
+    await expect(page.getByRole("alert").filter({ hasText: "could not be read" })).toContainText(
+      'Your saved data could not be read: the record "lmp.account.1" is damaged.',
+    );
+  });
+
+  test("data of a newer version is explained in Swedish, with the versions in Swedish words", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.evaluate(() =>
+      localStorage.setItem("lmp.meta", '{"schema":99,"revision":5,"saved_at":0,"accounts":[1,2]}'),
+    );
+    await page.reload();
+    await loggaIn(page, "member@acme.example");
+    const banner = page.getByRole("alert").filter({ hasText: "nyare version" });
+    await expect(banner).toContainText(
+      "Portalen kan inte använda dina sparade data: de skrevs av en nyare version av portalen (schema 99; den här versionen läser upp till",
+    );
+    await expect(banner).not.toContainText(/written|version of the portal|reads up to/);
+  });
 });
