@@ -1,6 +1,7 @@
 //! The user interface: the app, its shell and its pages.
 
 pub mod app;
+pub mod areas;
 pub mod base;
 pub mod components;
 pub mod labels;

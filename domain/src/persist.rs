@@ -644,7 +644,9 @@ mod tests {
 
         let mut missing = good.clone();
         missing.remove("lmp.account.1");
-        assert!(matches!(read(&missing), Err(DecodeError::Malformed { detail, .. }) if detail.contains("missing")));
+        assert!(
+            matches!(read(&missing), Err(DecodeError::Malformed { detail, .. }) if detail.contains("missing"))
+        );
 
         let mut swapped = good.clone();
         let one = good["lmp.account.1"].clone();

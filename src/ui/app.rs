@@ -2,6 +2,7 @@
 
 use crate::i18n::I18nContextProvider;
 use crate::state::AppState;
+use crate::ui::areas;
 use crate::ui::base::router_base;
 use crate::ui::components::guard::Guard;
 use crate::ui::components::language::RememberedLocale;
@@ -14,7 +15,6 @@ use crate::ui::pages::{
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
-use portal_domain::Area;
 
 /// The whole portal.
 #[component]
@@ -29,56 +29,59 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/sign-in") view=SignInPage />
                 <ParentRoute path=path!("") view=Shell>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/profile" /> } />
-                    <Route path=path!("/profile") view=ProfilePage />
-                    <Route path=path!("/meetings") view=MeetingsPage />
+                    <Route path=path!("/") view=|| view! { <Redirect path=areas::PROFILE.path /> } />
+                    <Route path=areas::PROFILE.segment() view=ProfilePage />
+                    <Route path=areas::MEETINGS.segment() view=MeetingsPage />
                     <Route
-                        path=path!("/users")
-                        view=|| view! { <Guard area=Area::Users><UsersPage /></Guard> }
+                        path=areas::USERS.segment()
+                        view=|| view! { <Guard page=areas::USERS><UsersPage /></Guard> }
                     />
                     <Route
-                        path=path!("/plan-management")
+                        path=areas::PLAN_MANAGEMENT.segment()
                         view=|| {
                             view! {
-                                <Guard area=Area::PlanManagement>
+                                <Guard page=areas::PLAN_MANAGEMENT>
                                     <PlanManagementPage />
                                 </Guard>
                             }
                         }
                     />
                     <Route
-                        path=path!("/activity-logs")
+                        path=areas::ACTIVITY_LOGS.segment()
                         view=|| {
                             view! {
-                                <Guard area=Area::ActivityLogs>
+                                <Guard page=areas::ACTIVITY_LOGS>
                                     <ActivityLogsPage />
                                 </Guard>
                             }
                         }
                     />
                     <Route
-                        path=path!("/payment-history")
+                        path=areas::PAYMENT_HISTORY.segment()
                         view=|| {
                             view! {
-                                <Guard area=Area::PlanManagement>
+                                <Guard page=areas::PAYMENT_HISTORY>
                                     <PaymentHistoryPage />
                                 </Guard>
                             }
                         }
                     />
                     <Route
-                        path=path!("/billing")
-                        view=|| view! { <Guard area=Area::Billing><BillingPage /></Guard> }
+                        path=areas::BILLING.segment()
+                        view=|| view! { <Guard page=areas::BILLING><BillingPage /></Guard> }
                     />
                     <Route
-                        path=path!("/help/large-meetings-requirements")
+                        path=areas::HELP_REQUIREMENTS.segments()
                         view=RequirementsHelpPage
                     />
                     <Route
-                        path=path!("/help/large-meetings-best-practices")
+                        path=areas::HELP_BEST_PRACTICES.segments()
                         view=BestPracticesHelpPage
                     />
-                    <Route path=path!("/help/billing-settings") view=BillingSettingsHelpPage />
+                    <Route
+                        path=areas::HELP_BILLING_SETTINGS.segments()
+                        view=BillingSettingsHelpPage
+                    />
                     <Route path=path!("/*any") view=NotFoundPage />
                 </ParentRoute>
             </Routes>

@@ -2,6 +2,7 @@
 
 use crate::i18n::*;
 use crate::state::{use_app, use_signed_in, AppState, SignOutReason, SignedIn};
+use crate::ui::areas::{self, NavEntry, Page};
 use crate::ui::base::{app_path, href, router_base};
 use crate::ui::components::footer::Footer;
 use crate::ui::components::language::LanguageSwitch;
@@ -10,7 +11,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
 use leptos_router::hooks::use_location;
-use portal_domain::access::{self, Area};
+use portal_domain::access;
 use std::time::Duration;
 
 /// Wraps every page of a signed-in person; sends everyone else to sign in.
@@ -70,10 +71,7 @@ fn track_activity(state: AppState) {
 
 #[component]
 fn SignedInShell() -> impl IntoView {
-    let state = use_app();
-    let who = use_signed_in();
     let i18n = use_i18n();
-    let areas = who.memo(|account, user| access::visible_areas(account, user));
     // On narrow screens the navigation hides behind the Menu button and
     // closes again after each navigation.
     let menu_open = RwSignal::new(false);
@@ -82,35 +80,43 @@ fn SignedInShell() -> impl IntoView {
         location.pathname.track();
         menu_open.set(false);
     });
-    let account_name = who.memo(|account, _| account.name.clone());
-    let user_name = who.memo(|_, user| user.full_name());
-    let user_email = who.memo(|_, user| user.email.to_string());
-    let shows = move |area: Area| areas.with(|areas| areas.contains(&area));
-    // A label is a function of the language, so the navigation follows the switch.
-    type Label = fn(Locale) -> &'static str;
-    type Links = &'static [(&'static str, Label)];
-    let label = move |f: Label| move || f(i18n.get_locale());
-    let nav_group = move |area: Area, title: Label, links: Links| {
-        move || {
-            shows(area).then(|| {
-                view! {
-                    <li class="nav__group">
-                        <span class="nav__group-title">{label(title)}</span>
-                        <ul>
-                            {links
-                                .iter()
-                                .map(|(path, text)| view! { <li><A href=href(path)>{label(*text)}</A></li> })
-                                .collect_view()}
-                        </ul>
-                    </li>
-                }
-            })
-        }
-    };
     view! {
         <a class="skip-link" href="#main">
             {t!(i18n, common.skip_to_main)}
         </a>
+        <TopBar menu_open />
+        <StorageBanner />
+        {move || {
+            // The window title names the page: "Users – Large Meetings portal".
+            let locale = i18n.get_locale();
+            let page = location
+                .pathname
+                .with(|path| page_title(locale, app_path(router_base(), path)));
+            document().set_title(&format!("{page} – {}", td_string!(locale, common.brand)));
+        }}
+        <div class="shell">
+            <Navigation menu_open />
+            <div class="shell__content">
+                <main id="main" class="main" tabindex="-1">
+                    <Outlet />
+                </main>
+                <Footer />
+            </div>
+        </div>
+    }
+}
+
+/// The portal's name, who is signed in to which account, the language and
+/// Sign Out; on narrow screens also the Menu button.
+#[component]
+fn TopBar(menu_open: RwSignal<bool>) -> impl IntoView {
+    let state = use_app();
+    let who = use_signed_in();
+    let i18n = use_i18n();
+    let account_name = who.memo(|account, _| account.name.clone());
+    let user_name = who.memo(|_, user| user.full_name());
+    let user_email = who.memo(|_, user| user.email.to_string());
+    view! {
         <header class="topbar">
             <button
                 type="button"
@@ -136,82 +142,55 @@ fn SignedInShell() -> impl IntoView {
                 {t!(i18n, common.sign_out)}
             </button>
         </header>
-        <StorageBanner />
-        {move || {
-            // The window title names the page: "Users – Large Meetings portal".
-            let locale = i18n.get_locale();
-            let page = location
-                .pathname
-                .with(|path| page_title(locale, app_path(router_base(), path)));
-            document().set_title(&format!("{page} – {}", td_string!(locale, common.brand)));
-        }}
-        <div class="shell">
-            <nav
-                id="portal-nav"
-                class="nav"
-                class:nav--open=move || menu_open.get()
-                aria-label=move || t_string!(i18n, common.nav_label)
-            >
-                <ul>
-                    {nav_group(
-                        Area::PlanManagement,
-                        |l| td_string!(l, common.nav.plans_and_billing),
-                        &[
-                            ("/plan-management", |l| td_string!(l, common.nav.plan_management)),
-                            ("/payment-history", |l| td_string!(l, common.nav.payment_history)),
-                        ],
-                    )}
-                    {nav_group(
-                        Area::Billing,
-                        |l| td_string!(l, common.nav.account_management),
-                        &[("/billing", |l| td_string!(l, common.nav.billing))],
-                    )}
-                    {nav_group(
-                        Area::Users,
-                        |l| td_string!(l, common.nav.user_management),
-                        &[("/users", |l| td_string!(l, common.nav.users))],
-                    )}
-                    {move || {
-                        shows(Area::ActivityLogs)
-                            .then(|| {
-                                view! {
-                                    <li>
-                                        <A href=href("/activity-logs")>{t!(i18n, common.nav.activity_logs)}</A>
-                                    </li>
-                                }
-                            })
-                    }}
-                    <li>
-                        <A href=href("/meetings")>{t!(i18n, common.nav.meetings)}</A>
+    }
+}
+
+/// The left navigation: the areas this person may open
+/// ([`areas::NAVIGATION`]), worded at render so it follows a language switch.
+#[component]
+fn Navigation(menu_open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let visible = use_signed_in().memo(access::visible_areas);
+    let link = move |page: &'static Page| {
+        let title = page.title;
+        view! { <li><A href=href(page.path)>{move || title(i18n.get_locale())}</A></li> }
+    };
+    let entry =
+        move |entry: &'static NavEntry| {
+            let links = move || entry.pages.iter().map(link).collect_view();
+            move || {
+                visible.with(|areas| areas.contains(&entry.area)).then(|| {
+                    match entry.heading {
+                Some(heading) => view! {
+                    <li class="nav__group">
+                        <span class="nav__group-title">{move || heading(i18n.get_locale())}</span>
+                        <ul>{links()}</ul>
                     </li>
-                    <li>
-                        <A href=href("/profile")>{t!(i18n, common.nav.profile)}</A>
-                    </li>
-                </ul>
-            </nav>
-            <div class="shell__content">
-                <main id="main" class="main" tabindex="-1">
-                    <Outlet />
-                </main>
-                <Footer />
-            </div>
-        </div>
+                }
+                .into_any(),
+                None => links().into_any(),
+            }
+                })
+            }
+        };
+    view! {
+        <nav
+            id="portal-nav"
+            class="nav"
+            class:nav--open=move || menu_open.get()
+            aria-label=move || t_string!(i18n, common.nav_label)
+        >
+            <ul>{areas::NAVIGATION.iter().map(entry).collect_view()}</ul>
+        </nav>
     }
 }
 
 /// The name of the page at `path`, for the window title.
-fn page_title(locale: Locale, path: &str) -> &'static str {
-    match path.trim_end_matches('/') {
-        "" | "/profile" => td_string!(locale, common.profile.title),
-        "/meetings" => td_string!(locale, common.nav.meetings),
-        "/users" => td_string!(locale, common.nav.users),
-        "/activity-logs" => td_string!(locale, common.nav.activity_logs),
-        "/plan-management" => td_string!(locale, common.nav.plan_management),
-        "/payment-history" => td_string!(locale, common.nav.payment_history),
-        "/billing" => td_string!(locale, common.nav.billing),
-        "/help/large-meetings-requirements" => td_string!(locale, help.requirements.title),
-        "/help/large-meetings-best-practices" => td_string!(locale, help.best_practices.title),
-        "/help/billing-settings" => td_string!(locale, help.billing_settings.title),
-        _ => td_string!(locale, common.not_found.title),
-    }
+/// (Without the soft hyphens that mark where a long name may break.)
+fn page_title(locale: Locale, path: &str) -> String {
+    let title = match areas::at(path) {
+        Some(page) => (page.title)(locale),
+        None => td_string!(locale, common.not_found.title),
+    };
+    title.replace('\u{ad}', "")
 }

@@ -361,7 +361,11 @@ pub fn email_error(locale: Locale, error: &EmailError) -> String {
 pub fn decode_error(locale: Locale, problem: &DecodeError) -> String {
     match problem {
         DecodeError::Malformed { record, .. } => {
-            td_string!(locale, common.storage.problem_damaged, record = record.clone())
+            td_string!(
+                locale,
+                common.storage.problem_damaged,
+                record = record.clone()
+            )
         }
         DecodeError::NewerSchema { found, supported } => td_string!(
             locale,

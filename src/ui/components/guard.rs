@@ -2,12 +2,13 @@
 
 use crate::i18n::*;
 use crate::state::use_signed_in;
+use crate::ui::areas::{self, Page};
 use crate::ui::base::href;
 use crate::ui::labels;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::access;
-use portal_domain::{Area, BillingPortal, Decision};
+use portal_domain::{BillingPortal, Decision};
 
 /// Renders `children` if the signed-in user may open `area`; otherwise a
 /// not-authorised page (or, for the billing portal the account does not
@@ -15,19 +16,23 @@ use portal_domain::{Area, BillingPortal, Decision};
 /// for someone who may not see it.
 #[component]
 pub fn Guard(
-    /// The area the page belongs to.
-    area: Area,
+    /// The page, whose area decides who may open it.
+    page: Page,
     children: ChildrenFn,
 ) -> impl IntoView {
+    let Some(area) = page.area else {
+        return children().into_any();
+    };
     // A memo, so that changes to the portal's data that leave the decision
     // as it was do not rebuild the page (and lose what is typed in it).
     let decision =
         use_signed_in().memo(move |account, user| Some(access::decide(account, user, area)));
-    move || match decision.get() {
+    (move || match decision.get() {
         Some(Decision::Allowed) => children().into_any(),
         Some(Decision::OtherPortal(portal)) => view! { <OtherPortalPage portal /> }.into_any(),
         _ => view! { <NotAuthorisedPage /> }.into_any(),
-    }
+    })
+    .into_any()
 }
 
 /// Shown instead of a page the user's role does not allow.
@@ -41,7 +46,7 @@ pub fn NotAuthorisedPage() -> impl IntoView {
             <h1 id="page-title">{t!(i18n, common.not_authorised.title)}</h1>
             <p>{t!(i18n, common.not_authorised.text, role)}</p>
             <p>
-                <A href=href("/profile")>{t!(i18n, common.not_authorised.profile)}</A>
+                <A href=href(areas::PROFILE.path)>{t!(i18n, common.not_authorised.profile)}</A>
             </p>
         </section>
     }
@@ -52,10 +57,7 @@ pub fn NotAuthorisedPage() -> impl IntoView {
 fn OtherPortalPage(portal: BillingPortal) -> impl IntoView {
     let i18n = use_i18n();
     let account = use_signed_in().memo(|account, _| account.name.clone());
-    let other = href(match portal {
-        BillingPortal::PlansAndBilling => "/plan-management",
-        BillingPortal::AccountManagement => "/billing",
-    });
+    let other = href(areas::billing_home(portal).path);
     let portal = move || labels::billing_portal(i18n.get_locale(), portal);
     view! {
         <section class="page page--notice" aria-labelledby="page-title">

@@ -82,3 +82,41 @@ export async function tabTo(page: Page, target: Locator, max = 80, key: "Tab" | 
   }
   await expect(target).toBeFocused();
 }
+
+/**
+ * The places where the text of `elements` wraps to a new line inside a word:
+ * each as the word with "|" where it broke ("Membe|r"). A break after a
+ * space, a hyphen or a soft hyphen is sensible and not listed; so is a break
+ * in a token longer than `longest` characters (only an overlong token may
+ * break anywhere).
+ */
+export async function midWordBreaks(elements: Locator, longest = 40): Promise<string[]> {
+  return elements.evaluateAll((nodes, longest) => {
+    const found: string[] = [];
+    for (const node of nodes) {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
+        const data = text.data;
+        let previousTop: number | null = null;
+        for (let i = 0; i < data.length; i++) {
+          const range = document.createRange();
+          range.setStart(text, i);
+          range.setEnd(text, i + 1);
+          const rect = [...range.getClientRects()].find((r) => r.width > 0);
+          if (!rect) continue;
+          if (previousTop !== null && rect.top > previousTop + 2) {
+            const before = data[i - 1];
+            if (!/[\s\-\u00ad\u2011]/.test(before)) {
+              const start = data.slice(0, i).search(/\S+$/);
+              const end = data.indexOf(" ", i);
+              const word = data.slice(start, end < 0 ? undefined : end);
+              if (word.length <= longest) found.push(`${data.slice(start, i)}|${data.slice(i, end < 0 ? undefined : end)}`);
+            }
+          }
+          previousTop = rect.top;
+        }
+      }
+    }
+    return found;
+  }, longest);
+}

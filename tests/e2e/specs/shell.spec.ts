@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { nav, signIn } from "./helpers";
+import { midWordBreaks, nav, signIn } from "./helpers";
 
 type Expectation = {
   email: string;
@@ -123,3 +123,22 @@ test("assets are served with their types and a missing asset is a 404, not the a
   expect(wasm.status()).toBe(200);
   expect(wasm.headers()["content-type"]).toBe("application/wasm");
 });
+
+for (const width of [1280, 375]) {
+  test(`navigation labels never break inside a word, in either language, at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await signIn(page, "owner@acme.example");
+    if (width < 700) await page.getByRole("button", { name: "Menu" }).click();
+    const labels = nav(page).locator("a, .nav__group-title");
+    await expect(nav(page).getByRole("link", { name: "Admin Activity Logs" })).toBeVisible();
+    expect(await midWordBreaks(labels)).toEqual([]);
+    await page.getByLabel("Language").selectOption("sv");
+    if (width < 700 && !(await nav(page).isVisible())) await page.getByRole("button", { name: "Meny" }).click();
+    const logs = nav(page).getByRole("link", { name: "Administratörsaktivitetsloggar" });
+    await expect(logs).toBeVisible();
+    expect(await midWordBreaks(labels)).toEqual([]);
+    // The window title has the name without its break marks.
+    await logs.click();
+    await expect(page).toHaveTitle("Administratörsaktivitetsloggar – Portal för stora möten");
+  });
+}
