@@ -271,7 +271,7 @@ test.describe("in Swedish", () => {
   });
 
   test("damaged data is explained in Swedish, naming the record, with no English from the parser", async ({ page }) => {
-    await page.goto("/sign-in");
+    await loggaIn(page, "member@acme.example");
     await page.evaluate(() => localStorage.setItem("lmp.account.1", '{"id":1,"name":"Acme Inc.", inte json'));
     await page.reload();
     const banner = page.getByRole("alert").filter({ hasText: "kunde inte läsas" });

@@ -102,7 +102,9 @@ export async function midWordBreaks(elements: Locator, longest = 40): Promise<st
           const range = document.createRange();
           range.setStart(text, i);
           range.setEnd(text, i + 1);
-          const rect = [...range.getClientRects()].find((r) => r.width > 0);
+          // A character at a break can report a rect on both lines (the hyphen
+          // drawn for a soft hyphen): its own place is the last one.
+          const rect = [...range.getClientRects()].filter((r) => r.width > 0).pop();
           if (!rect) continue;
           if (previousTop !== null && rect.top > previousTop + 2) {
             const before = data[i - 1];
