@@ -54,91 +54,116 @@ pub fn ActivityLogsPage() -> impl IntoView {
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
             <h1 id="page-title">{t!(i18n, pages.activity_logs.title)}</h1>
-            <div
-                class="toolbar"
-                role="search"
-                aria-label=move || t_string!(i18n, pages.activity_logs.filter_label)
-            >
-                <div class="field field--inline">
-                    <label for="log-from">{t!(i18n, pages.activity_logs.from)}</label>
-                    <input id="log-from" type="date" bind:value=from />
-                </div>
-                <div class="field field--inline">
-                    <label for="log-to">{t!(i18n, pages.activity_logs.to)}</label>
-                    <input id="log-to" type="date" bind:value=to />
-                </div>
-                <div class="field field--inline">
-                    <label for="log-category">{t!(i18n, pages.activity_logs.category)}</label>
-                    <select
-                        id="log-category"
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            category
-                                .set(AuditCategory::ALL.into_iter().find(|c| c.as_str() == value));
-                        }
-                    >
-                        <option value="">{t!(i18n, pages.activity_logs.all_categories)}</option>
-                        {AuditCategory::ALL
-                            .into_iter()
-                            .map(|c| {
-                                view! {
-                                    <option value=c.as_str()>
-                                        {move || messages::audit_category(i18n.get_locale(), c)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field field--inline">
-                    <label for="log-email">{t!(i18n, pages.activity_logs.email)}</label>
-                    <input id="log-email" type="search" bind:value=email />
-                </div>
-                <button type="button" class="button" on:click=export>
-                    {t!(i18n, pages.activity_logs.export)}
-                </button>
-            </div>
+            <LogFilter from to category email on_export=Callback::new(export) />
             {move || {
                 let rows = rows();
                 if rows.is_empty() {
                     return view! { <p>{t!(i18n, pages.activity_logs.empty)}</p> }.into_any();
                 }
-                view! {
-                    <TableScroll label=t_string!(i18n, pages.activity_logs.table_label)>
-                    <table class="table">
-                        <caption class="visually-hidden">
-                            {t!(i18n, pages.activity_logs.caption)}
-                        </caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t!(i18n, pages.activity_logs.time)}</th>
-                                <th scope="col">{t!(i18n, pages.activity_logs.who)}</th>
-                                <th scope="col">{t!(i18n, pages.activity_logs.category)}</th>
-                                <th scope="col">{t!(i18n, pages.activity_logs.target)}</th>
-                                <th scope="col">{t!(i18n, pages.activity_logs.details)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rows
-                                .into_iter()
-                                .map(|(time, who, category, target, details)| {
-                                    view! {
-                                        <tr>
-                                            <td>{time}</td>
-                                            <td>{who}</td>
-                                            <td>{category}</td>
-                                            <td>{target}</td>
-                                            <td>{details}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                    </TableScroll>
-                }
-                    .into_any()
+                view! { <LogTable rows /> }.into_any()
             }}
         </section>
+    }
+}
+
+/// The log's filters (dates, category, email) and Export.
+#[component]
+fn LogFilter(
+    from: RwSignal<String>,
+    to: RwSignal<String>,
+    category: RwSignal<Option<AuditCategory>>,
+    email: RwSignal<String>,
+    on_export: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div
+            class="toolbar"
+            role="search"
+            aria-label=move || t_string!(i18n, pages.activity_logs.filter_label)
+        >
+            <div class="field field--inline">
+                <label for="log-from">{t!(i18n, pages.activity_logs.from)}</label>
+                <input id="log-from" type="date" bind:value=from />
+            </div>
+            <div class="field field--inline">
+                <label for="log-to">{t!(i18n, pages.activity_logs.to)}</label>
+                <input id="log-to" type="date" bind:value=to />
+            </div>
+            <div class="field field--inline">
+                <label for="log-category">{t!(i18n, pages.activity_logs.category)}</label>
+                <select
+                    id="log-category"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        category
+                            .set(AuditCategory::ALL.into_iter().find(|c| c.as_str() == value));
+                    }
+                >
+                    <option value="">{t!(i18n, pages.activity_logs.all_categories)}</option>
+                    {AuditCategory::ALL
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <option value=c.as_str()>
+                                    {move || messages::audit_category(i18n.get_locale(), c)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field field--inline">
+                <label for="log-email">{t!(i18n, pages.activity_logs.email)}</label>
+                <input id="log-email" type="search" bind:value=email />
+            </div>
+            <button type="button" class="button" on:click=move |_| on_export.run(())>
+                {t!(i18n, pages.activity_logs.export)}
+            </button>
+        </div>
+    }
+}
+
+/// One row of the log as the page shows it: time, who, category, target,
+/// details.
+type LogRow = (String, String, String, String, String);
+
+/// The entries that pass the filter, newest first.
+#[component]
+fn LogTable(rows: Vec<LogRow>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TableScroll label=t_string!(i18n, pages.activity_logs.table_label)>
+        <table class="table">
+            <caption class="visually-hidden">
+                {t!(i18n, pages.activity_logs.caption)}
+            </caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t!(i18n, pages.activity_logs.time)}</th>
+                    <th scope="col">{t!(i18n, pages.activity_logs.who)}</th>
+                    <th scope="col">{t!(i18n, pages.activity_logs.category)}</th>
+                    <th scope="col">{t!(i18n, pages.activity_logs.target)}</th>
+                    <th scope="col">{t!(i18n, pages.activity_logs.details)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(time, who, category, target, details)| {
+                        view! {
+                            <tr>
+                                <td>{time}</td>
+                                <td>{who}</td>
+                                <td>{category}</td>
+                                <td>{target}</td>
+                                <td>{details}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        </TableScroll>
     }
 }

@@ -29,6 +29,76 @@ pub fn SignInPage() -> impl IntoView {
             t_string!(i18n, common.brand)
         ));
     });
+    let farewell = move || {
+        state
+            .signed_out
+            .get()
+            .map(|reason| signed_out_text(i18n.get_locale(), reason))
+    };
+    view! {
+        <main id="main" class="sign-in">
+            <div class="sign-in__card">
+                <div class="sign-in__top">
+                    <p class="sign-in__brand">{t!(i18n, common.brand)}</p>
+                    <LanguageSwitch id="sign-in-language" />
+                </div>
+                <h1>{t!(i18n, common.sign_in.title)}</h1>
+                <p role="status" class="sign-in__status">
+                    {farewell}
+                </p>
+                <SignInForm />
+                <DemoSignIns />
+                <Footer />
+            </div>
+        </main>
+    }
+    .into_any()
+}
+
+/// Why the last session ended, as the page says it.
+fn signed_out_text(locale: Locale, reason: SignOutReason) -> &'static str {
+    match reason {
+        SignOutReason::Requested => td_string!(locale, common.sign_in.signed_out),
+        SignOutReason::OtherTab => td_string!(locale, common.sign_in.signed_out_other_tab),
+        SignOutReason::Removed => td_string!(locale, common.sign_in.removed),
+        SignOutReason::Expired => td_string!(locale, common.sign_in.expired),
+        SignOutReason::Reset => td_string!(locale, common.sign_in.reset_done),
+    }
+}
+
+/// The demo's sign-ins and their password, and Reset demo data.
+#[component]
+fn DemoSignIns() -> impl IntoView {
+    let i18n = use_i18n();
+    let demo = |email: &'static str, who: fn(Locale) -> &'static str| {
+        view! { <li><code>{email}</code> " — " {move || who(i18n.get_locale())}</li> }
+    };
+    view! {
+        <details class="sign-in__demo">
+            <summary>{t!(i18n, common.sign_in.demo_title)}</summary>
+            <p>
+                {t!(
+                    i18n, common.sign_in.demo_password, password = || view! { <code>"Demo!2026"</code> }
+                )}
+            </p>
+            <ul>
+                {demo("owner@acme.example", |l| td_string!(l, common.sign_in.demo_acme_owner))}
+                {demo("admin@acme.example", |l| td_string!(l, common.sign_in.demo_acme_admin))}
+                {demo("member@acme.example", |l| td_string!(l, common.sign_in.demo_acme_member))}
+                {demo("owner@globex.example", |l| td_string!(l, common.sign_in.demo_globex_owner))}
+                {demo("admin@globex.example", |l| td_string!(l, common.sign_in.demo_globex_admin))}
+                {demo("member@globex.example", |l| td_string!(l, common.sign_in.demo_globex_member))}
+            </ul>
+            <ResetDemoData compact=true />
+        </details>
+    }
+}
+
+/// Email, password and Sign In; on success goes to `next` (or the start).
+#[component]
+fn SignInForm() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
     let query = use_query_map();
     let navigate = use_navigate();
     let email = NodeRef::<html::Input>::new();
@@ -72,91 +142,47 @@ pub fn SignInPage() -> impl IntoView {
         );
     };
 
-    let farewell = move || {
-        state.signed_out.get().map(|reason| match reason {
-            SignOutReason::Requested => t_string!(i18n, common.sign_in.signed_out),
-            SignOutReason::OtherTab => t_string!(i18n, common.sign_in.signed_out_other_tab),
-            SignOutReason::Removed => t_string!(i18n, common.sign_in.removed),
-            SignOutReason::Expired => t_string!(i18n, common.sign_in.expired),
-            SignOutReason::Reset => t_string!(i18n, common.sign_in.reset_done),
-        })
-    };
-    let demo = |email: &'static str, who: fn(Locale) -> &'static str| {
-        view! { <li><code>{email}</code> " — " {move || who(i18n.get_locale())}</li> }
-    };
-
     view! {
-        <main id="main" class="sign-in">
-            <div class="sign-in__card">
-                <div class="sign-in__top">
-                    <p class="sign-in__brand">{t!(i18n, common.brand)}</p>
-                    <LanguageSwitch id="sign-in-language" />
-                </div>
-                <h1>{t!(i18n, common.sign_in.title)}</h1>
-                <p role="status" class="sign-in__status">
-                    {farewell}
-                </p>
-                <form on:submit=on_submit novalidate>
-                    <div class="field">
-                        <label for="sign-in-email">{t!(i18n, common.sign_in.email)}</label>
-                        <input
-                            id="sign-in-email"
-                            name="email"
-                            type="email"
-                            autocomplete="username"
-                            required
-                            node_ref=email
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="sign-in-password">{t!(i18n, common.sign_in.password)}</label>
-                        <input
-                            id="sign-in-password"
-                            name="password"
-                            type="password"
-                            autocomplete="current-password"
-                            required
-                            node_ref=password
-                        />
-                    </div>
-                    {move || {
-                        error
-                            .get()
-                            .map(|e| {
-                                let text = messages::sign_in_error(i18n.get_locale(), &e);
-                                view! { <p class="form-error" role="alert">{text}</p> }
-                            })
-                    }}
-                    <button type="submit" class="button button--primary" aria-disabled=move || busy.get().to_string()>
-                        {move || {
-                            if busy.get() {
-                                t_string!(i18n, common.sign_in.signing_in)
-                            } else {
-                                t_string!(i18n, common.sign_in.title)
-                            }
-                        }}
-                    </button>
-                </form>
-                <details class="sign-in__demo">
-                    <summary>{t!(i18n, common.sign_in.demo_title)}</summary>
-                    <p>
-                        {t!(
-                            i18n, common.sign_in.demo_password, password = || view! { <code>"Demo!2026"</code> }
-                        )}
-                    </p>
-                    <ul>
-                        {demo("owner@acme.example", |l| td_string!(l, common.sign_in.demo_acme_owner))}
-                        {demo("admin@acme.example", |l| td_string!(l, common.sign_in.demo_acme_admin))}
-                        {demo("member@acme.example", |l| td_string!(l, common.sign_in.demo_acme_member))}
-                        {demo("owner@globex.example", |l| td_string!(l, common.sign_in.demo_globex_owner))}
-                        {demo("admin@globex.example", |l| td_string!(l, common.sign_in.demo_globex_admin))}
-                        {demo("member@globex.example", |l| td_string!(l, common.sign_in.demo_globex_member))}
-                    </ul>
-                    <ResetDemoData compact=true />
-                </details>
-                <Footer />
+        <form on:submit=on_submit novalidate>
+            <div class="field">
+                <label for="sign-in-email">{t!(i18n, common.sign_in.email)}</label>
+                <input
+                    id="sign-in-email"
+                    name="email"
+                    type="email"
+                    autocomplete="username"
+                    required
+                    node_ref=email
+                />
             </div>
-        </main>
+            <div class="field">
+                <label for="sign-in-password">{t!(i18n, common.sign_in.password)}</label>
+                <input
+                    id="sign-in-password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    node_ref=password
+                />
+            </div>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        let text = messages::sign_in_error(i18n.get_locale(), &e);
+                        view! { <p class="form-error" role="alert">{text}</p> }
+                    })
+            }}
+            <button type="submit" class="button button--primary" aria-disabled=move || busy.get().to_string()>
+                {move || {
+                    if busy.get() {
+                        t_string!(i18n, common.sign_in.signing_in)
+                    } else {
+                        t_string!(i18n, common.sign_in.title)
+                    }
+                }}
+            </button>
+        </form>
     }
-    .into_any()
 }
