@@ -11,6 +11,7 @@ use meetings_portal::state::AppState;
 use meetings_portal::storage::{
     self, Mode, StorageNotice, WriteProblem, QUARANTINE_PREFIX, SESSION_KEY,
 };
+use meetings_portal::ui::areas;
 use meetings_portal::ui::pages::SignInPage;
 use portal_domain::demo::ACME;
 use portal_domain::persist::{DecodeError, LEGACY_STATE_KEY, META_KEY};
@@ -506,4 +507,34 @@ fn the_portals_own_path_is_found_under_the_base() {
     // A look-alike prefix is not the base.
     assert_eq!(app_path("/demo", "/demos/users"), "/demos/users");
     assert_eq!(app_path("", "/users"), "/users");
+}
+
+// ---- the table of pages ----------------------------------------------------
+
+#[wasm_bindgen_test]
+fn every_page_is_found_at_its_own_address_and_only_there() {
+    for page in areas::ALL {
+        assert_eq!(areas::at(page.path).map(|p| p.path), Some(page.path));
+        assert_eq!(
+            areas::at(&format!("{}/", page.path)).map(|p| p.path),
+            Some(page.path)
+        );
+    }
+    assert_eq!(areas::at("/").map(|p| p.path), Some(areas::PROFILE.path));
+    assert!(areas::at("/user").is_none());
+    assert!(areas::at("/users/extra").is_none());
+}
+
+#[wasm_bindgen_test]
+fn every_area_is_in_the_navigation_once_and_every_linked_page_needs_it() {
+    for area in portal_domain::Area::ALL {
+        let entries: Vec<_> = areas::NAVIGATION
+            .iter()
+            .filter(|e| e.area == area)
+            .collect();
+        assert_eq!(entries.len(), 1, "{area:?}");
+        for page in entries[0].pages {
+            assert_eq!(page.area, Some(area), "{}", page.path);
+        }
+    }
 }

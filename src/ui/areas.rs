@@ -159,33 +159,3 @@ pub fn billing_home(portal: BillingPortal) -> &'static Page {
         BillingPortal::AccountManagement => &BILLING,
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_page_is_found_at_its_own_address_and_only_there() {
-        for page in ALL {
-            assert_eq!(at(page.path).map(|p| p.path), Some(page.path));
-            assert_eq!(
-                at(&format!("{}/", page.path)).map(|p| p.path),
-                Some(page.path)
-            );
-        }
-        assert_eq!(at("/").map(|p| p.path), Some(PROFILE.path));
-        assert!(at("/user").is_none());
-        assert!(at("/users/extra").is_none());
-    }
-
-    #[test]
-    fn every_area_is_in_the_navigation_once_and_every_linked_page_needs_it() {
-        for area in Area::ALL {
-            let entries: Vec<_> = NAVIGATION.iter().filter(|e| e.area == area).collect();
-            assert_eq!(entries.len(), 1, "{area:?}");
-            for page in entries[0].pages {
-                assert_eq!(page.area, Some(area), "{}", page.path);
-            }
-        }
-    }
-}
