@@ -26,38 +26,14 @@ pub enum Command {
         cycle: BillingCycle,
     },
     /// Buy more Zoom Workplace seats for the base plan (prorated).
-    AddBaseSeats {
-        quantity: Quantity,
-    },
-    /// Give a user Large Meetings of `capacity`, or move them to it.
-    AssignLargeMeetings {
-        user: UserId,
-        capacity: Capacity,
-    },
-    RemoveLargeMeetings {
-        user: UserId,
-    },
+    AddBaseSeats { quantity: Quantity },
     /// Give every user Large Meetings of `capacity`: all or none.
     BulkAssignLargeMeetings {
         users: Vec<UserId>,
         capacity: Capacity,
     },
     /// Remove Large Meetings from every user: all or none.
-    BulkRemoveLargeMeetings {
-        users: Vec<UserId>,
-    },
-    /// Make a user Basic or Licensed; Basic also removes Large Meetings.
-    SetBaseLicense {
-        user: UserId,
-        license: BaseLicense,
-    },
-    /// The Edit User dialog's Save: the base license and the Large Meetings
-    /// add-on together, both or neither.
-    UpdateUserLicenses {
-        user: UserId,
-        license: BaseLicense,
-        large_meetings: Option<Capacity>,
-    },
+    BulkRemoveLargeMeetings { users: Vec<UserId> },
     /// The Edit User dialog's Save with the role as well: role, base
     /// license and Large Meetings together, all or nothing.
     EditUser {
@@ -67,18 +43,11 @@ pub enum Command {
         large_meetings: Option<Capacity>,
     },
     /// Lower a line's quantity at its renewal date.
-    ReduceLine {
-        capacity: Capacity,
-        to: u32,
-    },
+    ReduceLine { capacity: Capacity, to: u32 },
     /// End a line at its renewal date.
-    CancelLine {
-        capacity: Capacity,
-    },
+    CancelLine { capacity: Capacity },
     /// Undo a pending reduction or cancellation.
-    UndoPendingChange {
-        capacity: Capacity,
-    },
+    UndoPendingChange { capacity: Capacity },
     AddUser {
         email: Email,
         first_name: String,
@@ -87,9 +56,7 @@ pub enum Command {
         role: Role,
     },
     /// Add many users at once (Import Users): all or none.
-    ImportUsers {
-        users: Vec<NewUser>,
-    },
+    ImportUsers { users: Vec<NewUser> },
     /// Remove a user from the account: their Zoom Workplace seat and Large
     /// Meetings license return to the account. Their meetings must be
     /// handled first (`meetings`), or the command is refused.
@@ -455,28 +422,6 @@ impl Account {
                 );
                 order = Some(self.place_order(&actor_user, now, quote));
             }
-            Command::AssignLargeMeetings { user, capacity } => {
-                needs_users()?;
-                let target = self.member(user)?;
-                if target.license == BaseLicense::Basic {
-                    return Err(DomainError::OnlyPaidUsers {
-                        users: vec![target.email.clone()],
-                    });
-                }
-                if target.large_meetings == Some(capacity) {
-                    return Ok(Outcome::default());
-                }
-                self.check_seats(capacity, 1)?;
-                self.assign(user, capacity, &mut log);
-            }
-            Command::RemoveLargeMeetings { user } => {
-                needs_users()?;
-                let target = self.member(user)?;
-                if target.large_meetings.is_none() {
-                    return Err(DomainError::NoLargeMeetings(target.email.clone()));
-                }
-                self.unassign(user, RemovalReason::Requested, &mut log);
-            }
             Command::BulkAssignLargeMeetings { users, capacity } => {
                 needs_users()?;
                 let users = self.distinct_members(users)?;
@@ -518,29 +463,6 @@ impl Account {
                 for user in ids {
                     self.unassign(user, RemovalReason::Requested, &mut log);
                 }
-            }
-            Command::SetBaseLicense { user, license } => {
-                // The Edit User rule with the add-on kept, or removed for Basic.
-                needs_users()?;
-                let current = self.member(user)?.large_meetings;
-                let large_meetings = current.filter(|_| license == BaseLicense::Licensed);
-                return self.execute(
-                    actor,
-                    now,
-                    Command::UpdateUserLicenses {
-                        user,
-                        license,
-                        large_meetings,
-                    },
-                );
-            }
-            Command::UpdateUserLicenses {
-                user,
-                license,
-                large_meetings,
-            } => {
-                needs_users()?;
-                self.update_licenses(user, license, large_meetings, &mut log)?;
             }
             Command::EditUser {
                 user,

@@ -864,7 +864,9 @@ mod tests {
             .execute(
                 owner,
                 T0,
-                crate::Command::RemoveLargeMeetings { user: users[0] },
+                crate::Command::BulkRemoveLargeMeetings {
+                    users: vec![users[0]],
+                },
             )
             .unwrap();
         let after = store(encode_all(&portal, 2, T0));

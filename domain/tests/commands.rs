@@ -4,7 +4,7 @@ use portal_domain::audit::{to_csv, AuditTarget, RemovalReason};
 use portal_domain::{
     Account, AuditAction, AuditCategory, AuditFilter, BaseLicense, BillingCycle, Capacity,
     CapacitySource, Command, Day, DomainError, Email, LineStatus, MeetingHandling, Money, NewUser,
-    Role, UserId,
+    Role, UserId, UserProblem,
 };
 
 mod common;
@@ -32,9 +32,20 @@ fn assign(account: &mut Account, email: &str, capacity: Capacity) -> Result<(), 
         .execute(
             admin,
             now(),
-            Command::AssignLargeMeetings { user, capacity },
+            edit_large_meetings(account, user, Some(capacity)),
         )
         .map(|_| ())
+}
+
+/// Runs the Edit User command `edit` makes from the account as it is; it
+/// must be refused, and change nothing.
+fn refused_edit(
+    account: &mut Account,
+    actor: &str,
+    edit: impl FnOnce(&Account) -> Command,
+) -> DomainError {
+    let command = edit(account);
+    refused(account, actor, command)
 }
 
 /// Runs a command that must be refused, and checks it changed nothing.
@@ -232,7 +243,7 @@ fn assigning_gives_every_meeting_of_the_host_the_larger_capacity_at_once() {
     assert_eq!(entry.actor_email.as_ref().unwrap().as_str(), ADMIN);
 
     let admin = id(&acme, ADMIN);
-    acme.execute(admin, now(), Command::RemoveLargeMeetings { user: maya })
+    acme.execute(admin, now(), edit_large_meetings(&acme, maya, None))
         .unwrap();
     assert_eq!(acme.effective_capacity(&town_hall), Some(300), "falls back");
     assert_eq!(acme.seats(Capacity::P1000).assigned, 0);
@@ -243,14 +254,9 @@ fn only_paid_users_can_hold_large_meetings() {
     let mut acme = acme();
     buy(&mut acme, Capacity::P500, 3, BillingCycle::Monthly);
     let user = id(&acme, BASIC);
-    let error = refused(
-        &mut acme,
-        ADMIN,
-        Command::AssignLargeMeetings {
-            user,
-            capacity: Capacity::P500,
-        },
-    );
+    let error = refused_edit(&mut acme, ADMIN, |a| {
+        edit_large_meetings(a, user, Some(Capacity::P500))
+    });
     assert_eq!(
         error.to_string(),
         "Only paid users can enable this feature."
@@ -268,28 +274,20 @@ fn assigning_needs_an_owned_capacity_with_a_free_seat() {
     let mut acme = acme();
     let user = id(&acme, LIAM);
     assert_eq!(
-        refused(
-            &mut acme,
-            ADMIN,
-            Command::AssignLargeMeetings {
-                user,
-                capacity: Capacity::P3000
-            }
-        ),
+        refused_edit(&mut acme, ADMIN, |a| edit_large_meetings(
+            a,
+            user,
+            Some(Capacity::P3000)
+        )),
         DomainError::CapacityNotOwned {
             capacity: Capacity::P3000
         }
     );
     buy(&mut acme, Capacity::P3000, 1, BillingCycle::Monthly);
     assign(&mut acme, EMMA, Capacity::P3000).unwrap();
-    let error = refused(
-        &mut acme,
-        ADMIN,
-        Command::AssignLargeMeetings {
-            user,
-            capacity: Capacity::P3000,
-        },
-    );
+    let error = refused_edit(&mut acme, ADMIN, |a| {
+        edit_large_meetings(a, user, Some(Capacity::P3000))
+    });
     assert_eq!(
         error,
         DomainError::NotEnoughSeats {
@@ -330,10 +328,19 @@ fn changing_capacity_moves_the_users_seat_and_never_stacks() {
 fn removing_what_a_user_does_not_have_is_refused() {
     let mut acme = acme();
     let user = id(&acme, LIAM);
-    let error = refused(&mut acme, ADMIN, Command::RemoveLargeMeetings { user });
+    // Change Licenses > Remove Large Meetings, for one selected user.
+    let error = refused(
+        &mut acme,
+        ADMIN,
+        Command::BulkRemoveLargeMeetings { users: vec![user] },
+    );
+    let liam = Email::parse(LIAM).unwrap();
     assert_eq!(
         error,
-        DomainError::NoLargeMeetings(Email::parse(LIAM).unwrap())
+        DomainError::BulkRefused(vec![UserProblem {
+            email: liam.clone(),
+            error: DomainError::NoLargeMeetings(liam)
+        }])
     );
 }
 
@@ -343,20 +350,14 @@ fn members_cannot_manage_licenses_or_users() {
     buy(&mut acme, Capacity::P500, 1, BillingCycle::Monthly);
     let user = id(&acme, LIAM);
     for command in [
-        Command::AssignLargeMeetings {
-            user,
-            capacity: Capacity::P500,
-        },
-        Command::RemoveLargeMeetings { user },
+        edit_large_meetings(&acme, user, Some(Capacity::P500)),
+        edit_large_meetings(&acme, user, None),
         Command::BulkAssignLargeMeetings {
             users: vec![user],
             capacity: Capacity::P500,
         },
         Command::BulkRemoveLargeMeetings { users: vec![user] },
-        Command::SetBaseLicense {
-            user,
-            license: BaseLicense::Basic,
-        },
+        edit_license(&acme, user, BaseLicense::Basic),
         Command::AddUser {
             email: Email::parse("new@acme.example").unwrap(),
             first_name: "New".into(),
@@ -517,14 +518,7 @@ fn making_a_user_basic_removes_large_meetings_and_says_so() {
     assign(&mut acme, LIAM, Capacity::P500).unwrap();
     let (admin, user) = (id(&acme, ADMIN), id(&acme, LIAM));
     let outcome = acme
-        .execute(
-            admin,
-            now(),
-            Command::SetBaseLicense {
-                user,
-                license: BaseLicense::Basic,
-            },
-        )
+        .execute(admin, now(), edit_license(&acme, user, BaseLicense::Basic))
         .unwrap();
     let actions: Vec<_> = outcome.entries.iter().map(|e| e.action.clone()).collect();
     assert_eq!(
@@ -556,34 +550,23 @@ fn a_basic_user_gets_a_paid_seat_only_while_one_is_free() {
     acme.execute(
         admin,
         now(),
-        Command::SetBaseLicense {
-            user: basic,
-            license: BaseLicense::Licensed,
-        },
+        edit_license(&acme, basic, BaseLicense::Licensed),
     )
     .unwrap();
     assert_eq!(acme.seats_in_use(), 17);
     acme.base_plan.seats = 17;
     let user = id(&acme, "zoe.patel@acme.example");
-    let error = refused(
-        &mut acme,
-        ADMIN,
-        Command::SetBaseLicense {
-            user,
-            license: BaseLicense::Licensed,
-        },
-    );
+    let error = refused_edit(&mut acme, ADMIN, |a| {
+        edit_license(a, user, BaseLicense::Licensed)
+    });
     assert_eq!(error, DomainError::NoBaseSeatAvailable { seats: 17 });
     let owner = id(&acme, OWNER);
     assert_eq!(
-        refused(
-            &mut acme,
-            ADMIN,
-            Command::SetBaseLicense {
-                user: owner,
-                license: BaseLicense::Basic
-            }
-        ),
+        refused_edit(&mut acme, ADMIN, |a| edit_license(
+            a,
+            owner,
+            BaseLicense::Basic
+        )),
         DomainError::OwnerMustBeLicensed
     );
 }
@@ -638,14 +621,11 @@ fn a_reduction_waits_for_renewal_never_goes_below_assigned_and_can_be_undone() {
     assert_eq!(line.renewal_amount(), Money::from_cents(27_000));
     let user = id(&acme, ADMIN);
     assert!(matches!(
-        refused(
-            &mut acme,
-            ADMIN,
-            Command::AssignLargeMeetings {
-                user,
-                capacity: Capacity::P1000
-            }
-        ),
+        refused_edit(&mut acme, ADMIN, |a| edit_large_meetings(
+            a,
+            user,
+            Some(Capacity::P1000)
+        )),
         DomainError::SeatsReserved { to: 3, .. }
     ));
     let undo = Command::UndoPendingChange {
@@ -680,21 +660,18 @@ fn a_cancellation_waits_for_renewal_needs_no_assigned_seats_and_can_be_undone() 
         }
     );
     let (owner, admin, liam) = (id(&acme, OWNER), id(&acme, ADMIN), id(&acme, LIAM));
-    acme.execute(admin, now(), Command::RemoveLargeMeetings { user: liam })
+    acme.execute(admin, now(), edit_large_meetings(&acme, liam, None))
         .unwrap();
     acme.execute(owner, now(), cancel).unwrap();
     let line = acme.line(Capacity::P5000).unwrap();
     assert_eq!(line.status, LineStatus::PendingCancellation);
     assert_eq!(line.renewal_amount(), Money::ZERO);
     assert!(matches!(
-        refused(
-            &mut acme,
-            ADMIN,
-            Command::AssignLargeMeetings {
-                user: liam,
-                capacity: Capacity::P5000
-            }
-        ),
+        refused_edit(&mut acme, ADMIN, |a| edit_large_meetings(
+            a,
+            liam,
+            Some(Capacity::P5000)
+        )),
         DomainError::LineEnding { .. }
     ));
     acme.execute(
@@ -907,10 +884,7 @@ fn the_activity_log_filters_by_date_category_and_email_and_exports_csv() {
     acme.execute(
         admin,
         next_week,
-        Command::AssignLargeMeetings {
-            user: liam,
-            capacity: Capacity::P500,
-        },
+        edit_large_meetings(&acme, liam, Some(Capacity::P500)),
     )
     .unwrap();
 
@@ -980,14 +954,6 @@ fn a_line_cannot_grow_past_what_the_portal_counts() {
     );
 }
 
-fn update(user: UserId, license: BaseLicense, large_meetings: Option<Capacity>) -> Command {
-    Command::UpdateUserLicenses {
-        user,
-        license,
-        large_meetings,
-    }
-}
-
 #[test]
 fn the_edit_user_dialog_makes_a_basic_user_licensed_and_gives_large_meetings_in_one_save() {
     let mut acme = acme();
@@ -997,7 +963,7 @@ fn the_edit_user_dialog_makes_a_basic_user_licensed_and_gives_large_meetings_in_
         .execute(
             admin,
             now(),
-            update(ben, BaseLicense::Licensed, Some(Capacity::P1000)),
+            edit_licenses(&acme, ben, BaseLicense::Licensed, Some(Capacity::P1000)),
         )
         .unwrap();
     let ben_now = acme.user(ben).unwrap();
@@ -1022,34 +988,51 @@ fn the_edit_user_dialog_saves_both_changes_or_neither() {
     let ben = id(&acme, BASIC);
     // A free base seat but no free 500 seat: the license is not changed either.
     assert!(matches!(
-        refused(
-            &mut acme,
-            ADMIN,
-            update(ben, BaseLicense::Licensed, Some(Capacity::P500))
-        ),
+        refused_edit(&mut acme, ADMIN, |a| edit_licenses(
+            a,
+            ben,
+            BaseLicense::Licensed,
+            Some(Capacity::P500)
+        )),
         DomainError::NotEnoughSeats { .. }
     ));
     assert_eq!(
-        refused(
-            &mut acme,
-            ADMIN,
-            update(ben, BaseLicense::Basic, Some(Capacity::P500))
-        )
+        refused_edit(&mut acme, ADMIN, |a| edit_licenses(
+            a,
+            ben,
+            BaseLicense::Basic,
+            Some(Capacity::P500)
+        ))
         .to_string(),
         "Only paid users can enable this feature."
     );
     acme.base_plan.seats = 16;
     assert!(matches!(
-        refused(&mut acme, ADMIN, update(ben, BaseLicense::Licensed, None)),
+        refused_edit(&mut acme, ADMIN, |a| edit_licenses(
+            a,
+            ben,
+            BaseLicense::Licensed,
+            None
+        )),
         DomainError::NoBaseSeatAvailable { seats: 16 }
     ));
     let owner = id(&acme, OWNER);
     assert_eq!(
-        refused(&mut acme, ADMIN, update(owner, BaseLicense::Basic, None)),
+        refused_edit(&mut acme, ADMIN, |a| edit_licenses(
+            a,
+            owner,
+            BaseLicense::Basic,
+            None
+        )),
         DomainError::OwnerMustBeLicensed
     );
     assert_eq!(
-        refused(&mut acme, MEMBER, update(ben, BaseLicense::Basic, None)),
+        refused_edit(&mut acme, MEMBER, |a| edit_licenses(
+            a,
+            ben,
+            BaseLicense::Basic,
+            None
+        )),
         DomainError::NeedsUserAdmin
     );
 }
@@ -1061,7 +1044,11 @@ fn the_edit_user_dialog_turning_a_user_basic_removes_the_add_on_with_the_reason(
     assign(&mut acme, LIAM, Capacity::P500).unwrap();
     let (admin, liam) = (id(&acme, ADMIN), id(&acme, LIAM));
     let outcome = acme
-        .execute(admin, now(), update(liam, BaseLicense::Basic, None))
+        .execute(
+            admin,
+            now(),
+            edit_licenses(&acme, liam, BaseLicense::Basic, None),
+        )
         .unwrap();
     assert_eq!(
         outcome.entries[0].action,
@@ -1073,7 +1060,11 @@ fn the_edit_user_dialog_turning_a_user_basic_removes_the_add_on_with_the_reason(
     assert_eq!(acme.seats(Capacity::P500).assigned, 0);
     let unchanged = acme.clone();
     let same = acme
-        .execute(admin, now(), update(liam, BaseLicense::Basic, None))
+        .execute(
+            admin,
+            now(),
+            edit_licenses(&acme, liam, BaseLicense::Basic, None),
+        )
         .unwrap();
     assert!(same.entries.is_empty());
     assert_eq!(acme, unchanged, "saving without a change changes nothing");
@@ -1540,8 +1531,12 @@ fn seats_of_a_line_being_reduced_or_cancelled_are_not_offered_as_available() {
     .unwrap();
     for email in [MEMBER, LIAM] {
         let user = id(&acme, email);
-        acme.execute(owner, now(), update(user, BaseLicense::Licensed, None))
-            .unwrap();
+        acme.execute(
+            owner,
+            now(),
+            edit_licenses(&acme, user, BaseLicense::Licensed, None),
+        )
+        .unwrap();
     }
     acme.execute(
         owner,
