@@ -1,12 +1,14 @@
-//! What the domain's integration tests share: the moment they run at, the
-//! demo accounts as seeded then, and the demo users they act as.
+//! What the domain's integration tests share: the moments they run at, the
+//! demo accounts as seeded then (one name, one account), the demo users they
+//! act as, and the commands the dialogs send.
 
 // Each test file uses a part of this module.
 #![allow(dead_code)]
 
 use portal_domain::demo::{self, ACME};
 use portal_domain::{
-    Account, BaseLicense, Capacity, Command, Day, Email, Quantity, Role, Timestamp, UserId,
+    Account, BaseLicense, BillingCycle, Capacity, Command, Day, Email, Portal, Quantity, Role,
+    Timestamp, UserId,
 };
 
 /// 2026-04-01 00:00 UTC: April has 30 days, which keeps proration sums round.
@@ -14,15 +16,42 @@ pub fn now() -> Timestamp {
     Day::from_ymd(2026, 4, 1).unwrap().start()
 }
 
+/// 2027-01-15 08:00 UTC: a moment well into the demo's life, where the
+/// sign-in and storage tests run.
+pub const LATER: Timestamp = Timestamp(1_800_000_000_000);
+
+/// The demo portal (Acme and Globex) as seeded at `now`.
+pub fn portal_at(now: Timestamp) -> Portal {
+    demo::portal(now)
+}
+
 /// Acme as the demo data seeds it at [`now`]: no Large Meetings yet.
 pub fn acme() -> Account {
     acme_at(now())
 }
 
-/// Acme as the demo data seeds it at `now`.
+/// Acme as the demo data seeds it at `now`: no Large Meetings yet.
 pub fn acme_at(now: Timestamp) -> Account {
-    let portal = demo::portal(now);
+    let portal = portal_at(now);
     portal.accounts.into_iter().find(|a| a.id == ACME).unwrap()
+}
+
+/// [`acme`] after the owner bought one line at [`now`]: Large Meetings 500,
+/// 2 licenses, monthly, none assigned.
+pub fn acme_with_p500_line() -> Account {
+    let mut acme = acme();
+    let owner = id(&acme, OWNER);
+    acme.execute(
+        owner,
+        now(),
+        Command::PurchaseLargeMeetings {
+            capacity: Capacity::P500,
+            quantity: q(2),
+            cycle: BillingCycle::Monthly,
+        },
+    )
+    .unwrap();
+    acme
 }
 
 /// The id of the user with `email`; panics naming the email if none.
