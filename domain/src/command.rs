@@ -15,7 +15,7 @@ mod users;
 pub use crate::error::{DomainError, UserProblem};
 pub use users::MeetingHandling;
 
-use crate::audit::{AuditAction, AuditEntry};
+use crate::audit::{AuditAction, AuditEntry, AuditTarget};
 use crate::billing::{LargeMeetingsLine, Order};
 use crate::import::NewUser;
 use crate::password::Secret;
@@ -277,7 +277,7 @@ struct Log<'a> {
 }
 
 impl Log<'_> {
-    fn push(&mut self, target: String, action: AuditAction) {
+    fn push(&mut self, target: AuditTarget, action: AuditAction) {
         self.entries.push(AuditEntry {
             at: self.at,
             actor: Some(self.actor.id),

@@ -747,11 +747,11 @@ pub fn audit_category(locale: Locale, category: AuditCategory) -> String {
     .to_string()
 }
 
-/// The target column of the Admin Activity Logs: a user's email as stored,
-/// a Large Meetings line ("Large Meetings 3,000") or the users of an import
-/// ("1 user", "50,000 users") in the chosen language.
-pub fn audit_target(locale: Locale, target: &str) -> String {
-    match AuditTarget::parse(target) {
+/// The target column of the Admin Activity Logs: a user's email, a Large
+/// Meetings line ("Large Meetings 3,000") or the users of an import
+/// ("1 user", "50,000 users") in the chosen language, or a name as it is.
+pub fn audit_target(locale: Locale, target: &AuditTarget) -> String {
+    match target {
         AuditTarget::Line(capacity) => td_string!(
             locale,
             messages.audit_target_line,
@@ -765,9 +765,10 @@ pub fn audit_target(locale: Locale, target: &str) -> String {
         AuditTarget::Imported { count } => td_string!(
             locale,
             messages.audit_target_users_many,
-            count = format::count_in(locale, count)
+            count = format::count_in(locale, *count)
         ),
-        AuditTarget::Named(name) => name.to_string(),
+        AuditTarget::User(email) => email.to_string(),
+        AuditTarget::Named(name) => name.clone(),
     }
 }
 

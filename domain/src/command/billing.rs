@@ -115,7 +115,7 @@ impl Account {
             }
         }
         log.push(
-            AuditTarget::Line(capacity).stored(),
+            AuditTarget::Line(capacity),
             AuditAction::LargeMeetingsPurchased {
                 capacity,
                 quantity: quantity.get(),
@@ -136,7 +136,7 @@ impl Account {
         let quote = self.quote_base_seats(quantity, Day::of(log.at))?;
         self.base_plan.seats = quote.quantity_after;
         log.push(
-            self.base_plan.name.clone(),
+            AuditTarget::Named(self.base_plan.name.clone()),
             AuditAction::BaseSeatsPurchased {
                 quantity: quantity.get(),
                 amount: quote.due_today,
@@ -174,7 +174,7 @@ impl Account {
             line.status = LineStatus::PendingDowngrade { to };
         }
         log.push(
-            AuditTarget::Line(capacity).stored(),
+            AuditTarget::Line(capacity),
             AuditAction::ReductionScheduled {
                 capacity,
                 from,
@@ -200,7 +200,7 @@ impl Account {
             line.status = LineStatus::PendingCancellation;
         }
         log.push(
-            AuditTarget::Line(capacity).stored(),
+            AuditTarget::Line(capacity),
             AuditAction::CancellationScheduled { capacity, on },
         );
         Ok(())
@@ -220,7 +220,7 @@ impl Account {
         }
         line.status = LineStatus::Active;
         log.push(
-            AuditTarget::Line(capacity).stored(),
+            AuditTarget::Line(capacity),
             AuditAction::PendingChangeUndone { capacity },
         );
         Ok(())
@@ -231,7 +231,7 @@ impl Account {
     pub fn renew_due(&mut self, now: Timestamp) -> Vec<AuditEntry> {
         let today = Day::of(now);
         let mut entries = Vec::new();
-        let mut record = |target: String, action| {
+        let mut record = |target: AuditTarget, action| {
             entries.push(AuditEntry {
                 at: now,
                 actor: None,
@@ -250,7 +250,7 @@ impl Account {
                 match line.status {
                     LineStatus::PendingCancellation => {
                         record(
-                            AuditTarget::Line(capacity).stored(),
+                            AuditTarget::Line(capacity),
                             AuditAction::LineEnded { capacity },
                         );
                         ended.push(capacity);
@@ -262,7 +262,7 @@ impl Account {
                 line.status = LineStatus::Active;
                 line.term.periods += 1;
                 record(
-                    AuditTarget::Line(capacity).stored(),
+                    AuditTarget::Line(capacity),
                     AuditAction::LineRenewed {
                         capacity,
                         quantity: line.quantity,

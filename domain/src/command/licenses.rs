@@ -2,7 +2,7 @@
 //! Large Meetings together) and Change Licenses for many users at once.
 
 use super::{Log, UserProblem};
-use crate::audit::{AuditAction, RemovalReason};
+use crate::audit::{AuditAction, AuditTarget, RemovalReason};
 use crate::billing::LineStatus;
 use crate::{Account, BaseLicense, Capacity, DomainError, Email, Role, User, UserId};
 
@@ -27,7 +27,7 @@ impl Account {
                 return Err(DomainError::CannotChangeOwnRole);
             }
         }
-        let email = target.email.to_string();
+        let email = AuditTarget::User(target.email.clone());
         // Refuses before changing anything, so the role stays too.
         self.update_licenses(user, license, large_meetings, log)?;
         if from != role {
@@ -156,7 +156,7 @@ impl Account {
         if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
             self.check_seats(capacity, 1)?;
         }
-        let email = target.email.to_string();
+        let email = AuditTarget::User(target.email.clone());
         if current.is_some() && large_meetings.is_none() {
             let reason = if license == BaseLicense::Basic {
                 RemovalReason::BecameBasic
@@ -178,7 +178,7 @@ impl Account {
     fn assign(&mut self, user: UserId, capacity: Capacity, log: &mut Log) {
         let target = self.user_mut(user);
         let previous = target.large_meetings.replace(capacity);
-        let email = target.email.to_string();
+        let email = AuditTarget::User(target.email.clone());
         log.push(
             email,
             AuditAction::LargeMeetingsAssigned { capacity, previous },
@@ -188,7 +188,7 @@ impl Account {
     fn unassign(&mut self, user: UserId, reason: RemovalReason, log: &mut Log) {
         let target = self.user_mut(user);
         if let Some(capacity) = target.large_meetings.take() {
-            let email = target.email.to_string();
+            let email = AuditTarget::User(target.email.clone());
             log.push(
                 email,
                 AuditAction::LargeMeetingsRemoved { capacity, reason },

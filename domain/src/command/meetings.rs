@@ -1,7 +1,7 @@
 //! Meetings: scheduling one.
 
 use super::Log;
-use crate::audit::AuditAction;
+use crate::audit::{AuditAction, AuditTarget};
 use crate::text::{self, TextProblem, MAX_TOPIC_CHARS};
 use crate::{Account, DomainError, Meeting, MeetingId, Timestamp, UserId};
 
@@ -37,7 +37,7 @@ impl Account {
             duration_minutes,
         });
         log.push(
-            topic.to_string(),
+            AuditTarget::Named(topic.to_string()),
             AuditAction::MeetingScheduled {
                 topic: topic.to_string(),
             },

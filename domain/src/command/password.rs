@@ -1,7 +1,7 @@
 //! The actor's own password (Profile).
 
 use super::Log;
-use crate::audit::AuditAction;
+use crate::audit::{AuditAction, AuditTarget};
 use crate::password::{Secret, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use crate::{Account, DomainError, PasswordHash};
 
@@ -48,7 +48,8 @@ impl Account {
         let hash =
             PasswordHash::create(new.expose(), salt).map_err(|_| DomainError::PasswordNotHashed)?;
         self.user_mut(log.actor.id).password = Some(hash);
-        log.push(log.actor.email.to_string(), AuditAction::PasswordChanged);
+        let target = AuditTarget::User(log.actor.email.clone());
+        log.push(target, AuditAction::PasswordChanged);
         Ok(())
     }
 }

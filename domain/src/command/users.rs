@@ -79,7 +79,10 @@ impl Account {
             large_meetings: None,
             password: None,
         });
-        log.push(email.to_string(), AuditAction::UserAdded { license, role });
+        log.push(
+            AuditTarget::User(email),
+            AuditAction::UserAdded { license, role },
+        );
         Ok(())
     }
 
@@ -109,7 +112,7 @@ impl Account {
         }
         self.last_user_id = first + count - 1;
         log.push(
-            AuditTarget::Imported { count }.stored(),
+            AuditTarget::Imported { count },
             AuditAction::UsersImported { count },
         );
         Ok(())
@@ -154,7 +157,7 @@ impl Account {
         self.last_user_id = self.last_user_id.max(user.0);
         self.users.retain(|u| u.id != user);
         log.push(
-            target.email.to_string(),
+            AuditTarget::User(target.email),
             AuditAction::UserRemoved {
                 license: target.license,
                 large_meetings: target.large_meetings,
