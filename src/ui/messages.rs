@@ -1,12 +1,13 @@
 //! Every message that comes from the domain (refusals, input errors, the
 //! activity log's details), worded in the chosen language.
 //!
-//! The domain's own `Display` / `describe()` texts are English and serve
-//! native tests; the UI always goes through these functions, on the screen
-//! and in the activity log's CSV export. In both languages numbers are
-//! grouped ("3,000" / "3 000"), days are written as the page writes them
-//! ("Jan 4, 2027" / "4 jan. 2027"), amounts as "$1,234.50" / "1 234,50 US$",
-//! and a count of one takes the singular (the `*_one` keys).
+//! The domain hands over typed values (the `Display` of `DomainError`,
+//! `SignInError` and `CapacityError` is a developer's code, not a sentence);
+//! every sentence is worded here from the locale files, on the screen and in
+//! the activity log's CSV export. In both languages numbers are grouped
+//! ("3,000" / "3 000"), days are written as the page writes them ("Jan 4,
+//! 2027" / "4 jan. 2027"), amounts as "$1,234.50" / "1 234,50 US$", and a
+//! count of one takes the singular (the `*_one` keys).
 
 use crate::format;
 use crate::i18n::*;
@@ -34,7 +35,7 @@ fn number(locale: Locale, n: u32) -> String {
 fn size(locale: Locale, n: usize) -> String {
     match u32::try_from(n) {
         Ok(n) => format::count_in(locale, n),
-        Err(_) => portal_domain::words::number(n as u64),
+        Err(_) => portal_domain::money::group_thousands(n as u64),
     }
 }
 
