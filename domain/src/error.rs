@@ -19,6 +19,7 @@ pub enum DomainError {
     NeedsBillingPrivilege,
     NotYourMeeting,
     UnknownUser(UserId),
+    /// Large Meetings for Basic users (they are listed).
     OnlyPaidUsers {
         users: Vec<Email>,
     },
@@ -34,6 +35,7 @@ pub enum DomainError {
         capacity: Capacity,
         ends_on: Day,
     },
+    /// The line's free seats are held by a pending reduction to `to` on `on`.
     SeatsReserved {
         capacity: Capacity,
         to: u32,
@@ -46,6 +48,7 @@ pub enum DomainError {
         needed: u32,
         available: u32,
     },
+    /// Some selected users cannot be changed, so nobody was.
     BulkRefused(Vec<UserProblem>),
     EmptySelection,
     ReduceBelowAssigned {
@@ -53,6 +56,7 @@ pub enum DomainError {
         assigned: u32,
         to: u32,
     },
+    /// A reduction to 0, or to `current` or more.
     NotAReduction {
         capacity: Capacity,
         current: u32,
@@ -68,6 +72,7 @@ pub enum DomainError {
         capacity: Capacity,
         cycle: BillingCycle,
     },
+    /// More licenses or seats than the portal counts.
     TooMany,
     NoLargeMeetings(Email),
     DuplicateEmail(Email),
