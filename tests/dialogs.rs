@@ -208,11 +208,13 @@ async fn edit_user_enables_large_meetings_only_once_the_user_is_licensed_and_sav
 #[wasm_bindgen_test]
 async fn edit_user_back_to_basic_asks_first_and_cancel_changes_nothing() {
     let page = users_page(&[buy(Capacity::P500, 1)]);
-    let liam = page.user("liam.baker@acme.example").unwrap().id;
+    let liam = page.user("liam.baker@acme.example").unwrap();
     page.state
-        .dispatch(Command::AssignLargeMeetings {
-            user: liam,
-            capacity: Capacity::P500,
+        .dispatch(Command::EditUser {
+            user: liam.id,
+            role: liam.role,
+            license: liam.license,
+            large_meetings: Some(Capacity::P500),
         })
         .unwrap();
     page.edit("liam.baker@acme.example").await;

@@ -7,7 +7,7 @@ use common::{big_acme, csv, now, owner, USERS};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use portal_domain::directory::{Sort, UserIndex};
 use portal_domain::persist;
-use portal_domain::{Account, Capacity, Command, Importer, UserId};
+use portal_domain::{Account, BaseLicense, Capacity, Command, Importer, UserId};
 use std::hint::black_box;
 
 /// Ids of `n` imported Licensed users without Large Meetings.
@@ -16,7 +16,7 @@ fn licensed(account: &Account, n: usize) -> Vec<UserId> {
         .users
         .iter()
         .filter(|u| u.email.as_str().ends_with("@bench.example"))
-        .filter(|u| u.license == portal_domain::BaseLicense::Licensed && u.large_meetings.is_none())
+        .filter(|u| u.license == BaseLicense::Licensed && u.large_meetings.is_none())
         .take(n)
         .map(|u| u.id)
         .collect()
@@ -29,10 +29,13 @@ fn domain(c: &mut Criterion) {
     let mut group = c.benchmark_group("50,000 users");
     group.sample_size(20);
     // Edit User's Save for one Licensed user: Large Meetings 500.
+    let role = acme.user(ids[500]).map(|u| u.role).unwrap();
     let assign_one = |account: &mut Account| {
-        let command = Command::AssignLargeMeetings {
+        let command = Command::EditUser {
             user: ids[500],
-            capacity: Capacity::P500,
+            role,
+            license: BaseLicense::Licensed,
+            large_meetings: Some(Capacity::P500),
         };
         account.execute(owner, now(), command).unwrap();
     };

@@ -313,112 +313,24 @@ impl Importer {
         }
     }
 
+    /// Checks one record: every problem of the row is reported, in the
+    /// order of its columns, and a row without problems becomes a user.
     fn row(&mut self, row: u64, record: &csv::ByteRecord) {
         self.report.rows += 1;
-        if record.len() != self.columns.len() {
-            self.problem(
-                row,
-                None,
-                RowError::FieldCount {
-                    expected: self.columns.len(),
-                    found: record.len(),
-                },
-            );
+        let Some(cells) = self.cells(row, record) else {
             return;
-        }
-        let mut cells: [&str; 6] = [""; 6];
-        for (column, bytes) in self.columns.iter().zip(record.iter()) {
-            match std::str::from_utf8(bytes) {
-                Ok(text) => cells[*column as usize] = from_csv_cell(text.trim()),
-                Err(_) => {
-                    self.problem(row, Some(*column), RowError::NotText);
-                    return;
-                }
-            }
-        }
+        };
         let cell = |c: Column| cells[c as usize];
         let before = self.report.row_problems;
-        let email = match Email::parse(cell(Column::Email)) {
-            Ok(email) => Some(email),
-            Err(error) => {
-                self.problem(row, Some(Column::Email), RowError::Email(error));
-                None
-            }
-        };
+        let email = self.email(row, cell(Column::Email));
         for column in [Column::FirstName, Column::LastName] {
-            match text::check(cell(column), MAX_NAME_CHARS) {
-                Ok(_) => {}
-                Err(TextProblem::Missing) => self.problem(row, Some(column), RowError::Empty),
-                Err(TextProblem::TooLong { max }) => {
-                    self.problem(row, Some(column), RowError::TooLong { max })
-                }
-                Err(TextProblem::HiddenCharacter) => {
-                    self.problem(row, Some(column), RowError::HiddenCharacter)
-                }
-            }
+            self.name(row, column, cell(column));
         }
-        let license = match cell(Column::UserType) {
-            t if t.eq_ignore_ascii_case("basic") => Some(BaseLicense::Basic),
-            t if t.eq_ignore_ascii_case("licensed") => Some(BaseLicense::Licensed),
-            "" => {
-                self.problem(row, Some(Column::UserType), RowError::Empty);
-                None
-            }
-            other => {
-                let other = other.to_string();
-                self.problem(
-                    row,
-                    Some(Column::UserType),
-                    RowError::UnknownUserType(other),
-                );
-                None
-            }
-        };
-        let large_meetings = match parse_capacity(cell(Column::LargeMeetings)) {
-            Ok(capacity) => capacity,
-            Err(()) => {
-                let text = cell(Column::LargeMeetings).to_string();
-                self.problem(
-                    row,
-                    Some(Column::LargeMeetings),
-                    RowError::UnknownCapacity(text),
-                );
-                None
-            }
-        };
-        if large_meetings.is_some() && license == Some(BaseLicense::Basic) {
-            self.problem(
-                row,
-                Some(Column::LargeMeetings),
-                RowError::LargeMeetingsNeedsLicensed,
-            );
-        }
-        let role = match cell(Column::Role) {
-            "" => Some(Role::Member),
-            r if r.eq_ignore_ascii_case("member") => Some(Role::Member),
-            r if r.eq_ignore_ascii_case("admin") => Some(Role::Admin),
-            r if r.eq_ignore_ascii_case("owner") => {
-                self.problem(row, Some(Column::Role), RowError::SecondOwner);
-                None
-            }
-            other => {
-                let other = other.to_string();
-                self.problem(row, Some(Column::Role), RowError::UnknownRole(other));
-                None
-            }
-        };
+        let license = self.license(row, cell(Column::UserType));
+        let large_meetings = self.large_meetings(row, cell(Column::LargeMeetings), license);
+        let role = self.role(row, cell(Column::Role));
         if let Some(email) = &email {
-            if self.existing.contains(email) {
-                self.problem(row, Some(Column::Email), RowError::AlreadyUser);
-            } else if let Some(first_row) = self.seen.get(email).copied() {
-                self.problem(
-                    row,
-                    Some(Column::Email),
-                    RowError::DuplicateInFile { first_row },
-                );
-            } else {
-                self.seen.insert(email.clone(), row);
-            }
+            self.once(row, email);
         }
         if self.report.row_problems != before {
             return;
@@ -432,6 +344,117 @@ impl Importer {
                 large_meetings,
                 role,
             });
+        }
+    }
+
+    /// The record's cells by column, trimmed and read back from their CSV
+    /// form; `None` (reported) if it has the wrong number of cells or a
+    /// cell is not text.
+    fn cells<'r>(&mut self, row: u64, record: &'r csv::ByteRecord) -> Option<[&'r str; 6]> {
+        if record.len() != self.columns.len() {
+            self.problem(
+                row,
+                None,
+                RowError::FieldCount {
+                    expected: self.columns.len(),
+                    found: record.len(),
+                },
+            );
+            return None;
+        }
+        let mut cells: [&str; 6] = [""; 6];
+        for (column, bytes) in self.columns.iter().zip(record.iter()) {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => cells[*column as usize] = from_csv_cell(text.trim()),
+                Err(_) => {
+                    self.problem(row, Some(*column), RowError::NotText);
+                    return None;
+                }
+            }
+        }
+        Some(cells)
+    }
+
+    fn email(&mut self, row: u64, text: &str) -> Option<Email> {
+        match Email::parse(text) {
+            Ok(email) => Some(email),
+            Err(error) => {
+                self.problem(row, Some(Column::Email), RowError::Email(error));
+                None
+            }
+        }
+    }
+
+    fn name(&mut self, row: u64, column: Column, text: &str) {
+        let error = match text::check(text, MAX_NAME_CHARS) {
+            Ok(_) => return,
+            Err(TextProblem::Missing) => RowError::Empty,
+            Err(TextProblem::TooLong { max }) => RowError::TooLong { max },
+            Err(TextProblem::HiddenCharacter) => RowError::HiddenCharacter,
+        };
+        self.problem(row, Some(column), error);
+    }
+
+    fn license(&mut self, row: u64, text: &str) -> Option<BaseLicense> {
+        let error = match text {
+            t if t.eq_ignore_ascii_case("basic") => return Some(BaseLicense::Basic),
+            t if t.eq_ignore_ascii_case("licensed") => return Some(BaseLicense::Licensed),
+            "" => RowError::Empty,
+            other => RowError::UnknownUserType(other.to_string()),
+        };
+        self.problem(row, Some(Column::UserType), error);
+        None
+    }
+
+    /// The add-on a row asks for; only Licensed users may have it.
+    fn large_meetings(
+        &mut self,
+        row: u64,
+        text: &str,
+        license: Option<BaseLicense>,
+    ) -> Option<Capacity> {
+        let large_meetings = match parse_capacity(text) {
+            Ok(capacity) => capacity,
+            Err(()) => {
+                let error = RowError::UnknownCapacity(text.to_string());
+                self.problem(row, Some(Column::LargeMeetings), error);
+                None
+            }
+        };
+        if large_meetings.is_some() && license == Some(BaseLicense::Basic) {
+            self.problem(
+                row,
+                Some(Column::LargeMeetings),
+                RowError::LargeMeetingsNeedsLicensed,
+            );
+        }
+        large_meetings
+    }
+
+    fn role(&mut self, row: u64, text: &str) -> Option<Role> {
+        let error = match text {
+            "" => return Some(Role::Member),
+            r if r.eq_ignore_ascii_case("member") => return Some(Role::Member),
+            r if r.eq_ignore_ascii_case("admin") => return Some(Role::Admin),
+            r if r.eq_ignore_ascii_case("owner") => RowError::SecondOwner,
+            other => RowError::UnknownRole(other.to_string()),
+        };
+        self.problem(row, Some(Column::Role), error);
+        None
+    }
+
+    /// Refuses an email already in the account, or earlier in the file.
+    fn once(&mut self, row: u64, email: &Email) {
+        if self.existing.contains(email) {
+            self.problem(row, Some(Column::Email), RowError::AlreadyUser);
+        } else if let Some(first_row) = self.seen.get(email).copied() {
+            self.problem(
+                row,
+                Some(Column::Email),
+                RowError::DuplicateInFile { first_row },
+            );
+        } else {
+            self.seen.insert(email.clone(), row);
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod day;
 pub mod demo;
 pub mod directory;
 pub mod email;
+pub mod error;
 pub mod ids;
 pub mod import;
 pub mod meeting;
@@ -30,7 +31,6 @@ pub mod text;
 pub mod throttle;
 pub mod time;
 pub mod user;
-pub mod words;
 
 pub use access::{Area, Decision};
 pub use account::{Account, BasePlan, BillingPortal, CapacitySource, SeatCount};
@@ -38,9 +38,10 @@ pub use audit::{AuditAction, AuditCategory, AuditEntry, AuditFilter, AuditTarget
 pub use billing::{LargeMeetingsLine, LineStatus, Order, OrderId, Quote, Term};
 pub use capacity::Capacity;
 pub use catalog::BillingCycle;
-pub use command::{Command, DomainError, MeetingHandling, Outcome, UserProblem};
+pub use command::{Command, MeetingHandling, Outcome, Permission};
 pub use day::Day;
 pub use email::{Email, EmailError};
+pub use error::{DomainError, UserProblem};
 pub use ids::{AccountId, MeetingId, UserId};
 pub use import::{ImportReport, Importer, NewUser};
 pub use meeting::{CapacityChange, Meeting};

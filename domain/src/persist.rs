@@ -874,7 +874,9 @@ mod tests {
             .execute(
                 owner,
                 T0,
-                crate::Command::RemoveLargeMeetings { user: users[0] },
+                crate::Command::BulkRemoveLargeMeetings {
+                    users: vec![users[0]],
+                },
             )
             .unwrap();
         let after = store(encode_all(&portal, 2, T0));
@@ -893,6 +895,71 @@ mod tests {
                 "lmp.meta"
             ]
         );
+    }
+
+    #[test]
+    fn log_entries_stored_with_their_target_as_text_load_as_typed_targets() {
+        use crate::audit::{AuditAction, AuditTarget};
+        // An entry as builds before the typed target stored it: the same
+        // fields, the target as text.
+        #[derive(Serialize)]
+        struct TextTarget<'a> {
+            at: Timestamp,
+            actor: Option<UserId>,
+            actor_email: Option<Email>,
+            target: &'a str,
+            action: AuditAction,
+        }
+        let email = |text: &str| Email::parse(text).unwrap();
+        let cases = [
+            ("Large Meetings 3000", AuditTarget::Line(Capacity::P3000)),
+            ("1 user", AuditTarget::Imported { count: 1 }),
+            ("1 users", AuditTarget::Imported { count: 1 }),
+            ("50000 users", AuditTarget::Imported { count: 50_000 }),
+            (
+                "member@acme.example",
+                AuditTarget::User(email("member@acme.example")),
+            ),
+            (
+                "Zoom Workplace Business",
+                AuditTarget::Named("Zoom Workplace Business".into()),
+            ),
+            (
+                "Large Meetings 700",
+                AuditTarget::Named("Large Meetings 700".into()),
+            ),
+        ];
+        let mut portal = demo::portal(T0);
+        let owner = portal.accounts[0].users[0].id;
+        portal.accounts[0]
+            .execute(
+                owner,
+                T0,
+                crate::Command::AddBaseSeats {
+                    quantity: crate::Quantity::new(1).unwrap(),
+                },
+            )
+            .unwrap();
+        let written = portal.accounts[0].audit[0].clone();
+        for (text, typed) in cases {
+            let old = serde_json::to_string(&[TextTarget {
+                at: written.at,
+                actor: written.actor,
+                actor_email: written.actor_email.clone(),
+                target: text,
+                action: written.action.clone(),
+            }])
+            .unwrap();
+            let mut map = store(encode_all(&portal, 1, T0));
+            map.insert(log_key(portal.accounts[0].id, 0), old.clone());
+            let loaded = read(&map).unwrap().unwrap().portal;
+            let entry = &loaded.accounts[0].audit[0];
+            assert_eq!(entry.target, typed, "{text}");
+            assert_eq!(entry.action, written.action);
+            // Written back in the same form ("1 users" as "1 user").
+            let again = encode_log_chunk(&loaded.accounts[0].audit);
+            assert_eq!(again, old.replace("1 users", "1 user"), "{text}");
+        }
     }
 
     #[test]

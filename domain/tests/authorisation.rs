@@ -1,83 +1,46 @@
-//! Every command, tried by every kind of actor: an actor without the right
-//! role is refused with the reason, and the account is left as it was.
+//! Every command, tried by every kind of actor: an actor without the
+//! permission the command declares ([`Command::permission`]) is refused with
+//! that permission's reason, and the account is left as it was; an actor
+//! with it is never refused for their role.
 //!
-//! `needs` matches the commands without a wildcard, so a new command does not
-//! compile here until its rule is written down.
+//! `kind` names the commands without a wildcard, so a new command does not
+//! compile here until `every_command` tries it.
 
-use portal_domain::demo::{self, ACME};
 use portal_domain::{
-    Account, BaseLicense, BillingCycle, Capacity, Command, Day, DomainError, Email,
-    MeetingHandling, NewUser, Quantity, Role, Secret, Timestamp, UserId,
+    Account, AuditAction, AuditTarget, BaseLicense, BillingCycle, Capacity, Command, DomainError,
+    Email, MeetingHandling, NewUser, Permission, Role, Secret, UserId,
 };
+use std::collections::HashSet;
 
-fn now() -> Timestamp {
-    Day::from_ymd(2026, 4, 1).unwrap().start()
-}
+mod common;
 
-fn acme() -> Account {
-    let mut acme = demo::portal(now())
-        .accounts
-        .into_iter()
-        .find(|a| a.id == ACME)
-        .unwrap();
-    let owner = id(&acme, "owner@acme.example");
-    acme.execute(
-        owner,
-        now(),
-        Command::PurchaseLargeMeetings {
-            capacity: Capacity::P500,
-            quantity: Quantity::new(2).unwrap(),
-            cycle: BillingCycle::Monthly,
-        },
-    )
-    .unwrap();
-    acme
-}
+use common::{acme_with_p500_line, id, now, q, ADMIN, BASIC, EMMA, LIAM, MEMBER, OWNER};
 
-fn id(account: &Account, email: &str) -> UserId {
-    account
-        .user_by_email(&Email::parse(email).unwrap())
-        .unwrap()
-        .id
-}
-
-/// What a command asks of its actor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Needs {
-    /// The owner, or an admin with the billing privilege.
-    Billing,
-    /// The owner or an admin.
-    UserAdmin,
-    /// Anyone of the account, for themselves (their meeting, their password).
-    Themselves,
-}
-
-fn needs(command: &Command) -> Needs {
+/// Which command this is, one number per kind.
+fn kind(command: &Command) -> usize {
     match command {
-        Command::PurchaseLargeMeetings { .. }
-        | Command::AddBaseSeats { .. }
-        | Command::ReduceLine { .. }
-        | Command::CancelLine { .. }
-        | Command::UndoPendingChange { .. } => Needs::Billing,
-        Command::AssignLargeMeetings { .. }
-        | Command::RemoveLargeMeetings { .. }
-        | Command::BulkAssignLargeMeetings { .. }
-        | Command::BulkRemoveLargeMeetings { .. }
-        | Command::SetBaseLicense { .. }
-        | Command::UpdateUserLicenses { .. }
-        | Command::EditUser { .. }
-        | Command::AddUser { .. }
-        | Command::ImportUsers { .. }
-        | Command::RemoveUser { .. } => Needs::UserAdmin,
-        Command::ScheduleMeeting { .. } | Command::ChangePassword { .. } => Needs::Themselves,
+        Command::PurchaseLargeMeetings { .. } => 0,
+        Command::AddBaseSeats { .. } => 1,
+        Command::BulkAssignLargeMeetings { .. } => 2,
+        Command::BulkRemoveLargeMeetings { .. } => 3,
+        Command::EditUser { .. } => 4,
+        Command::ReduceLine { .. } => 5,
+        Command::CancelLine { .. } => 6,
+        Command::UndoPendingChange { .. } => 7,
+        Command::AddUser { .. } => 8,
+        Command::ImportUsers { .. } => 9,
+        Command::RemoveUser { .. } => 10,
+        Command::ScheduleMeeting { .. } => 11,
+        Command::ChangePassword { .. } => 12,
     }
 }
+const KINDS: usize = 13;
 
 /// One command of every kind, aimed at other users of the account (never at
 /// the actor), so a refusal can only come from the actor's role.
 fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
-    let liam = id(account, "liam.baker@acme.example");
-    let emma = id(account, "emma.clark@acme.example");
+    let liam = id(account, LIAM);
+    let emma = id(account, EMMA);
     let new_user = |email: &str| NewUser {
         email: Email::parse(email).unwrap(),
         first_name: "New".into(),
@@ -89,12 +52,10 @@ fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
     vec![
         Command::PurchaseLargeMeetings {
             capacity: Capacity::P1000,
-            quantity: Quantity::new(1).unwrap(),
+            quantity: q(1),
             cycle: BillingCycle::Annual,
         },
-        Command::AddBaseSeats {
-            quantity: Quantity::new(1).unwrap(),
-        },
+        Command::AddBaseSeats { quantity: q(1) },
         Command::ReduceLine {
             capacity: Capacity::P500,
             to: 1,
@@ -105,22 +66,20 @@ fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
         Command::UndoPendingChange {
             capacity: Capacity::P500,
         },
-        Command::AssignLargeMeetings {
-            user: liam,
-            capacity: Capacity::P500,
-        },
-        Command::RemoveLargeMeetings { user: liam },
         Command::BulkAssignLargeMeetings {
             users: vec![liam, emma],
             capacity: Capacity::P500,
         },
         Command::BulkRemoveLargeMeetings { users: vec![liam] },
-        Command::SetBaseLicense {
+        Command::EditUser {
             user: liam,
+            role: Role::Member,
             license: BaseLicense::Basic,
+            large_meetings: None,
         },
-        Command::UpdateUserLicenses {
+        Command::EditUser {
             user: liam,
+            role: Role::Member,
             license: BaseLicense::Licensed,
             large_meetings: Some(Capacity::P500),
         },
@@ -166,42 +125,49 @@ const ROLE_ERRORS: [DomainError; 3] = [
 ];
 
 #[test]
-fn every_command_refuses_an_actor_without_the_right_role_and_changes_nothing() {
+fn every_command_refuses_exactly_the_actors_without_its_permission_and_changes_nothing() {
     // (actor, may manage billing, may manage users)
     let actors = [
-        ("owner@acme.example", true, true),
-        ("admin@acme.example", true, true),
+        (OWNER, true, true),
+        (ADMIN, true, true),
         ("ethan.hughes@acme.example", false, true),
-        ("member@acme.example", false, false),
-        ("basic@acme.example", false, false),
+        (MEMBER, false, false),
+        (BASIC, false, false),
     ];
     let mut tried = 0;
     for (email, billing, users) in actors {
-        let account = acme();
+        let account = acme_with_p500_line();
         let actor = id(&account, email);
-        for command in every_command(&account, actor) {
-            let rule = needs(&command);
+        let user = account.user(actor).unwrap();
+        assert_eq!(
+            Permission::ManageBilling.granted_to(user),
+            billing,
+            "{email}"
+        );
+        assert_eq!(Permission::ManageUsers.granted_to(user), users, "{email}");
+        assert_eq!(
+            Permission::ManageOthersMeetings.granted_to(user),
+            users,
+            "{email}"
+        );
+        assert!(Permission::Themselves.granted_to(user), "{email}");
+        let commands = every_command(&account, actor);
+        let kinds: HashSet<usize> = commands.iter().map(kind).collect();
+        assert_eq!(kinds.len(), KINDS, "every kind of command is tried");
+        for command in commands {
+            let permission = command.permission(actor);
             let mut changed = account.clone();
             let result = changed.execute(actor, now(), command.clone());
-            let allowed = match rule {
-                Needs::Billing => billing,
-                Needs::UserAdmin => users,
-                Needs::Themselves => true,
-            };
             tried += 1;
-            if allowed {
+            if permission.granted_to(user) {
                 if let Err(error) = &result {
                     assert!(
                         !ROLE_ERRORS.contains(error),
-                        "{email} may {command:?} but was refused: {error}"
+                        "{email} may {command:?} but was refused: {error:?}"
                     );
                 }
             } else {
-                let expected = match rule {
-                    Needs::Billing => DomainError::NeedsBillingPrivilege,
-                    _ => DomainError::NeedsUserAdmin,
-                };
-                assert_eq!(result, Err(expected), "{email}: {command:?}");
+                assert_eq!(result, Err(permission.refusal()), "{email}: {command:?}");
                 assert_eq!(
                     changed, account,
                     "{email}: a refused {command:?} changed the account"
@@ -209,14 +175,50 @@ fn every_command_refuses_an_actor_without_the_right_role_and_changes_nothing() {
             }
         }
     }
-    assert_eq!(tried, 5 * 17);
+    assert_eq!(tried, 5 * 15);
+}
+
+#[test]
+fn billing_needs_the_billing_privilege_users_need_an_admin_and_anyone_acts_for_themselves() {
+    use Permission::*;
+    let account = acme_with_p500_line();
+    let member = id(&account, MEMBER);
+    let declared: Vec<Permission> = every_command(&account, member)
+        .iter()
+        .map(|command| command.permission(member))
+        .collect();
+    assert_eq!(
+        declared,
+        [
+            // Purchase, add seats, reduce, cancel, undo.
+            [ManageBilling; 5].as_slice(),
+            // Change Licenses (assign, remove), Edit User (three saves),
+            // Add Users, Import Users, Remove User.
+            &[ManageUsers; 8],
+            // Their own meeting, their own password.
+            &[Themselves; 2],
+        ]
+        .concat()
+    );
+    assert_eq!(ManageBilling.refusal(), DomainError::NeedsBillingPrivilege);
+    assert_eq!(ManageUsers.refusal(), DomainError::NeedsUserAdmin);
+    assert_eq!(ManageOthersMeetings.refusal(), DomainError::NotYourMeeting);
+    let liam = id(&account, LIAM);
+    let for_liam = Command::ScheduleMeeting {
+        host: liam,
+        topic: "Planning".into(),
+        start: now() + portal_domain::time::Duration::days(1),
+        duration_minutes: 30,
+    };
+    assert_eq!(for_liam.permission(member), ManageOthersMeetings);
+    assert_eq!(for_liam.permission(liam), Themselves);
 }
 
 #[test]
 fn a_member_cannot_schedule_for_someone_else_and_nobody_acts_from_outside() {
-    let account = acme();
-    let member = id(&account, "member@acme.example");
-    let liam = id(&account, "liam.baker@acme.example");
+    let account = acme_with_p500_line();
+    let member = id(&account, MEMBER);
+    let liam = id(&account, LIAM);
     let mut changed = account.clone();
     let result = changed.execute(
         member,
@@ -243,8 +245,8 @@ fn a_member_cannot_schedule_for_someone_else_and_nobody_acts_from_outside() {
 
 #[test]
 fn a_password_is_changed_only_with_the_current_one_and_a_new_one_of_twelve_characters() {
-    let mut account = acme();
-    let member = id(&account, "member@acme.example");
+    let mut account = acme_with_p500_line();
+    let member = id(&account, MEMBER);
     let change = |current: &str, new: &str, repeat: &str| Command::ChangePassword {
         current: Secret::new(current),
         new: Secret::new(new),
@@ -292,8 +294,11 @@ fn a_password_is_changed_only_with_the_current_one_and_a_new_one_of_twelve_chara
         .execute(member, now(), change("Demo!2026", new, new))
         .unwrap();
     assert_eq!(outcome.entries.len(), 1);
-    assert_eq!(outcome.entries[0].target, "member@acme.example");
-    assert_eq!(outcome.entries[0].action.describe(), "Password changed");
+    assert_eq!(
+        outcome.entries[0].target,
+        AuditTarget::User(Email::parse(MEMBER).unwrap())
+    );
+    assert_eq!(outcome.entries[0].action, AuditAction::PasswordChanged);
     let user = account.user(member).unwrap();
     let hash = user.password.as_ref().unwrap();
     assert!(hash.verify(new));

@@ -1,10 +1,10 @@
 //! Every rule and every refusal of the account's commands.
 
-use portal_domain::audit::{to_csv, AuditTarget, RemovalReason};
+use portal_domain::audit::{AuditTarget, MeetingsAfterRemoval, RemovalReason};
 use portal_domain::{
     Account, AuditAction, AuditCategory, AuditFilter, BaseLicense, BillingCycle, Capacity,
     CapacitySource, Command, Day, DomainError, Email, LineStatus, MeetingHandling, Money, NewUser,
-    Role, UserId,
+    Role, UserId, UserProblem,
 };
 
 mod common;
@@ -32,9 +32,25 @@ fn assign(account: &mut Account, email: &str, capacity: Capacity) -> Result<(), 
         .execute(
             admin,
             now(),
-            Command::AssignLargeMeetings { user, capacity },
+            edit_large_meetings(account, user, Some(capacity)),
         )
         .map(|_| ())
+}
+
+/// The log's target for the user with `email`.
+fn user_target(email: &str) -> AuditTarget {
+    AuditTarget::User(Email::parse(email).unwrap())
+}
+
+/// Runs the Edit User command `edit` makes from the account as it is; it
+/// must be refused, and change nothing.
+fn refused_edit(
+    account: &mut Account,
+    actor: &str,
+    edit: impl FnOnce(&Account) -> Command,
+) -> DomainError {
+    let command = edit(account);
+    refused(account, actor, command)
 }
 
 /// Runs a command that must be refused, and checks it changed nothing.
@@ -148,7 +164,6 @@ fn adding_to_a_line_on_another_cycle_is_refused() {
             cycle: BillingCycle::Monthly
         }
     );
-    assert!(error.to_string().contains("billed monthly"));
 }
 
 #[test]
@@ -228,11 +243,11 @@ fn assigning_gives_every_meeting_of_the_host_the_larger_capacity_at_once() {
     assert_eq!(acme.seats(Capacity::P1000).assigned, 1);
     let entry = acme.audit.last().unwrap();
     assert_eq!(entry.category(), AuditCategory::License);
-    assert_eq!(entry.target, MEMBER);
+    assert_eq!(entry.target, user_target(MEMBER));
     assert_eq!(entry.actor_email.as_ref().unwrap().as_str(), ADMIN);
 
     let admin = id(&acme, ADMIN);
-    acme.execute(admin, now(), Command::RemoveLargeMeetings { user: maya })
+    acme.execute(admin, now(), edit_large_meetings(&acme, maya, None))
         .unwrap();
     assert_eq!(acme.effective_capacity(&town_hall), Some(300), "falls back");
     assert_eq!(acme.seats(Capacity::P1000).assigned, 0);
@@ -243,18 +258,9 @@ fn only_paid_users_can_hold_large_meetings() {
     let mut acme = acme();
     buy(&mut acme, Capacity::P500, 3, BillingCycle::Monthly);
     let user = id(&acme, BASIC);
-    let error = refused(
-        &mut acme,
-        ADMIN,
-        Command::AssignLargeMeetings {
-            user,
-            capacity: Capacity::P500,
-        },
-    );
-    assert_eq!(
-        error.to_string(),
-        "Only paid users can enable this feature."
-    );
+    let error = refused_edit(&mut acme, ADMIN, |a| {
+        edit_large_meetings(a, user, Some(Capacity::P500))
+    });
     assert_eq!(
         error,
         DomainError::OnlyPaidUsers {
@@ -268,28 +274,20 @@ fn assigning_needs_an_owned_capacity_with_a_free_seat() {
     let mut acme = acme();
     let user = id(&acme, LIAM);
     assert_eq!(
-        refused(
-            &mut acme,
-            ADMIN,
-            Command::AssignLargeMeetings {
-                user,
-                capacity: Capacity::P3000
-            }
-        ),
+        refused_edit(&mut acme, ADMIN, |a| edit_large_meetings(
+            a,
+            user,
+            Some(Capacity::P3000)
+        )),
         DomainError::CapacityNotOwned {
             capacity: Capacity::P3000
         }
     );
     buy(&mut acme, Capacity::P3000, 1, BillingCycle::Monthly);
     assign(&mut acme, EMMA, Capacity::P3000).unwrap();
-    let error = refused(
-        &mut acme,
-        ADMIN,
-        Command::AssignLargeMeetings {
-            user,
-            capacity: Capacity::P3000,
-        },
-    );
+    let error = refused_edit(&mut acme, ADMIN, |a| {
+        edit_large_meetings(a, user, Some(Capacity::P3000))
+    });
     assert_eq!(
         error,
         DomainError::NotEnoughSeats {
@@ -298,7 +296,6 @@ fn assigning_needs_an_owned_capacity_with_a_free_seat() {
             available: 0
         }
     );
-    assert!(error.to_string().contains("1 needed, 0 available"));
 }
 
 #[test]
@@ -330,10 +327,19 @@ fn changing_capacity_moves_the_users_seat_and_never_stacks() {
 fn removing_what_a_user_does_not_have_is_refused() {
     let mut acme = acme();
     let user = id(&acme, LIAM);
-    let error = refused(&mut acme, ADMIN, Command::RemoveLargeMeetings { user });
+    // Change Licenses > Remove Large Meetings, for one selected user.
+    let error = refused(
+        &mut acme,
+        ADMIN,
+        Command::BulkRemoveLargeMeetings { users: vec![user] },
+    );
+    let liam = Email::parse(LIAM).unwrap();
     assert_eq!(
         error,
-        DomainError::NoLargeMeetings(Email::parse(LIAM).unwrap())
+        DomainError::BulkRefused(vec![UserProblem {
+            email: liam.clone(),
+            error: DomainError::NoLargeMeetings(liam)
+        }])
     );
 }
 
@@ -343,20 +349,14 @@ fn members_cannot_manage_licenses_or_users() {
     buy(&mut acme, Capacity::P500, 1, BillingCycle::Monthly);
     let user = id(&acme, LIAM);
     for command in [
-        Command::AssignLargeMeetings {
-            user,
-            capacity: Capacity::P500,
-        },
-        Command::RemoveLargeMeetings { user },
+        edit_large_meetings(&acme, user, Some(Capacity::P500)),
+        edit_large_meetings(&acme, user, None),
         Command::BulkAssignLargeMeetings {
             users: vec![user],
             capacity: Capacity::P500,
         },
         Command::BulkRemoveLargeMeetings { users: vec![user] },
-        Command::SetBaseLicense {
-            user,
-            license: BaseLicense::Basic,
-        },
+        edit_license(&acme, user, BaseLicense::Basic),
         Command::AddUser {
             email: Email::parse("new@acme.example").unwrap(),
             first_name: "New".into(),
@@ -400,10 +400,6 @@ fn bulk_assignment_refuses_everyone_if_any_selected_user_is_basic() {
             users,
             capacity: Capacity::P1000,
         },
-    );
-    assert_eq!(
-        error.to_string(),
-        "Only paid users can enable this feature."
     );
     let DomainError::OnlyPaidUsers { users } = error else {
         panic!("{error:?}")
@@ -469,7 +465,6 @@ fn bulk_removal_is_all_or_nothing_and_names_who_has_nothing_to_remove() {
     };
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].email.as_str(), EMMA);
-    assert!(error.to_string().contains("nobody was changed"));
     let admin = id(&acme, ADMIN);
     acme.execute(
         admin,
@@ -517,14 +512,7 @@ fn making_a_user_basic_removes_large_meetings_and_says_so() {
     assign(&mut acme, LIAM, Capacity::P500).unwrap();
     let (admin, user) = (id(&acme, ADMIN), id(&acme, LIAM));
     let outcome = acme
-        .execute(
-            admin,
-            now(),
-            Command::SetBaseLicense {
-                user,
-                license: BaseLicense::Basic,
-            },
-        )
+        .execute(admin, now(), edit_license(&acme, user, BaseLicense::Basic))
         .unwrap();
     let actions: Vec<_> = outcome.entries.iter().map(|e| e.action.clone()).collect();
     assert_eq!(
@@ -556,34 +544,23 @@ fn a_basic_user_gets_a_paid_seat_only_while_one_is_free() {
     acme.execute(
         admin,
         now(),
-        Command::SetBaseLicense {
-            user: basic,
-            license: BaseLicense::Licensed,
-        },
+        edit_license(&acme, basic, BaseLicense::Licensed),
     )
     .unwrap();
     assert_eq!(acme.seats_in_use(), 17);
     acme.base_plan.seats = 17;
     let user = id(&acme, "zoe.patel@acme.example");
-    let error = refused(
-        &mut acme,
-        ADMIN,
-        Command::SetBaseLicense {
-            user,
-            license: BaseLicense::Licensed,
-        },
-    );
+    let error = refused_edit(&mut acme, ADMIN, |a| {
+        edit_license(a, user, BaseLicense::Licensed)
+    });
     assert_eq!(error, DomainError::NoBaseSeatAvailable { seats: 17 });
     let owner = id(&acme, OWNER);
     assert_eq!(
-        refused(
-            &mut acme,
-            ADMIN,
-            Command::SetBaseLicense {
-                user: owner,
-                license: BaseLicense::Basic
-            }
-        ),
+        refused_edit(&mut acme, ADMIN, |a| edit_license(
+            a,
+            owner,
+            BaseLicense::Basic
+        )),
         DomainError::OwnerMustBeLicensed
     );
 }
@@ -611,7 +588,6 @@ fn a_reduction_waits_for_renewal_never_goes_below_assigned_and_can_be_undone() {
             to: 2
         }
     );
-    assert!(error.to_string().contains("from 1 user first"), "{error}");
     for to in [0, 5, 6] {
         assert!(matches!(
             refused(
@@ -638,14 +614,11 @@ fn a_reduction_waits_for_renewal_never_goes_below_assigned_and_can_be_undone() {
     assert_eq!(line.renewal_amount(), Money::from_cents(27_000));
     let user = id(&acme, ADMIN);
     assert!(matches!(
-        refused(
-            &mut acme,
-            ADMIN,
-            Command::AssignLargeMeetings {
-                user,
-                capacity: Capacity::P1000
-            }
-        ),
+        refused_edit(&mut acme, ADMIN, |a| edit_large_meetings(
+            a,
+            user,
+            Some(Capacity::P1000)
+        )),
         DomainError::SeatsReserved { to: 3, .. }
     ));
     let undo = Command::UndoPendingChange {
@@ -680,21 +653,18 @@ fn a_cancellation_waits_for_renewal_needs_no_assigned_seats_and_can_be_undone() 
         }
     );
     let (owner, admin, liam) = (id(&acme, OWNER), id(&acme, ADMIN), id(&acme, LIAM));
-    acme.execute(admin, now(), Command::RemoveLargeMeetings { user: liam })
+    acme.execute(admin, now(), edit_large_meetings(&acme, liam, None))
         .unwrap();
     acme.execute(owner, now(), cancel).unwrap();
     let line = acme.line(Capacity::P5000).unwrap();
     assert_eq!(line.status, LineStatus::PendingCancellation);
     assert_eq!(line.renewal_amount(), Money::ZERO);
     assert!(matches!(
-        refused(
-            &mut acme,
-            ADMIN,
-            Command::AssignLargeMeetings {
-                user: liam,
-                capacity: Capacity::P5000
-            }
-        ),
+        refused_edit(&mut acme, ADMIN, |a| edit_large_meetings(
+            a,
+            liam,
+            Some(Capacity::P5000)
+        )),
         DomainError::LineEnding { .. }
     ));
     acme.execute(
@@ -907,10 +877,7 @@ fn the_activity_log_filters_by_date_category_and_email_and_exports_csv() {
     acme.execute(
         admin,
         next_week,
-        Command::AssignLargeMeetings {
-            user: liam,
-            capacity: Capacity::P500,
-        },
+        edit_large_meetings(&acme, liam, Some(Capacity::P500)),
     )
     .unwrap();
 
@@ -942,15 +909,49 @@ fn the_activity_log_filters_by_date_category_and_email_and_exports_csv() {
         from: Some(Day::of(next_week)),
         ..Default::default()
     };
-    assert_eq!(acme.audit_log(&after)[0].target, LIAM);
+    assert_eq!(acme.audit_log(&after)[0].target, user_target(LIAM));
 
-    let csv = to_csv(acme.audit_log(&AuditFilter::default()));
-    let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "Time (UTC),Actor,Category,Target,Details");
-    assert_eq!(lines[1], "2026-04-08T00:00:00Z,admin@acme.example,License,liam.baker@acme.example,Large Meetings 500 assigned");
+    // What the export's rows are worded from, newest first.
+    let rows: Vec<_> = acme
+        .audit_log(&AuditFilter::default())
+        .into_iter()
+        .map(|e| {
+            (
+                e.at.to_iso(),
+                e.actor_email.as_ref().map(Email::as_str),
+                e.category(),
+                e.target.clone(),
+                e.action.clone(),
+            )
+        })
+        .collect();
     assert_eq!(
-        lines[2],
-        "2026-04-01T00:00:00Z,owner@acme.example,Billing,Large Meetings 500,\"Bought 2 Large Meetings 500 licenses, monthly, $100.00 due\""
+        rows,
+        [
+            (
+                "2026-04-08T00:00:00Z".to_string(),
+                Some(ADMIN),
+                AuditCategory::License,
+                user_target(LIAM),
+                AuditAction::LargeMeetingsAssigned {
+                    capacity: Capacity::P500,
+                    previous: None
+                }
+            ),
+            (
+                "2026-04-01T00:00:00Z".to_string(),
+                Some(OWNER),
+                AuditCategory::Billing,
+                AuditTarget::Line(Capacity::P500),
+                AuditAction::LargeMeetingsPurchased {
+                    capacity: Capacity::P500,
+                    quantity: 2,
+                    cycle: BillingCycle::Monthly,
+                    amount: Money::from_cents(10_000),
+                    added_to_line: false
+                }
+            ),
+        ]
     );
 }
 
@@ -980,14 +981,6 @@ fn a_line_cannot_grow_past_what_the_portal_counts() {
     );
 }
 
-fn update(user: UserId, license: BaseLicense, large_meetings: Option<Capacity>) -> Command {
-    Command::UpdateUserLicenses {
-        user,
-        license,
-        large_meetings,
-    }
-}
-
 #[test]
 fn the_edit_user_dialog_makes_a_basic_user_licensed_and_gives_large_meetings_in_one_save() {
     let mut acme = acme();
@@ -997,7 +990,7 @@ fn the_edit_user_dialog_makes_a_basic_user_licensed_and_gives_large_meetings_in_
         .execute(
             admin,
             now(),
-            update(ben, BaseLicense::Licensed, Some(Capacity::P1000)),
+            edit_licenses(&acme, ben, BaseLicense::Licensed, Some(Capacity::P1000)),
         )
         .unwrap();
     let ben_now = acme.user(ben).unwrap();
@@ -1022,34 +1015,52 @@ fn the_edit_user_dialog_saves_both_changes_or_neither() {
     let ben = id(&acme, BASIC);
     // A free base seat but no free 500 seat: the license is not changed either.
     assert!(matches!(
-        refused(
-            &mut acme,
-            ADMIN,
-            update(ben, BaseLicense::Licensed, Some(Capacity::P500))
-        ),
+        refused_edit(&mut acme, ADMIN, |a| edit_licenses(
+            a,
+            ben,
+            BaseLicense::Licensed,
+            Some(Capacity::P500)
+        )),
         DomainError::NotEnoughSeats { .. }
     ));
     assert_eq!(
-        refused(
-            &mut acme,
-            ADMIN,
-            update(ben, BaseLicense::Basic, Some(Capacity::P500))
-        )
-        .to_string(),
-        "Only paid users can enable this feature."
+        refused_edit(&mut acme, ADMIN, |a| edit_licenses(
+            a,
+            ben,
+            BaseLicense::Basic,
+            Some(Capacity::P500)
+        )),
+        DomainError::OnlyPaidUsers {
+            users: vec![Email::parse(BASIC).unwrap()]
+        }
     );
     acme.base_plan.seats = 16;
     assert!(matches!(
-        refused(&mut acme, ADMIN, update(ben, BaseLicense::Licensed, None)),
+        refused_edit(&mut acme, ADMIN, |a| edit_licenses(
+            a,
+            ben,
+            BaseLicense::Licensed,
+            None
+        )),
         DomainError::NoBaseSeatAvailable { seats: 16 }
     ));
     let owner = id(&acme, OWNER);
     assert_eq!(
-        refused(&mut acme, ADMIN, update(owner, BaseLicense::Basic, None)),
+        refused_edit(&mut acme, ADMIN, |a| edit_licenses(
+            a,
+            owner,
+            BaseLicense::Basic,
+            None
+        )),
         DomainError::OwnerMustBeLicensed
     );
     assert_eq!(
-        refused(&mut acme, MEMBER, update(ben, BaseLicense::Basic, None)),
+        refused_edit(&mut acme, MEMBER, |a| edit_licenses(
+            a,
+            ben,
+            BaseLicense::Basic,
+            None
+        )),
         DomainError::NeedsUserAdmin
     );
 }
@@ -1061,7 +1072,11 @@ fn the_edit_user_dialog_turning_a_user_basic_removes_the_add_on_with_the_reason(
     assign(&mut acme, LIAM, Capacity::P500).unwrap();
     let (admin, liam) = (id(&acme, ADMIN), id(&acme, LIAM));
     let outcome = acme
-        .execute(admin, now(), update(liam, BaseLicense::Basic, None))
+        .execute(
+            admin,
+            now(),
+            edit_licenses(&acme, liam, BaseLicense::Basic, None),
+        )
         .unwrap();
     assert_eq!(
         outcome.entries[0].action,
@@ -1073,7 +1088,11 @@ fn the_edit_user_dialog_turning_a_user_basic_removes_the_add_on_with_the_reason(
     assert_eq!(acme.seats(Capacity::P500).assigned, 0);
     let unchanged = acme.clone();
     let same = acme
-        .execute(admin, now(), update(liam, BaseLicense::Basic, None))
+        .execute(
+            admin,
+            now(),
+            edit_licenses(&acme, liam, BaseLicense::Basic, None),
+        )
         .unwrap();
     assert!(same.entries.is_empty());
     assert_eq!(acme, unchanged, "saving without a change changes nothing");
@@ -1105,11 +1124,15 @@ fn removing_a_user_returns_their_seats_and_is_logged() {
     let [entry] = outcome.entries.as_slice() else {
         panic!("one entry: {:?}", outcome.entries)
     };
-    assert_eq!(entry.target, NOAH);
+    assert_eq!(entry.target, user_target(NOAH));
     assert_eq!(entry.action.category(), AuditCategory::User);
     assert_eq!(
-        entry.action.describe(),
-        "User removed (Licensed, Large Meetings 1,000 returned)"
+        entry.action,
+        AuditAction::UserRemoved {
+            license: BaseLicense::Licensed,
+            large_meetings: Some(Capacity::P1000),
+            meetings: MeetingsAfterRemoval::None
+        }
     );
 }
 
@@ -1164,10 +1187,16 @@ fn a_user_who_hosts_meetings_is_removed_only_once_the_meetings_are_handled() {
         .find(|m| m.topic == "Quarterly Town Hall")
         .unwrap();
     assert_eq!(moved.effective_capacity(town_hall), Some(3000));
-    assert!(outcome.entries[0]
-        .action
-        .describe()
-        .ends_with(&format!("; {hosted} meeting moved to {EMMA}")));
+    let AuditAction::UserRemoved { meetings, .. } = &outcome.entries[0].action else {
+        panic!("{:?}", outcome.entries)
+    };
+    assert_eq!(
+        *meetings,
+        MeetingsAfterRemoval::Transferred {
+            count: hosted,
+            to: Email::parse(EMMA).unwrap()
+        }
+    );
 
     // Cancelled: they are gone, nobody else's meetings are touched.
     let others = acme.meetings.len() - hosted;
@@ -1263,16 +1292,18 @@ fn the_edit_user_dialog_changes_the_role_with_the_licenses_and_logs_both() {
         (user.role, user.large_meetings),
         (Role::Admin, Some(Capacity::P500))
     );
-    let described: Vec<String> = outcome
-        .entries
-        .iter()
-        .map(|e| e.action.describe())
-        .collect();
+    let actions: Vec<AuditAction> = outcome.entries.iter().map(|e| e.action.clone()).collect();
     assert_eq!(
-        described,
+        actions,
         [
-            "Large Meetings 500 assigned",
-            "Role changed from Member to Admin"
+            AuditAction::LargeMeetingsAssigned {
+                capacity: Capacity::P500,
+                previous: None
+            },
+            AuditAction::RoleChanged {
+                from: Role::Member,
+                to: Role::Admin
+            }
         ]
     );
     assert_eq!(outcome.entries[1].action.category(), AuditCategory::User);
@@ -1540,8 +1571,12 @@ fn seats_of_a_line_being_reduced_or_cancelled_are_not_offered_as_available() {
     .unwrap();
     for email in [MEMBER, LIAM] {
         let user = id(&acme, email);
-        acme.execute(owner, now(), update(user, BaseLicense::Licensed, None))
-            .unwrap();
+        acme.execute(
+            owner,
+            now(),
+            edit_licenses(&acme, user, BaseLicense::Licensed, None),
+        )
+        .unwrap();
     }
     acme.execute(
         owner,
@@ -1558,10 +1593,13 @@ fn seats_of_a_line_being_reduced_or_cancelled_are_not_offered_as_available() {
     ));
 }
 
+/// The values the messages are worded from (grouped numbers, days, the
+/// singular for one): each language words them (`messages` in the app).
 #[test]
-fn refusals_and_log_details_read_with_grouped_numbers_days_and_real_plurals() {
+fn refusals_and_log_details_carry_the_capacity_the_day_and_the_count_they_are_worded_from() {
     let mut acme = acme();
     let (owner, admin) = (id(&acme, OWNER), id(&acme, ADMIN));
+    let day = |y, m, d| Day::from_ymd(y, m, d).unwrap();
 
     // A line cancelled at renewal cannot be assigned.
     buy(&mut acme, Capacity::P3000, 1, BillingCycle::Annual);
@@ -1575,18 +1613,22 @@ fn refusals_and_log_details_read_with_grouped_numbers_days_and_real_plurals() {
         )
         .unwrap();
     assert_eq!(
-        cancelled.entries[0].action.describe(),
-        "Large Meetings 3,000 to be cancelled on Apr 1, 2027"
+        cancelled.entries[0].action,
+        AuditAction::CancellationScheduled {
+            capacity: Capacity::P3000,
+            on: day(2027, 4, 1)
+        }
     );
     assert_eq!(
-        AuditTarget::parse(&cancelled.entries[0].target).english(),
-        "Large Meetings 3,000"
+        cancelled.entries[0].target,
+        AuditTarget::Line(Capacity::P3000)
     );
     assert_eq!(
-        assign(&mut acme, LIAM, Capacity::P3000)
-            .unwrap_err()
-            .to_string(),
-        "Large Meetings 3,000 is being cancelled on Apr 1, 2027. Undo the cancellation before assigning it."
+        assign(&mut acme, LIAM, Capacity::P3000),
+        Err(DomainError::LineEnding {
+            capacity: Capacity::P3000,
+            ends_on: day(2027, 4, 1)
+        })
     );
 
     // A line of one license assigned to one user.
@@ -1599,9 +1641,11 @@ fn refusals_and_log_details_read_with_grouped_numbers_days_and_real_plurals() {
             Command::CancelLine {
                 capacity: Capacity::P5000
             }
-        )
-        .to_string(),
-        "Large Meetings 5,000 is assigned to 1 user. Remove it from that user before cancelling."
+        ),
+        DomainError::CancelWhileAssigned {
+            capacity: Capacity::P5000,
+            assigned: 1
+        }
     );
     assert_eq!(
         refused(
@@ -1611,9 +1655,11 @@ fn refusals_and_log_details_read_with_grouped_numbers_days_and_real_plurals() {
                 capacity: Capacity::P5000,
                 to: 1
             }
-        )
-        .to_string(),
-        "Large Meetings 5,000 has only 1 license, which cannot be reduced; to end the line, cancel it."
+        ),
+        DomainError::NotAReduction {
+            capacity: Capacity::P5000,
+            current: 1
+        }
     );
 
     // Reduced from 3 to 2.
@@ -1629,26 +1675,38 @@ fn refusals_and_log_details_read_with_grouped_numbers_days_and_real_plurals() {
         )
         .unwrap();
     assert_eq!(
-        reduced.entries[0].action.describe(),
-        "Large Meetings 1,000 to be reduced from 3 to 2 licenses on May 1, 2026"
+        reduced.entries[0].action,
+        AuditAction::ReductionScheduled {
+            capacity: Capacity::P1000,
+            from: 3,
+            to: 2,
+            on: day(2026, 5, 1)
+        }
     );
 
     // A user who hosts one meeting.
     let member = id(&acme, MEMBER);
     assert_eq!(acme.meetings_hosted_by(member).len(), 1);
     assert_eq!(
-        refused(&mut acme, ADMIN, remove(member, None)).to_string(),
-        "member@acme.example hosts 1 scheduled meeting. Move it to another user or cancel it first."
+        refused(&mut acme, ADMIN, remove(member, None)),
+        DomainError::MeetingsNotHandled {
+            email: Email::parse(MEMBER).unwrap(),
+            count: 1
+        }
     );
     let removed = acme
         .execute(admin, now(), remove(member, Some(MeetingHandling::Cancel)))
         .unwrap();
     assert_eq!(
-        removed.entries[0].action.describe(),
-        "User removed (Licensed); 1 meeting cancelled"
+        removed.entries[0].action,
+        AuditAction::UserRemoved {
+            license: BaseLicense::Licensed,
+            large_meetings: None,
+            meetings: MeetingsAfterRemoval::Cancelled { count: 1 }
+        }
     );
 
-    // One user imported: the target and the details say "1 user".
+    // One user imported: the target and the details count 1 user.
     let imported = acme
         .execute(
             admin,
@@ -1658,13 +1716,33 @@ fn refusals_and_log_details_read_with_grouped_numbers_days_and_real_plurals() {
             },
         )
         .unwrap();
-    let csv = to_csv(&imported.entries);
+    let [entry] = imported.entries.as_slice() else {
+        panic!("{:?}", imported.entries)
+    };
     assert_eq!(
-        csv.lines().nth(1).unwrap(),
-        "2026-04-01T00:00:00Z,admin@acme.example,User,1 user,1 user imported from a CSV file"
+        (entry.category(), &entry.target, &entry.action),
+        (
+            AuditCategory::User,
+            &AuditTarget::Imported { count: 1 },
+            &AuditAction::UsersImported { count: 1 }
+        )
+    );
+    assert_eq!(entry.target.stored(), "1 user");
+    assert_eq!(
+        (
+            entry.at.to_iso(),
+            entry.actor_email.as_ref().map(Email::as_str)
+        ),
+        ("2026-04-01T00:00:00Z".to_string(), Some(ADMIN))
     );
     // Logs stored before this wording said "1 users"; they read right too.
-    assert_eq!(AuditTarget::parse("1 users").english(), "1 user");
-    assert_eq!(AuditTarget::parse("50000 users").english(), "50,000 users");
-    assert_eq!(AuditTarget::parse(MEMBER), AuditTarget::Named(MEMBER));
+    assert_eq!(
+        AuditTarget::parse("1 users"),
+        AuditTarget::Imported { count: 1 }
+    );
+    assert_eq!(
+        AuditTarget::parse("50000 users"),
+        AuditTarget::Imported { count: 50_000 }
+    );
+    assert_eq!(AuditTarget::parse(MEMBER), user_target(MEMBER));
 }

@@ -4,24 +4,17 @@
 //!
 //! (`make fuzz` runs the same entry points under cargo-fuzz for longer.)
 
-use portal_domain::demo::{self, ACME};
 use portal_domain::persist::{self, LEGACY_STATE_KEY, META_KEY};
-use portal_domain::{Account, Importer, Timestamp};
+use portal_domain::Importer;
 use proptest::prelude::*;
 use std::collections::HashMap;
 
-const NOW: Timestamp = Timestamp(1_800_000_000_000);
+mod common;
+
+use common::{acme_at, portal_at, LATER};
 
 fn stored_demo() -> Vec<(String, String)> {
-    persist::encode_all(&demo::portal(NOW), 7, NOW)
-}
-
-fn acme() -> Account {
-    demo::portal(NOW)
-        .accounts
-        .into_iter()
-        .find(|a| a.id == ACME)
-        .unwrap()
+    persist::encode_all(&portal_at(LATER), 7, LATER)
 }
 
 /// How one stored text is damaged.
@@ -101,7 +94,7 @@ proptest! {
         bytes in proptest::collection::vec(any::<u8>(), 0..2_000),
         header in any::<bool>(),
     ) {
-        let account = acme();
+        let account = acme_at(LATER);
         let mut file = if header {
             b"Email,First Name,Last Name,User Type,Large Meetings,Role\n".to_vec()
         } else {
@@ -122,5 +115,5 @@ fn an_undamaged_store_still_reads_back() {
     let read = persist::decode(|k| stored.get(k).cloned())
         .unwrap()
         .unwrap();
-    assert_eq!(read.portal, demo::portal(NOW));
+    assert_eq!(read.portal, portal_at(LATER));
 }

@@ -104,10 +104,7 @@ fn moving_meetings_to_a_licensed_user_keeps_or_raises_capacity() {
     acme.execute(
         admin,
         now(),
-        Command::AssignLargeMeetings {
-            user: emma,
-            capacity: Capacity::P1000,
-        },
+        edit_large_meetings(&acme, emma, Some(Capacity::P1000)),
     )
     .unwrap();
     let raised = acme.capacities_if_moved(member, emma).unwrap();

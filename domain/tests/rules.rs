@@ -1,20 +1,19 @@
 //! The rules of the skeleton, as a person using the portal would notice them.
 
 use portal_domain::access::{decide, visible_areas};
-use portal_domain::demo::{self, ACME, DEMO_PASSWORD_HASHES, GLOBEX};
+use portal_domain::demo::{ACME, DEMO_PASSWORD_HASHES, GLOBEX};
 use portal_domain::time::Duration;
 use portal_domain::{
     Account, Area, BaseLicense, BillingPortal, Decision, Email, Portal, Role, SignInError,
-    SignInThrottle, Timestamp, User,
+    SignInThrottle, User,
 };
 use std::collections::HashSet;
 
-const NOW: Timestamp = Timestamp(1_800_000_000_000);
-const PASSWORD: &str = "Demo!2026";
+mod common;
 
-fn portal() -> Portal {
-    demo::portal(NOW)
-}
+use common::{portal_at, LATER};
+
+const PASSWORD: &str = "Demo!2026";
 
 fn account(portal: &Portal, id: portal_domain::AccountId) -> &Account {
     portal.accounts.iter().find(|a| a.id == id).unwrap()
@@ -28,7 +27,7 @@ fn by_email<'a>(portal: &'a Portal, email: &str) -> (&'a Account, &'a User) {
 
 #[test]
 fn acme_matches_the_demo_description() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     let acme = account(&portal, ACME);
     assert_eq!(acme.name, "Acme Inc.");
     assert_eq!(acme.billing_portal, BillingPortal::PlansAndBilling);
@@ -51,7 +50,7 @@ fn acme_matches_the_demo_description() {
 
 #[test]
 fn globex_matches_the_demo_description() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     let globex = account(&portal, GLOBEX);
     assert_eq!(globex.name, "Globex AB");
     assert_eq!(globex.billing_portal, BillingPortal::AccountManagement);
@@ -68,7 +67,7 @@ fn globex_matches_the_demo_description() {
 
 #[test]
 fn the_named_demo_users_have_their_roles_and_licenses() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     for (email, role, billing) in [
         ("owner@acme.example", Role::Owner, true),
         ("admin@acme.example", Role::Admin, true),
@@ -94,7 +93,7 @@ fn the_named_demo_users_have_their_roles_and_licenses() {
 
 #[test]
 fn every_email_and_id_is_unique_across_the_portal() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     let users: Vec<&User> = portal.accounts.iter().flat_map(|a| &a.users).collect();
     let emails: HashSet<_> = users.iter().map(|u| &u.email).collect();
     let ids: HashSet<_> = users.iter().map(|u| u.id).collect();
@@ -104,7 +103,7 @@ fn every_email_and_id_is_unique_across_the_portal() {
 
 #[test]
 fn the_members_host_their_named_meetings_and_others_host_meetings_too() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     let (acme, maya) = by_email(&portal, "member@acme.example");
     let topics: Vec<_> = acme
         .meetings_hosted_by(maya.id)
@@ -124,7 +123,7 @@ fn the_members_host_their_named_meetings_and_others_host_meetings_too() {
     assert_eq!(topics, ["Styrelsemöte"]);
     for account in &portal.accounts {
         for meeting in &account.meetings {
-            assert!(meeting.start > NOW, "demo meetings lie in the future");
+            assert!(meeting.start > LATER, "demo meetings lie in the future");
             assert!(account.user(meeting.host).is_some());
         }
     }
@@ -132,18 +131,18 @@ fn the_members_host_their_named_meetings_and_others_host_meetings_too() {
 
 #[test]
 fn every_demo_user_signs_in_with_the_demo_password() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     for user in portal.accounts.iter().flat_map(|a| &a.users) {
         let session = portal
             .sign_in(
                 &mut SignInThrottle::default(),
                 user.email.as_str(),
                 PASSWORD,
-                NOW,
+                LATER,
             )
             .unwrap_or_else(|e| panic!("{} cannot sign in: {e}", user.email));
         assert_eq!(session.user, user.id);
-        assert_eq!(session.last_active, NOW);
+        assert_eq!(session.last_active, LATER);
     }
 }
 
@@ -158,20 +157,20 @@ fn demo_passwords_are_stored_only_as_differently_salted_hashes() {
         })
         .collect();
     assert_eq!(salts.len(), DEMO_PASSWORD_HASHES.len());
-    for (key, text) in portal_domain::persist::encode_all(&portal(), 1, NOW) {
+    for (key, text) in portal_domain::persist::encode_all(&portal_at(LATER), 1, LATER) {
         assert!(!text.contains(PASSWORD), "{key}");
     }
 }
 
 #[test]
 fn sign_in_ignores_email_case_and_surrounding_spaces() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     let session = portal
         .sign_in(
             &mut SignInThrottle::default(),
             "  Owner@ACME.example ",
             PASSWORD,
-            NOW,
+            LATER,
         )
         .unwrap();
     let (account, user) = portal.resolve(&session).unwrap();
@@ -181,34 +180,30 @@ fn sign_in_ignores_email_case_and_surrounding_spaces() {
 
 #[test]
 fn a_wrong_password_and_an_unknown_email_give_the_same_error() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     let wrong_password = portal.sign_in(
         &mut SignInThrottle::default(),
         "owner@acme.example",
         "demo!2026",
-        NOW,
+        LATER,
     );
     let unknown_email = portal.sign_in(
         &mut SignInThrottle::default(),
         "nobody@acme.example",
         PASSWORD,
-        NOW,
+        LATER,
     );
-    let not_an_email = portal.sign_in(&mut SignInThrottle::default(), "owner", PASSWORD, NOW);
+    let not_an_email = portal.sign_in(&mut SignInThrottle::default(), "owner", PASSWORD, LATER);
     assert_eq!(wrong_password, Err(SignInError::InvalidCredentials));
     assert_eq!(unknown_email, Err(SignInError::InvalidCredentials));
     assert_eq!(not_an_email, Err(SignInError::InvalidCredentials));
-    assert_eq!(
-        SignInError::InvalidCredentials.to_string(),
-        "Incorrect email or password."
-    );
 }
 
 #[test]
 fn five_failures_make_the_next_tries_wait_thirty_seconds_even_with_the_right_password() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     let mut throttle = SignInThrottle::default();
-    let at = |s: i64| NOW + Duration::seconds(s);
+    let at = |s: i64| LATER + Duration::seconds(s);
     for i in 0..4 {
         assert_eq!(
             portal.sign_in(&mut throttle, "owner@acme.example", "guess", at(i)),
@@ -217,10 +212,6 @@ fn five_failures_make_the_next_tries_wait_thirty_seconds_even_with_the_right_pas
     }
     let fifth = portal.sign_in(&mut throttle, "Owner@acme.example", "guess", at(4));
     assert_eq!(fifth, Err(SignInError::TooManyAttempts { seconds: 30 }));
-    assert_eq!(
-        fifth.unwrap_err().to_string(),
-        "Too many failed sign-ins. Try again in 30 seconds."
-    );
     assert_eq!(
         portal.sign_in(&mut throttle, "owner@acme.example", PASSWORD, at(20)),
         Err(SignInError::TooManyAttempts { seconds: 14 })
@@ -237,10 +228,10 @@ fn five_failures_make_the_next_tries_wait_thirty_seconds_even_with_the_right_pas
 
 #[test]
 fn unknown_addresses_wait_the_same_so_the_wait_reveals_nothing() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     let mut throttle = SignInThrottle::default();
     let results: Vec<_> = (0..5)
-        .map(|_| portal.sign_in(&mut throttle, "nobody@acme.example", "guess", NOW))
+        .map(|_| portal.sign_in(&mut throttle, "nobody@acme.example", "guess", LATER))
         .collect();
     assert_eq!(results[3], Err(SignInError::InvalidCredentials));
     assert_eq!(
@@ -250,16 +241,16 @@ fn unknown_addresses_wait_the_same_so_the_wait_reveals_nothing() {
     // Empty fields are not tries.
     let mut throttle = SignInThrottle::default();
     for _ in 0..10 {
-        let _ = portal.sign_in(&mut throttle, "owner@acme.example", "", NOW);
+        let _ = portal.sign_in(&mut throttle, "owner@acme.example", "", LATER);
     }
     assert!(throttle.is_empty());
 }
 
 #[test]
 fn empty_fields_are_named() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     assert_eq!(
-        portal.sign_in(&mut SignInThrottle::default(), "  ", PASSWORD, NOW),
+        portal.sign_in(&mut SignInThrottle::default(), "  ", PASSWORD, LATER),
         Err(SignInError::MissingEmail)
     );
     assert_eq!(
@@ -267,7 +258,7 @@ fn empty_fields_are_named() {
             &mut SignInThrottle::default(),
             "owner@acme.example",
             "",
-            NOW
+            LATER
         ),
         Err(SignInError::MissingPassword)
     );
@@ -276,7 +267,7 @@ fn empty_fields_are_named() {
 #[test]
 fn navigation_follows_role_and_billing_portal() {
     use Area::*;
-    let portal = portal();
+    let portal = portal_at(LATER);
     let expected: [(&str, &[Area]); 6] = [
         (
             "owner@acme.example",
@@ -305,7 +296,7 @@ fn navigation_follows_role_and_billing_portal() {
 
 #[test]
 fn members_are_refused_admin_areas_and_admins_without_billing_privilege_billing() {
-    let mut portal = portal();
+    let mut portal = portal_at(LATER);
     {
         let (account, member) = by_email(&portal, "member@acme.example");
         for area in [
@@ -339,7 +330,7 @@ fn members_are_refused_admin_areas_and_admins_without_billing_privilege_billing(
 #[test]
 fn acme_has_an_admin_without_the_billing_privilege() {
     use Area::*;
-    let portal = portal();
+    let portal = portal_at(LATER);
     let (account, ethan) = by_email(&portal, "ethan.hughes@acme.example");
     assert_eq!((ethan.role, ethan.billing_privilege), (Role::Admin, false));
     assert_eq!(
@@ -354,7 +345,7 @@ fn acme_has_an_admin_without_the_billing_privilege() {
 
 #[test]
 fn the_other_billing_portal_points_to_the_accounts_own() {
-    let portal = portal();
+    let portal = portal_at(LATER);
     let (acme, owner) = by_email(&portal, "owner@acme.example");
     assert_eq!(
         decide(acme, owner, Area::Billing),
@@ -369,7 +360,7 @@ fn the_other_billing_portal_points_to_the_accounts_own() {
 
 #[test]
 fn a_meetings_capacity_follows_its_hosts_license_at_the_time_of_asking() {
-    let mut portal = portal();
+    let mut portal = portal_at(LATER);
     let acme = portal.accounts.iter_mut().find(|a| a.id == ACME).unwrap();
     let host = acme
         .users

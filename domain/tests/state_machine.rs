@@ -1,13 +1,17 @@
 //! Model-based test: random sequences of commands by random actors, with the
 //! account's invariants checked after every step.
 
-use portal_domain::demo::{self, ACME};
+use portal_domain::demo;
 use portal_domain::time::Duration;
 use portal_domain::{
     Account, BaseLicense, BillingCycle, Capacity, Command, Day, Email, MeetingHandling, Quantity,
     Role, Timestamp, UserId,
 };
 use proptest::prelude::*;
+
+mod common;
+
+use common::{acme_at, edit_large_meetings, edit_license, edit_licenses};
 
 #[derive(Clone, Debug)]
 enum Op {
@@ -65,6 +69,14 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+fn license(licensed: bool) -> BaseLicense {
+    if licensed {
+        BaseLicense::Licensed
+    } else {
+        BaseLicense::Basic
+    }
+}
+
 fn pick(account: &Account, index: usize) -> UserId {
     account.users[index % account.users.len()].id
 }
@@ -85,13 +97,8 @@ fn command(account: &Account, op: &Op) -> Option<Command> {
         Op::AddSeats(n) => Command::AddBaseSeats {
             quantity: Quantity::new(n).unwrap(),
         },
-        Op::Assign(u, c) => Command::AssignLargeMeetings {
-            user: pick(account, u),
-            capacity: cap(c),
-        },
-        Op::Remove(u) => Command::RemoveLargeMeetings {
-            user: pick(account, u),
-        },
+        Op::Assign(u, c) => edit_large_meetings(account, pick(account, u), Some(cap(c))),
+        Op::Remove(u) => edit_large_meetings(account, pick(account, u), None),
         Op::BulkAssign(list, c) => Command::BulkAssignLargeMeetings {
             users: users(&list),
             capacity: cap(c),
@@ -99,14 +106,7 @@ fn command(account: &Account, op: &Op) -> Option<Command> {
         Op::BulkRemove(list) => Command::BulkRemoveLargeMeetings {
             users: users(&list),
         },
-        Op::SetLicense(u, licensed) => Command::SetBaseLicense {
-            user: pick(account, u),
-            license: if licensed {
-                BaseLicense::Licensed
-            } else {
-                BaseLicense::Basic
-            },
-        },
+        Op::SetLicense(u, licensed) => edit_license(account, pick(account, u), license(licensed)),
         Op::Reduce(c, to) => Command::ReduceLine {
             capacity: cap(c),
             to,
@@ -117,22 +117,15 @@ fn command(account: &Account, op: &Op) -> Option<Command> {
             email: Email::parse(&format!("user{}@acme.example", n % 50)).unwrap(),
             first_name: "Test".into(),
             last_name: format!("User {n}"),
-            license: if licensed {
-                BaseLicense::Licensed
-            } else {
-                BaseLicense::Basic
-            },
+            license: license(licensed),
             role: if admin { Role::Admin } else { Role::Member },
         },
-        Op::Update(u, licensed, capacity) => Command::UpdateUserLicenses {
-            user: pick(account, u),
-            license: if licensed {
-                BaseLicense::Licensed
-            } else {
-                BaseLicense::Basic
-            },
-            large_meetings: capacity.map(cap),
-        },
+        Op::Update(u, licensed, capacity) => edit_licenses(
+            account,
+            pick(account, u),
+            license(licensed),
+            capacity.map(cap),
+        ),
         Op::RemoveUser(u, meetings) => Command::RemoveUser {
             user: pick(account, u),
             meetings: meetings.map(|(transfer, to)| {
@@ -146,11 +139,7 @@ fn command(account: &Account, op: &Op) -> Option<Command> {
         Op::EditUser(u, admin, licensed, capacity) => Command::EditUser {
             user: pick(account, u),
             role: if admin { Role::Admin } else { Role::Member },
-            license: if licensed {
-                BaseLicense::Licensed
-            } else {
-                BaseLicense::Basic
-            },
+            license: license(licensed),
             large_meetings: capacity.map(cap),
         },
         Op::Advance(_) => return None,
@@ -240,7 +229,7 @@ proptest! {
     ) {
         let start = Day::from_ymd(2026, 1, 31).unwrap().start();
         let mut now: Timestamp = start;
-        let mut account = demo::portal(start).accounts.into_iter().find(|a| a.id == ACME).unwrap();
+        let mut account = acme_at(start);
         check_invariants(&account)?;
         // Every id ever given out: a removed user's id is never given again.
         let mut ever: std::collections::HashSet<UserId> = account.users.iter().map(|u| u.id).collect();

@@ -1,12 +1,13 @@
 //! Every message that comes from the domain (refusals, input errors, the
 //! activity log's details), worded in the chosen language.
 //!
-//! The domain's own `Display` / `describe()` texts are English and serve
-//! native tests; the UI always goes through these functions, on the screen
-//! and in the activity log's CSV export. In both languages numbers are
-//! grouped ("3,000" / "3 000"), days are written as the page writes them
-//! ("Jan 4, 2027" / "4 jan. 2027"), amounts as "$1,234.50" / "1 234,50 US$",
-//! and a count of one takes the singular (the `*_one` keys).
+//! The domain hands over typed values (the `Display` of `DomainError`,
+//! `SignInError` and `CapacityError` is a developer's code, not a sentence);
+//! every sentence is worded here from the locale files, on the screen and in
+//! the activity log's CSV export. In both languages numbers are grouped
+//! ("3,000" / "3 000"), days are written as the page writes them ("Jan 4,
+//! 2027" / "4 jan. 2027"), amounts as "$1,234.50" / "1 234,50 US$", and a
+//! count of one takes the singular (the `*_one` keys).
 
 use crate::format;
 use crate::i18n::*;
@@ -35,7 +36,7 @@ fn number(locale: Locale, n: u32) -> String {
 fn size(locale: Locale, n: usize) -> String {
     match u32::try_from(n) {
         Ok(n) => format::count_in(locale, n),
-        Err(_) => portal_domain::words::number(n as u64),
+        Err(_) => portal_domain::money::group_thousands(n as u64),
     }
 }
 
@@ -799,11 +800,11 @@ pub fn audit_category(locale: Locale, category: AuditCategory) -> String {
     .to_string()
 }
 
-/// The target column of the Admin Activity Logs: a user's email as stored,
-/// a Large Meetings line ("Large Meetings 3,000") or the users of an import
-/// ("1 user", "50,000 users") in the chosen language.
-pub fn audit_target(locale: Locale, target: &str) -> String {
-    match AuditTarget::parse(target) {
+/// The target column of the Admin Activity Logs: a user's email, a Large
+/// Meetings line ("Large Meetings 3,000") or the users of an import
+/// ("1 user", "50,000 users") in the chosen language, or a name as it is.
+pub fn audit_target(locale: Locale, target: &AuditTarget) -> String {
+    match target {
         AuditTarget::Line(capacity) => td_string!(
             locale,
             messages.audit_target_line,
@@ -817,9 +818,10 @@ pub fn audit_target(locale: Locale, target: &str) -> String {
         AuditTarget::Imported { count } => td_string!(
             locale,
             messages.audit_target_users_many,
-            count = format::count_in(locale, count)
+            count = format::count_in(locale, *count)
         ),
-        AuditTarget::Named(name) => name.to_string(),
+        AuditTarget::User(email) => email.to_string(),
+        AuditTarget::Named(name) => name.clone(),
     }
 }
 

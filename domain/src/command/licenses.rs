@@ -1,0 +1,213 @@
+//! Licenses: the Edit User dialog's Save (role, Zoom Workplace license and
+//! Large Meetings together) and Change Licenses for many users at once.
+
+use super::{Log, UserProblem};
+use crate::audit::{AuditAction, AuditTarget, RemovalReason};
+use crate::billing::LineStatus;
+use crate::{Account, BaseLicense, Capacity, DomainError, Email, Role, User, UserId};
+
+impl Account {
+    /// Edit User's Save: checks everything first, so a refusal changes
+    /// neither the role nor the licenses.
+    pub(super) fn edit_user(
+        &mut self,
+        log: &mut Log,
+        user: UserId,
+        role: Role,
+        license: BaseLicense,
+        large_meetings: Option<Capacity>,
+    ) -> Result<(), DomainError> {
+        let target = self.member(user)?;
+        let from = target.role;
+        if from != role {
+            if from == Role::Owner || role == Role::Owner {
+                return Err(DomainError::OwnerRoleFixed);
+            }
+            if user == log.actor.id {
+                return Err(DomainError::CannotChangeOwnRole);
+            }
+        }
+        let email = AuditTarget::User(target.email.clone());
+        // Refuses before changing anything, so the role stays too.
+        self.update_licenses(user, license, large_meetings, log)?;
+        if from != role {
+            let target = self.user_mut(user);
+            target.role = role;
+            if role == Role::Member {
+                target.billing_privilege = false;
+            }
+            log.push(email, AuditAction::RoleChanged { from, to: role });
+        }
+        Ok(())
+    }
+
+    /// Gives every selected user Large Meetings of `capacity`: all or none.
+    pub(super) fn bulk_assign_large_meetings(
+        &mut self,
+        log: &mut Log,
+        users: Vec<UserId>,
+        capacity: Capacity,
+    ) -> Result<(), DomainError> {
+        let users = self.distinct_members(users)?;
+        let paid_only: Vec<Email> = users
+            .iter()
+            .filter(|u| u.license == BaseLicense::Basic)
+            .map(|u| u.email.clone())
+            .collect();
+        if !paid_only.is_empty() {
+            return Err(DomainError::OnlyPaidUsers { users: paid_only });
+        }
+        let changing: Vec<UserId> = users
+            .iter()
+            .filter(|u| u.large_meetings != Some(capacity))
+            .map(|u| u.id)
+            .collect();
+        if !changing.is_empty() {
+            self.check_seats(capacity, changing.len() as u32)?;
+        }
+        for user in changing {
+            self.assign(user, capacity, log);
+        }
+        Ok(())
+    }
+
+    /// Removes Large Meetings from every selected user: all or none.
+    pub(super) fn bulk_remove_large_meetings(
+        &mut self,
+        log: &mut Log,
+        users: Vec<UserId>,
+    ) -> Result<(), DomainError> {
+        let users = self.distinct_members(users)?;
+        let problems: Vec<UserProblem> = users
+            .iter()
+            .filter(|u| u.large_meetings.is_none())
+            .map(|u| UserProblem {
+                email: u.email.clone(),
+                error: DomainError::NoLargeMeetings(u.email.clone()),
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(DomainError::BulkRefused(problems));
+        }
+        let ids: Vec<UserId> = users.iter().map(|u| u.id).collect();
+        for user in ids {
+            self.unassign(user, RemovalReason::Requested, log);
+        }
+        Ok(())
+    }
+
+    /// Refuses if `needed` more users cannot get `capacity`, saying why
+    /// (not owned, being cancelled, reserved by a reduction, too few free).
+    /// The dialogs ask this before offering a capacity, so what they offer
+    /// is what Save accepts.
+    pub fn check_seats(&self, capacity: Capacity, needed: u32) -> Result<(), DomainError> {
+        let line = self
+            .line(capacity)
+            .ok_or(DomainError::CapacityNotOwned { capacity })?;
+        let seats = self.seats(capacity);
+        match line.status {
+            LineStatus::PendingCancellation => Err(DomainError::LineEnding {
+                capacity,
+                ends_on: line.term.renews_on(),
+            }),
+            LineStatus::PendingDowngrade { to } if seats.assigned + needed > to => {
+                Err(DomainError::SeatsReserved {
+                    capacity,
+                    to,
+                    on: line.term.renews_on(),
+                })
+            }
+            _ if needed > seats.available() => Err(DomainError::NotEnoughSeats {
+                capacity,
+                needed,
+                available: seats.available(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Sets a user's base license and Large Meetings together: checks
+    /// everything first, so a refusal changes nothing.
+    fn update_licenses(
+        &mut self,
+        user: UserId,
+        license: BaseLicense,
+        large_meetings: Option<Capacity>,
+        log: &mut Log,
+    ) -> Result<(), DomainError> {
+        let target = self.member(user)?;
+        if license == BaseLicense::Basic && large_meetings.is_some() {
+            return Err(DomainError::OnlyPaidUsers {
+                users: vec![target.email.clone()],
+            });
+        }
+        if license == BaseLicense::Basic && target.role == Role::Owner {
+            return Err(DomainError::OwnerMustBeLicensed);
+        }
+        let (from, current) = (target.license, target.large_meetings);
+        if from == BaseLicense::Basic
+            && license == BaseLicense::Licensed
+            && self.seats_available() == 0
+        {
+            return Err(DomainError::NoBaseSeatAvailable {
+                seats: self.base_plan.seats,
+            });
+        }
+        if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
+            self.check_seats(capacity, 1)?;
+        }
+        let email = AuditTarget::User(target.email.clone());
+        if current.is_some() && large_meetings.is_none() {
+            let reason = if license == BaseLicense::Basic {
+                RemovalReason::BecameBasic
+            } else {
+                RemovalReason::Requested
+            };
+            self.unassign(user, reason, log);
+        }
+        if from != license {
+            self.user_mut(user).license = license;
+            log.push(email, AuditAction::BaseLicenseChanged { from, to: license });
+        }
+        if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
+            self.assign(user, capacity, log);
+        }
+        Ok(())
+    }
+
+    fn assign(&mut self, user: UserId, capacity: Capacity, log: &mut Log) {
+        let target = self.user_mut(user);
+        let previous = target.large_meetings.replace(capacity);
+        let email = AuditTarget::User(target.email.clone());
+        log.push(
+            email,
+            AuditAction::LargeMeetingsAssigned { capacity, previous },
+        );
+    }
+
+    fn unassign(&mut self, user: UserId, reason: RemovalReason, log: &mut Log) {
+        let target = self.user_mut(user);
+        if let Some(capacity) = target.large_meetings.take() {
+            let email = AuditTarget::User(target.email.clone());
+            log.push(
+                email,
+                AuditAction::LargeMeetingsRemoved { capacity, reason },
+            );
+        }
+    }
+
+    /// The selected users, each once, all of this account.
+    fn distinct_members(&self, ids: Vec<UserId>) -> Result<Vec<&User>, DomainError> {
+        if ids.is_empty() {
+            return Err(DomainError::EmptySelection);
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut users = Vec::new();
+        for id in ids {
+            if seen.insert(id) {
+                users.push(self.member(id)?);
+            }
+        }
+        Ok(users)
+    }
+}
