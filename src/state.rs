@@ -41,7 +41,8 @@ pub enum SignOutReason {
 pub enum ActionError {
     #[error(transparent)]
     Domain(#[from] DomainError),
-    #[error("Your session has ended. Sign in again.")]
+    /// Worded by `messages::action_error`; this text is for developers.
+    #[error("signed out")]
     SignedOut,
 }
 

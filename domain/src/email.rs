@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
-use thiserror::Error;
 
 /// A syntactically valid email address, stored in lower case so that
 /// `Ann@Acme.example` and `ann@acme.example` are the same user.
@@ -10,22 +9,32 @@ use thiserror::Error;
 #[serde(transparent)]
 pub struct Email(String);
 
-/// Why a text is not an email address. Each says what to fix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+/// Why a text is not an email address (each worded with what to fix).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EmailError {
-    #[error("Enter an email address.")]
+    /// Nothing typed.
     Empty,
-    #[error("An email address is at most 254 characters.")]
+    /// More than 254 characters.
     TooLong,
-    #[error("An email address contains exactly one @.")]
+    /// Not exactly one @.
     AtSign,
-    #[error("Enter the part before the @.")]
+    /// Nothing before the @.
     MissingLocalPart,
-    #[error("Enter a domain after the @, such as example.com.")]
+    /// No domain such as example.com after the @.
     InvalidDomain,
-    #[error("An email address cannot contain spaces or these characters: ( ) , : ; < > [ ] \\ \"")]
+    /// A space or one of `( ) , : ; < > [ ] \ "`.
     InvalidCharacter,
 }
+
+/// For developers (logs, test failures); people read it worded in their
+/// language by the UI (`src/ui/messages.rs`).
+impl std::fmt::Display for EmailError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
+}
+
+impl std::error::Error for EmailError {}
 
 impl Email {
     /// Parses an address typed by a person. Surrounding spaces are ignored.

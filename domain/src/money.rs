@@ -2,7 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use thiserror::Error;
 
 /// An amount in US cents. Arithmetic is checked and returns an error
 /// instead of overflowing.
@@ -12,9 +11,18 @@ use thiserror::Error;
 #[serde(transparent)]
 pub struct Money(i64);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
-#[error("The amount is too large to compute.")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MoneyOverflow;
+
+/// For developers (logs, test failures); people read it worded in their
+/// language by the UI (`src/ui/messages.rs`).
+impl std::fmt::Display for MoneyOverflow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
+}
+
+impl std::error::Error for MoneyOverflow {}
 
 impl Money {
     pub const ZERO: Money = Money(0);

@@ -9,7 +9,6 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use thiserror::Error;
 
 /// How a language writes whole numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -38,24 +37,32 @@ impl NumberStyle {
 }
 
 /// Why typed text is not a whole number of the chosen language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WholeNumberError {
-    #[error("Enter a number.")]
+    /// Nothing typed.
     Empty,
-    #[error("Enter the number in digits.")]
+    /// Not digits.
     NotANumber,
     /// Digits, but grouped in another way than the language's (another
     /// language's separator, or groups not of three digits).
-    #[error("The digits are grouped in a way this language does not write numbers.")]
     Grouping,
-    #[error("Enter a whole number.")]
+    /// A decimal part.
     Fractional,
-    #[error("The number cannot be negative.")]
+    /// A minus sign.
     Negative,
     /// More than a u32 holds.
-    #[error("The number is too large.")]
     TooLarge,
 }
+
+/// For developers (logs, test failures); people read it worded in their
+/// language by the UI (`src/ui/messages.rs`).
+impl std::fmt::Display for WholeNumberError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
+}
+
+impl std::error::Error for WholeNumberError {}
 
 /// Reads a whole number typed in `style`: optional sign, then digits,
 /// grouped by threes with the language's separator or not grouped at all.
@@ -148,24 +155,35 @@ fn read_groups(whole: &str, style: NumberStyle) -> Result<String, WholeNumberErr
 #[serde(try_from = "u32", into = "u32")]
 pub struct Quantity(u16);
 
-/// Why a typed number of licenses is not accepted; each says what is allowed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+/// Why a typed number of licenses is not accepted (a whole number from 1 to
+/// 9,999); each is worded with what is allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuantityError {
-    #[error("Enter the number of licenses, a whole number from 1 to 9,999.")]
+    /// Nothing typed.
     Empty,
-    #[error("Enter the number of licenses in digits, a whole number from 1 to 9,999.")]
+    /// Not digits.
     NotANumber,
-    #[error("Group the digits as the chosen language writes numbers, or not at all.")]
+    /// Digits grouped in another way than the chosen language's.
     Grouping,
-    #[error("Licenses come whole: enter a whole number from 1 to 9,999.")]
+    /// A decimal part.
     Fractional,
-    #[error("The number of licenses cannot be negative: enter a whole number from 1 to 9,999.")]
+    /// A minus sign.
     Negative,
-    #[error("Order at least 1 license: enter a whole number from 1 to 9,999.")]
+    /// 0.
     Zero,
-    #[error("At most 9,999 licenses per order.")]
+    /// More than 9,999.
     TooLarge,
 }
+
+/// For developers (logs, test failures); people read it worded in their
+/// language by the UI (`src/ui/messages.rs`).
+impl std::fmt::Display for QuantityError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
+}
+
+impl std::error::Error for QuantityError {}
 
 impl Quantity {
     pub const MAX: u32 = 9_999;
