@@ -43,7 +43,7 @@ fn capacity_field(draft: OrderDraft) -> impl IntoView {
     };
     let option = move |c: Capacity| {
         view! {
-            <option value=c.to_string()>
+            <option value=c.participants().to_string()>
                 {move || {
                     let l = i18n.get_locale();
                     td_string!(
@@ -64,7 +64,7 @@ fn capacity_field(draft: OrderDraft) -> impl IntoView {
                 on:change=on_change
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby="order-capacity-error"
-                prop:value=move || draft.capacity.get().map(|c| c.to_string()).unwrap_or_default()
+                prop:value=move || draft.capacity.get().map(|c| c.participants().to_string()).unwrap_or_default()
             >
                 <option value="">{t!(i18n, billing.order.choose_capacity)}</option>
                 {Capacity::ALL.into_iter().map(option).collect_view()}

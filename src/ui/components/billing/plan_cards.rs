@@ -13,7 +13,7 @@ use crate::ui::messages::{self, Counted};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_domain::{Account, BillingCycle, Capacity, Command, Quantity, QuantityError, Quote};
+use portal_domain::{Account, BillingCycle, Capacity, Command, Quantity, Quote};
 
 /// The base plan and every Large Meetings line, with what can be changed.
 #[component]
@@ -54,7 +54,8 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
     let who = use_signed_in();
     let i18n = use_i18n();
     let adding = RwSignal::new(false);
-    let seats = SeatsOrder::new();
+    // Kept while the form is closed and opened again, until seats are bought.
+    let seats_text = RwSignal::new("1".to_string());
     let fact = move |f: fn(Locale, &Account) -> String| {
         move || {
             let locale = i18n.get_locale();
@@ -103,52 +104,28 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
                     }
                 }
             >
-                <AddSeatsForm feedback adding seats />
+                <AddSeatsForm feedback adding seats_text />
             </Show>
         </article>
     }
 }
 
-/// The seats being bought: the number as typed (kept while the form is
-/// closed and opened again, until seats are bought), read the way the
-/// chosen language writes numbers, and its price.
-#[derive(Clone, Copy)]
-struct SeatsOrder {
-    text: RwSignal<String>,
-    parsed: Memo<Result<Quantity, QuantityError>>,
-    quote: Memo<Option<Quote>>,
-}
-
-impl SeatsOrder {
-    fn new() -> Self {
-        let who = use_signed_in();
-        let i18n = use_i18n();
-        let text = RwSignal::new("1".to_string());
-        let parsed = Memo::new(move |_| {
-            Quantity::parse(&text.get(), format::number_style(i18n.get_locale()))
-        });
-        let quote = Memo::new(move |_| {
-            let quantity = parsed.get().ok()?;
-            who.with(|account, _| account.quote_base_seats(quantity, today()).ok())
-        });
-        Self {
-            text,
-            parsed,
-            quote,
-        }
-    }
-}
-
 /// Number of seats with its price as typed, Buy Seats and Close.
 #[component]
-fn AddSeatsForm(feedback: Feedback, adding: RwSignal<bool>, seats: SeatsOrder) -> impl IntoView {
+fn AddSeatsForm(
+    feedback: Feedback,
+    adding: RwSignal<bool>,
+    seats_text: RwSignal<String>,
+) -> impl IntoView {
     let who = use_signed_in();
     let i18n = use_i18n();
-    let SeatsOrder {
-        text: seats_text,
-        parsed,
-        quote,
-    } = seats;
+    let parsed = Memo::new(move |_| {
+        Quantity::parse(&seats_text.get(), format::number_style(i18n.get_locale()))
+    });
+    let quote = Memo::new(move |_| {
+        let quantity = parsed.get().ok()?;
+        who.with(|account, _| account.quote_base_seats(quantity, today()).ok())
+    });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let quantity = match parsed.get_untracked() {
