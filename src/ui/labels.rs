@@ -1,8 +1,9 @@
 //! Names of the domain's roles, licenses and billing portals in the
 //! chosen language.
 
+use crate::format;
 use crate::i18n::*;
-use portal_domain::{BaseLicense, BillingPortal, Role};
+use portal_domain::{BaseLicense, BillingCycle, BillingPortal, Capacity, Role};
 
 pub fn role(locale: Locale, role: Role) -> &'static str {
     match role {
@@ -17,6 +18,24 @@ pub fn license(locale: Locale, license: BaseLicense) -> &'static str {
         BaseLicense::Basic => td_string!(locale, common.license.basic),
         BaseLicense::Licensed => td_string!(locale, common.license.licensed),
     }
+}
+
+/// "Monthly" / "Månadsvis".
+pub fn cycle(locale: Locale, cycle: BillingCycle) -> &'static str {
+    match cycle {
+        BillingCycle::Monthly => td_string!(locale, billing.cycle.monthly),
+        BillingCycle::Annual => td_string!(locale, billing.cycle.annual),
+    }
+}
+
+/// A Large Meetings line: "Large Meetings 1,000 participants" /
+/// "Stora möten 1 000 deltagare".
+pub fn line_name(locale: Locale, capacity: Capacity) -> String {
+    td_string!(
+        locale,
+        billing.line.name,
+        count = format::count_in(locale, capacity.participants())
+    )
 }
 
 /// The navigation path to a billing portal: "Plans and Billing > Plan Management".

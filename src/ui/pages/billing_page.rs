@@ -2,10 +2,10 @@
 //! Plans and Invoice History, and the three-step cart.
 
 use crate::i18n::*;
-use crate::state::use_app;
-use crate::ui::components::plans::{
-    check_order_message, place_order, quote_error_message, use_quote, CurrentPlans, Feedback,
-    FeedbackView, OrderDraft, OrderFields, OrderHistory, PriceSummary,
+use crate::state::{use_signed_in, SignedIn};
+use crate::ui::components::billing::{
+    place_order, use_quote, CurrentPlans, Feedback, FeedbackView, OrderDraft, OrderFields,
+    OrderHistory, PriceSummary, Refusal,
 };
 use crate::ui::components::table_scroll::TableScroll;
 use crate::ui::pages::help_page::{BestPracticesLink, BillingSettingsLink, RequirementsLink};
@@ -15,12 +15,44 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
-use portal_domain::{BillingCycle, Capacity};
+use portal_domain::{BillingCycle, Capacity, DomainError, Quote};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
     CurrentPlans,
     InvoiceHistory,
+}
+
+impl Tab {
+    /// The id of the tab's button.
+    fn id(self) -> &'static str {
+        match self {
+            Self::CurrentPlans => "tab-current-plans",
+            Self::InvoiceHistory => "tab-invoice-history",
+        }
+    }
+
+    /// The id of the tab's panel.
+    fn panel(self) -> &'static str {
+        match self {
+            Self::CurrentPlans => "panel-current-plans",
+            Self::InvoiceHistory => "panel-invoice-history",
+        }
+    }
+
+    /// The tab a key moves to from this one (arrows go round, Home and End
+    /// go to the first and the last).
+    fn after_key(self, key: &str) -> Option<Self> {
+        match key {
+            "ArrowRight" | "ArrowLeft" => Some(match self {
+                Self::CurrentPlans => Self::InvoiceHistory,
+                Self::InvoiceHistory => Self::CurrentPlans,
+            }),
+            "Home" => Some(Self::CurrentPlans),
+            "End" => Some(Self::InvoiceHistory),
+            _ => None,
+        }
+    }
 }
 
 /// Where the cart is. Each step is an address of its own
@@ -67,7 +99,7 @@ fn cart_address(step: Step, draft: OrderDraft) -> String {
     let licenses: String = js_sys::encode_uri_component(&draft.quantity.get_untracked()).into();
     address.push_str(&format!(
         "&licenses={licenses}&cycle={}",
-        draft.cycle.get_untracked().as_str()
+        draft.cycle.get_untracked()
     ));
     address
 }
@@ -87,11 +119,9 @@ fn draft_from_query(draft: OrderDraft, query: &ParamsMap) {
             draft.quantity.set(licenses);
         }
     }
-    let cycle = match query.get("cycle").as_deref() {
-        Some("Annual") => Some(BillingCycle::Annual),
-        Some("Monthly") => Some(BillingCycle::Monthly),
-        _ => None,
-    };
+    let cycle = query
+        .get("cycle")
+        .and_then(|c| c.parse::<BillingCycle>().ok());
     if let Some(cycle) = cycle.filter(|c| *c != draft.cycle.get_untracked()) {
         draft.cycle.set(cycle);
     }
@@ -104,14 +134,8 @@ pub fn BillingPage() -> impl IntoView {
     let plans_tab = NodeRef::<html::Button>::new();
     let invoices_tab = NodeRef::<html::Button>::new();
     let on_key = move |ev: KeyboardEvent| {
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowLeft" => match tab.get_untracked() {
-                Tab::CurrentPlans => Tab::InvoiceHistory,
-                Tab::InvoiceHistory => Tab::CurrentPlans,
-            },
-            "Home" => Tab::CurrentPlans,
-            "End" => Tab::InvoiceHistory,
-            _ => return,
+        let Some(next) = tab.get_untracked().after_key(&ev.key()) else {
+            return;
         };
         ev.prevent_default();
         set_tab.set(next);
@@ -123,7 +147,7 @@ pub fn BillingPage() -> impl IntoView {
             let _ = button.focus();
         }
     };
-    let selected = move |t: Tab| tab.get() == t;
+    let hidden = move |t: Tab| tab.get() != t;
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
             <p class="page__trail">{t!(i18n, billing.account_management)}</p>
@@ -134,44 +158,22 @@ pub fn BillingPage() -> impl IntoView {
                 aria-label=move || t_string!(i18n, billing.billing)
                 on:keydown=on_key
             >
-                <button
-                    type="button"
-                    role="tab"
-                    id="tab-current-plans"
-                    aria-controls="panel-current-plans"
-                    aria-selected=move || selected(Tab::CurrentPlans).to_string()
-                    tabindex=move || if selected(Tab::CurrentPlans) { "0" } else { "-1" }
-                    node_ref=plans_tab
-                    on:click=move |_| set_tab.set(Tab::CurrentPlans)
-                >
-                    {t!(i18n, billing.current_plans)}
-                </button>
-                <button
-                    type="button"
-                    role="tab"
-                    id="tab-invoice-history"
-                    aria-controls="panel-invoice-history"
-                    aria-selected=move || selected(Tab::InvoiceHistory).to_string()
-                    tabindex=move || if selected(Tab::InvoiceHistory) { "0" } else { "-1" }
-                    node_ref=invoices_tab
-                    on:click=move |_| set_tab.set(Tab::InvoiceHistory)
-                >
-                    {t!(i18n, billing.invoice_history)}
-                </button>
+                {tab_button(Tab::CurrentPlans, tab, set_tab, plans_tab, t!(i18n, billing.current_plans))}
+                {tab_button(Tab::InvoiceHistory, tab, set_tab, invoices_tab, t!(i18n, billing.invoice_history))}
             </div>
             <div
                 role="tabpanel"
-                id="panel-current-plans"
-                aria-labelledby="tab-current-plans"
-                hidden=move || !selected(Tab::CurrentPlans)
+                id=Tab::CurrentPlans.panel()
+                aria-labelledby=Tab::CurrentPlans.id()
+                hidden=move || hidden(Tab::CurrentPlans)
             >
                 <CurrentPlansTab />
             </div>
             <div
                 role="tabpanel"
-                id="panel-invoice-history"
-                aria-labelledby="tab-invoice-history"
-                hidden=move || !selected(Tab::InvoiceHistory)
+                id=Tab::InvoiceHistory.panel()
+                aria-labelledby=Tab::InvoiceHistory.id()
+                hidden=move || hidden(Tab::InvoiceHistory)
             >
                 <OrderHistory caption=Signal::derive(move || t_string!(i18n, billing.invoice_history)) />
             </div>
@@ -179,9 +181,82 @@ pub fn BillingPage() -> impl IntoView {
     }
 }
 
+/// The button of tab `this`, named `label`; `tab` is the one selected.
+fn tab_button(
+    this: Tab,
+    tab: ReadSignal<Tab>,
+    set_tab: WriteSignal<Tab>,
+    node: NodeRef<html::Button>,
+    label: impl IntoView + 'static,
+) -> impl IntoView {
+    let selected = move || tab.get() == this;
+    view! {
+        <button
+            type="button"
+            role="tab"
+            id=this.id()
+            aria-controls=this.panel()
+            aria-selected=move || selected().to_string()
+            tabindex=move || if selected() { "0" } else { "-1" }
+            node_ref=node
+            on:click=move |_| set_tab.set(this)
+        >
+            {label}
+        </button>
+    }
+}
+
+/// The cart: the order being filled in, its price, and the way between
+/// its steps (each an address of its own).
+#[derive(Clone, Copy)]
+struct Cart {
+    who: SignedIn,
+    draft: OrderDraft,
+    feedback: Feedback,
+    quote: Memo<Option<Result<Quote, DomainError>>>,
+    /// Goes to a step; `true` replaces the current history entry.
+    go_to: Callback<(Step, bool)>,
+}
+
+impl Cart {
+    /// Goes to `to` as a new history entry.
+    fn go(self, to: Step) {
+        self.feedback.error.set(None);
+        self.go_to.run((to, false));
+    }
+
+    /// Save and Continue from the first step: to the review if the order
+    /// has a price, otherwise says why not.
+    fn continue_from_cart(self) {
+        self.draft.checked.set(true);
+        match self.quote.get_untracked() {
+            Some(Ok(_)) => {
+                // Back from the review returns to the cart as filled in.
+                keep_in_history(&cart_address(Step::Cart, self.draft));
+                self.go(Step::Review)
+            }
+            Some(Err(e)) => self.feedback.failed(e),
+            None => self.feedback.failed(Refusal::CheckOrder),
+        }
+    }
+
+    /// Place Order: on success the cart's step leaves the address.
+    fn place(self, locale: Locale) {
+        match place_order(self.who, self.draft, locale) {
+            Ok(notice) => {
+                self.go_to.run((Step::Closed, true));
+                if let Some(notice) = notice {
+                    self.feedback.done(notice);
+                }
+            }
+            Err(refusal) => self.feedback.failed(refusal),
+        }
+    }
+}
+
 #[component]
 fn CurrentPlansTab() -> impl IntoView {
-    let state = use_app();
+    let who = use_signed_in();
     let i18n = use_i18n();
     let feedback = Feedback::new();
     let draft = OrderDraft::new();
@@ -189,7 +264,7 @@ fn CurrentPlansTab() -> impl IntoView {
     let navigate = use_navigate();
     // The address says which step is open and what was chosen.
     Effect::new(move |_| query.with(|q| draft_from_query(draft, q)));
-    let quote = use_quote(draft);
+    let quote = use_quote(who, draft);
     let step = Memo::new(move |_| {
         let asked = query.with(|q| Step::from_query(q.get("cart").as_deref()));
         match asked {
@@ -209,9 +284,16 @@ fn CurrentPlansTab() -> impl IntoView {
             },
         )
     });
+    let cart = Cart {
+        who,
+        draft,
+        feedback,
+        quote,
+        go_to,
+    };
     let step_title = NodeRef::<html::H3>::new();
     let open_cart = move |capacity: Option<Capacity>| {
-        draft.start(state, capacity);
+        draft.start(who, capacity);
         feedback.clear();
         go_to.run((Step::Cart, false));
     };
@@ -223,37 +305,6 @@ fn CurrentPlansTab() -> impl IntoView {
             }
         }
     });
-    let go = move |to: Step| {
-        feedback.error.set(None);
-        go_to.run((to, false));
-    };
-    let continue_from_cart = move |_| {
-        draft.checked.set(true);
-        match quote.get_untracked() {
-            Some(Ok(_)) => {
-                // Back from the review returns to the cart as filled in.
-                keep_in_history(&cart_address(Step::Cart, draft));
-                go(Step::Review)
-            }
-            Some(Err(e)) => feedback.failed(quote_error_message(e)),
-            None => feedback.failed(check_order_message()),
-        }
-    };
-    let place = move |_| match place_order(state, draft, i18n.get_locale_untracked()) {
-        Ok(message) => {
-            // The order is placed: the cart's step leaves the address.
-            go_to.run((Step::Closed, true));
-            feedback.done(message);
-        }
-        Err(message) => feedback.failed(message),
-    };
-    let due_today = move || {
-        quote
-            .get()
-            .and_then(Result::ok)
-            .map(|q| crate::format::money_in(i18n.get_locale(), q.due_today))
-            .unwrap_or_default()
-    };
     view! {
         <FeedbackView feedback />
         <h2>{t!(i18n, billing.current_plans)}</h2>
@@ -263,103 +314,119 @@ fn CurrentPlansTab() -> impl IntoView {
             <li><BestPracticesLink /></li>
             <li><BillingSettingsLink /></li>
         </ul>
-
         <h2 id="other-products-title">{t!(i18n, billing.other_products.title)}</h2>
-        // The scroll region's name is fixed when it is built, so the table
-        // is rebuilt when the language changes.
-        {move || {
-            let l = i18n.get_locale();
-            view! {
-                <TableScroll label=td_string!(l, billing.other_products.label)>
-                <table class="table products">
-                    <caption class="visually-hidden">{td_string!(l, billing.other_products.caption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{td_string!(l, billing.other_products.product)}</th>
-                            <th scope="col">{td_string!(l, billing.other_products.description)}</th>
-                            <th scope="col">
-                                <span class="visually-hidden">{td_string!(l, billing.other_products.action)}</span>
-                            </th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <tr>
-                            <th scope="row">{td_string!(l, billing.large_meetings)}</th>
-                            <td>{td_string!(l, billing.other_products.large_meetings_description)}</td>
-                            <td>
-                                <button
-                                    type="button"
-                                    class="button button--primary"
-                                    on:click=move |_| open_cart(None)
-                                >
-                                    {td_string!(l, billing.other_products.add_to_cart)}
-                                </button>
-                            </td>
-                        </tr>
-                    </tbody>
-                </table>
-                </TableScroll>
-            }
-        }}
+        <OtherProducts on_add=Callback::new(move |_| open_cart(None)) />
+        {move || cart_step(cart, step.get(), step_title)}
+    }
+}
 
-        {move || {
-            match step.get() {
-            Step::Closed => ().into_any(),
-            Step::Cart => {
-                view! {
-                    <section class="card order-form" aria-labelledby="cart-title">
-                        <h3 id="cart-title" tabindex="-1" node_ref=step_title>{t!(i18n, billing.cart.title)}</h3>
-                        <p class="steps">{t!(i18n, billing.cart.step_choose)}</p>
-                        <OrderFields draft />
-                        <div class="form-actions">
-                            <button type="button" class="button button--primary" on:click=continue_from_cart>
-                                {t!(i18n, billing.cart.save_and_continue)}
+/// The products the account can add (Large Meetings), each with Add to Cart.
+#[component]
+fn OtherProducts(on_add: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    // The scroll region's name is fixed when it is built, so the table is
+    // rebuilt when the language changes.
+    move || {
+        let l = i18n.get_locale();
+        view! {
+            <TableScroll label=td_string!(l, billing.other_products.label)>
+            <table class="table products">
+                <caption class="visually-hidden">{td_string!(l, billing.other_products.caption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{td_string!(l, billing.other_products.product)}</th>
+                        <th scope="col">{td_string!(l, billing.other_products.description)}</th>
+                        <th scope="col">
+                            <span class="visually-hidden">{td_string!(l, billing.other_products.action)}</span>
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr>
+                        <th scope="row">{td_string!(l, billing.large_meetings)}</th>
+                        <td>{td_string!(l, billing.other_products.large_meetings_description)}</td>
+                        <td>
+                            <button
+                                type="button"
+                                class="button button--primary"
+                                on:click=move |_| on_add.run(())
+                            >
+                                {td_string!(l, billing.other_products.add_to_cart)}
                             </button>
-                            <button type="button" class="button" on:click=move |_| go(Step::Closed)>
-                                {t!(i18n, common.cancel)}
-                            </button>
-                        </div>
-                    </section>
-                }
-                    .into_any()
-            }
-            Step::Review => {
-                view! {
-                    <section class="card order-form" aria-labelledby="review-title">
-                        <h3 id="review-title" tabindex="-1" node_ref=step_title>{t!(i18n, billing.cart.review_title)}</h3>
-                        <p class="steps">{t!(i18n, billing.cart.step_review)}</p>
-                        <PriceSummary draft />
-                        <div class="form-actions">
-                            <button type="button" class="button button--primary" on:click=move |_| go(Step::Confirm)>
-                                {t!(i18n, billing.cart.save_and_continue)}
-                            </button>
-                            <button type="button" class="button" on:click=move |_| go(Step::Cart)>
-                                {t!(i18n, billing.cart.back)}
-                            </button>
-                        </div>
-                    </section>
-                }
-                    .into_any()
-            }
-            Step::Confirm => {
-                view! {
-                    <section class="card order-form" aria-labelledby="confirm-title">
-                        <h3 id="confirm-title" tabindex="-1" node_ref=step_title>{t!(i18n, billing.cart.confirm_title)}</h3>
-                        <p class="steps">{t!(i18n, billing.cart.step_order)}</p>
-                        <p>{t!(i18n, billing.cart.charged_today, amount = due_today)}</p>
-                        <div class="form-actions">
-                            <button type="button" class="button button--primary" on:click=place>
-                                {t!(i18n, billing.cart.place_order)}
-                            </button>
-                            <button type="button" class="button" on:click=move |_| go(Step::Review)>
-                                {t!(i18n, billing.cart.back)}
-                            </button>
-                        </div>
-                    </section>
-                }
-                    .into_any()
-            }
-        }}}
+                        </td>
+                    </tr>
+                </tbody>
+            </table>
+            </TableScroll>
+        }
+    }
+}
+
+/// The open step of the cart: choose, review, or place the order.
+fn cart_step(cart: Cart, step: Step, title: NodeRef<html::H3>) -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = cart.draft;
+    let due_today = move || {
+        cart.quote
+            .get()
+            .and_then(Result::ok)
+            .map(|q| crate::format::money_in(i18n.get_locale(), q.due_today))
+            .unwrap_or_default()
+    };
+    match step {
+        Step::Closed => ().into_any(),
+        Step::Cart => view! {
+            <section class="card order-form" aria-labelledby="cart-title">
+                <h3 id="cart-title" tabindex="-1" node_ref=title>{t!(i18n, billing.cart.title)}</h3>
+                <p class="steps">{t!(i18n, billing.cart.step_choose)}</p>
+                <OrderFields draft />
+                <div class="form-actions">
+                    <button type="button" class="button button--primary" on:click=move |_| cart.continue_from_cart()>
+                        {t!(i18n, billing.cart.save_and_continue)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| cart.go(Step::Closed)>
+                        {t!(i18n, common.cancel)}
+                    </button>
+                </div>
+            </section>
+        }
+        .into_any(),
+        Step::Review => view! {
+            <section class="card order-form" aria-labelledby="review-title">
+                <h3 id="review-title" tabindex="-1" node_ref=title>{t!(i18n, billing.cart.review_title)}</h3>
+                <p class="steps">{t!(i18n, billing.cart.step_review)}</p>
+                <PriceSummary draft />
+                <div class="form-actions">
+                    <button type="button" class="button button--primary" on:click=move |_| cart.go(Step::Confirm)>
+                        {t!(i18n, billing.cart.save_and_continue)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| cart.go(Step::Cart)>
+                        {t!(i18n, billing.cart.back)}
+                    </button>
+                </div>
+            </section>
+        }
+        .into_any(),
+        Step::Confirm => view! {
+            <section class="card order-form" aria-labelledby="confirm-title">
+                <h3 id="confirm-title" tabindex="-1" node_ref=title>{t!(i18n, billing.cart.confirm_title)}</h3>
+                <p class="steps">{t!(i18n, billing.cart.step_order)}</p>
+                <p>{t!(i18n, billing.cart.charged_today, amount = due_today)}</p>
+                <div class="form-actions">
+                    <button
+                        type="button"
+                        class="button button--primary"
+                        on:click=move |_| cart.place(i18n.get_locale_untracked())
+                    >
+                        {t!(i18n, billing.cart.place_order)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| cart.go(Step::Review)>
+                        {t!(i18n, billing.cart.back)}
+                    </button>
+                </div>
+            </section>
+        }
+        .into_any(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Plans and Billing > Payment History.
 
 use crate::i18n::*;
-use crate::ui::components::plans::OrderHistory;
+use crate::ui::components::billing::OrderHistory;
 use leptos::prelude::*;
 
 #[component]

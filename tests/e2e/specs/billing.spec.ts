@@ -245,3 +245,46 @@ test("more Zoom Workplace seats can be bought for the base plan", async ({ page 
   await page.getByRole("tab", { name: "Invoice History" }).click();
   await expect(page.getByRole("row", { name: /Zoom Workplace Pro seats/ })).toBeVisible();
 });
+
+test("a refusal and a confirmation on screen are re-worded when the language is switched", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buyLargeMeetings(page, "500", "2");
+  await page.goto("/users");
+  await page.getByRole("row").filter({ hasText: "member@acme.example" }).getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit User" });
+  await dialog.getByRole("checkbox", { name: "Large Meetings" }).check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // A refusal on the line's card, then a confirmation in the page's status.
+  await page.goto("/plan-management");
+  // Found by its id: the card's name changes with the language.
+  const card = page.locator('article[aria-labelledby="line-500-title"]');
+  await card.getByRole("button", { name: "Cancel subscription" }).click();
+  const refusal = card.getByRole("alert");
+  await expect(refusal).toHaveText("Large Meetings 500 is assigned to 1 user. Remove it from that user before cancelling.");
+  const base = page.getByRole("article", { name: "Zoom Workplace Business" });
+  await base.getByRole("button", { name: "Add seats" }).click();
+  await base.getByLabel("Number of seats").fill("2");
+  await base.getByRole("button", { name: "Buy seats" }).click();
+  const status = page.getByRole("status").first();
+  await expect(status).toHaveText("Order placed: 2 more Zoom Workplace seats.");
+
+  // The top bar's switch: both now read in Swedish, nothing left in English.
+  await page.locator("#language").selectOption("sv");
+  await expect(refusal).toHaveText(
+    "Stora möten 500 är tilldelat 1 användare. Ta bort tillägget från användaren innan du säger upp det.",
+  );
+  await expect(status).toHaveText("Beställningen är lagd: ytterligare 2 Zoom Workplace-platser.");
+
+  // A refusal in the page's alert region follows the switch back, and forth.
+  await page.locator("#language").selectOption("en");
+  await expect(status).toHaveText("Order placed: 2 more Zoom Workplace seats.");
+  await card.getByRole("button", { name: "Reduce" }).click();
+  await card.getByLabel("New number of licenses").fill("1.000");
+  await card.getByRole("button", { name: "Schedule reduction" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toHaveText("“1.000” is not a number as English writes them: write it as 1,000 or 1000.");
+  await page.locator("#language").selectOption("sv");
+  await expect(alert).toHaveText("”1.000” är inte ett tal så som svenska skriver tal: skriv det som 1\u00a0000 eller 1000.");
+});
