@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use meetings_portal::i18n::I18nContextProvider;
-use meetings_portal::state::AppState;
+use meetings_portal::state::{AppState, SignedIn};
 use meetings_portal::ui::pages::UsersPage;
 use portal_domain::demo::ACME;
 use portal_domain::{
@@ -55,6 +55,7 @@ fn users_page(setup: &[Command]) -> Page {
     }
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
         provide_context(state);
+        provide_context(SignedIn::current(state).unwrap());
         view! {
             <I18nContextProvider>
                 <Router>

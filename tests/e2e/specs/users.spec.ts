@@ -257,3 +257,43 @@ test("Large Meetings is removed from several users at once", async ({ page }) =>
   await expect(page.getByRole("status").first()).toHaveText("Large Meetings removed from 2 users.");
   await expect(row(page, "erik.holm@globex.example")).not.toContainText("500 participants");
 });
+
+/** The cells of `column` (1-based, counting the checkbox column) whose one
+ * word (an email, a role, a license) is split over more than one line. */
+async function brokenWords(page: Page, column: number) {
+  return page.locator(`table tbody tr td:nth-child(${column})`).evaluateAll((cells) =>
+    cells
+      .filter((cell) => {
+        const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        const lines = new Set<number>();
+        for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          for (const rect of range.getClientRects()) lines.add(Math.round(rect.top));
+        }
+        return lines.size > 1;
+      })
+      .map((cell) => cell.textContent),
+  );
+}
+
+test("at 1280 px the table keeps every email, role and license on one line, in both languages", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  for (const [locale, title] of [["en", "Users"], ["sv", "Användare"]] as const) {
+    await page.locator("#language").selectOption(locale);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    for (const [column, what] of [[3, "email"], [4, "role"], [5, "license"], [6, "Large Meetings"]] as const) {
+      expect(await brokenWords(page, column), `${what} cells broken over lines (${locale})`).toEqual([]);
+    }
+    // Add Users, Import Users and Export stand together: one line, a small gap apart.
+    const buttons = page.locator(".page__heading").getByRole("button");
+    await expect(buttons).toHaveCount(3);
+    const boxes = await Promise.all([0, 1, 2].map((i) => buttons.nth(i).boundingBox()));
+    for (const [left, right] of [[boxes[0]!, boxes[1]!], [boxes[1]!, boxes[2]!]]) {
+      expect(Math.abs(left.y - right.y), `toolbar on one line (${locale})`).toBeLessThan(2);
+      expect(right.x - (left.x + left.width), `toolbar buttons together (${locale})`).toBeLessThan(24);
+    }
+  }
+});

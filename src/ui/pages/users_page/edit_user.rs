@@ -1,361 +1,215 @@
-//! The Edit User dialog (flow D): the Zoom Workplace license and the Large
-//! Meetings add-on of one user, saved together.
+//! The Edit User dialog (flow D): the Zoom Workplace license, the Large
+//! Meetings add-on and the role of one user, saved together.
+//!
+//! Each choice is its own part ([`license`], [`large_meetings`], [`role`]);
+//! they share one [`EditForm`], and this module saves it.
 
-use super::capacity_offer::capacity_offer;
+mod large_meetings;
+mod license;
+mod role;
+
+use super::status::{Said, Status};
 use crate::format;
 use crate::i18n::*;
-use crate::state::use_app;
-use crate::ui::base::href;
+use crate::state::{use_signed_in, ActionError, SignedIn};
 use crate::ui::components::dialog::{Dialog, DialogActions};
-use crate::ui::labels;
-use crate::ui::messages::action_error;
-use crate::ui::pages::help_page::RequirementsLink;
+use crate::ui::messages::Wording;
+use large_meetings::large_meetings_choice;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use portal_domain::{Account, BaseLicense, BillingPortal, Capacity, Command, Role, UserId};
+use license::license_choice;
+use portal_domain::{BaseLicense, BillingPortal, Capacity, Command, Role, User, UserId};
+use role::role_choice;
 
-/// Why the role of the user cannot be changed here.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum RoleLock {
-    /// The account's one owner stays owner.
-    Owner,
-    /// Nobody changes their own role.
-    OwnRole,
+/// The role, license and add-on of a user, as the dialog last saw them.
+type Held = (Role, BaseLicense, Option<Capacity>);
+
+fn held(user: &User) -> Held {
+    (user.role, user.license, user.large_meetings)
 }
 
-/// Edit User: the Zoom Workplace license and the Large Meetings add-on.
+/// What the dialog's choices stand at.
+#[derive(Clone, Copy)]
+struct EditForm {
+    license: RwSignal<BaseLicense>,
+    role: RwSignal<Role>,
+    /// Large Meetings ticked.
+    large_on: RwSignal<bool>,
+    capacity: RwSignal<Option<Capacity>>,
+    /// Save was pressed on a change to Basic that takes the add-on away:
+    /// the dialog asks first.
+    confirming: RwSignal<bool>,
+}
+
+impl EditForm {
+    fn new((role, license, large): Held) -> Self {
+        Self {
+            license: RwSignal::new(license),
+            role: RwSignal::new(role),
+            large_on: RwSignal::new(large.is_some()),
+            capacity: RwSignal::new(large),
+            confirming: RwSignal::new(false),
+        }
+    }
+
+    /// Shows `now` instead of what was chosen.
+    fn reset(&self, (role, license, large): Held) {
+        self.role.set(role);
+        self.license.set(license);
+        self.large_on.set(large.is_some());
+        self.capacity.set(large);
+        self.confirming.set(false);
+    }
+
+    fn is_basic(&self) -> bool {
+        self.license.get() == BaseLicense::Basic
+    }
+}
+
+/// Why Save did not save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum EditProblem {
+    /// Another tab changed the user while the dialog was open.
+    ChangedElsewhere {
+        name: String,
+    },
+    /// Large Meetings ticked without a participant count.
+    ChooseParticipants,
+    Refused(ActionError),
+}
+
+impl Wording for EditProblem {
+    fn words(&self, locale: Locale) -> String {
+        match self {
+            Self::ChangedElsewhere { name } => {
+                td_string!(locale, users.edit.changed_elsewhere, name)
+            }
+            Self::ChooseParticipants => {
+                td_string!(locale, users.edit.choose_participants).to_string()
+            }
+            Self::Refused(error) => error.words(locale),
+        }
+    }
+}
+
+/// Saves `form` for `user` unless another tab changed them since
+/// `opened_on` (then the form shows the change), or the change to Basic
+/// must be confirmed first (`Ok(false)`).
+fn save(
+    who: SignedIn,
+    user: UserId,
+    form: EditForm,
+    opened_on: StoredValue<Held>,
+    name: &str,
+) -> Result<bool, EditProblem> {
+    who.app().take_in_other_tabs_changes();
+    if let Some(now) = who.with_untracked(|a, _| a.user(user).map(held)) {
+        if now != opened_on.get_value() {
+            opened_on.set_value(now);
+            form.reset(now);
+            let name = name.to_string();
+            return Err(EditProblem::ChangedElsewhere { name });
+        }
+    }
+    let license = form.license.get_untracked();
+    let large_meetings = match (form.large_on.get_untracked(), form.capacity.get_untracked()) {
+        (false, _) => None,
+        (true, None) => return Err(EditProblem::ChooseParticipants),
+        (true, chosen) => chosen,
+    };
+    let takes_add_on = opened_on.with_value(|(_, _, large)| large.is_some());
+    if license == BaseLicense::Basic && takes_add_on && !form.confirming.get_untracked() {
+        form.confirming.set(true);
+        return Ok(false);
+    }
+    let role = form.role.get_untracked();
+    who.dispatch(Command::EditUser {
+        user,
+        role,
+        license,
+        large_meetings,
+    })
+    .map(|_| true)
+    .map_err(|e| {
+        form.confirming.set(false);
+        EditProblem::Refused(e)
+    })
+}
+
+/// Edit User: the Zoom Workplace license, the Large Meetings add-on and
+/// the role.
 #[component]
 pub fn EditUserDialog(
     user: UserId,
     on_close: Callback<()>,
-    on_saved: Callback<String>,
+    on_saved: Callback<Status>,
 ) -> impl IntoView {
-    let state = use_app();
+    let who = use_signed_in();
     let i18n = use_i18n();
-    let Some((account, can_bill, me)) =
-        state.with_viewer(|account, me| (account.clone(), me.can_manage_billing(), me.id))
-    else {
+    let Some((target, me, buy)) = who.with_untracked(|a, me| {
+        let buy = me.can_manage_billing().then_some(match a.billing_portal {
+            BillingPortal::PlansAndBilling => "/plan-management",
+            BillingPortal::AccountManagement => "/billing",
+        });
+        Some((a.user(user)?.clone(), me.id, buy))
+    }) else {
         return ().into_any();
     };
-    let Some(target) = account.user(user).cloned() else {
-        return ().into_any();
-    };
-    let account = StoredValue::new(account);
-    let license = RwSignal::new(target.license);
-    let role = RwSignal::new(target.role);
-    // The owner stays owner, and nobody changes their own role.
-    let role_note = if target.role == Role::Owner {
-        Some(RoleLock::Owner)
-    } else if target.id == me {
-        Some(RoleLock::OwnRole)
-    } else {
-        None
-    };
-    let large_on = RwSignal::new(target.large_meetings.is_some());
-    let capacity = RwSignal::new(target.large_meetings);
-    let confirming = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let owned: Vec<Capacity> =
-        account.with_value(|a| a.large_meetings.iter().map(|l| l.capacity).collect());
-    let owned = StoredValue::new(owned);
-    let is_basic = move || license.get() == BaseLicense::Basic;
-    let seats_available = account.with_value(Account::seats_available);
-    let seats_total = account.with_value(|a| a.base_plan.seats);
-    let base_open = target.license == BaseLicense::Licensed || seats_available > 0;
-    let plan_name = account.with_value(|a| a.base_plan.name.clone());
-    let buy_path = match account.with_value(|a| a.billing_portal) {
-        BillingPortal::PlansAndBilling => "/plan-management",
-        BillingPortal::AccountManagement => "/billing",
-    };
-    let name = target.full_name();
-    let current_large = target.large_meetings;
     // What the dialog was opened on: if another tab changes the user before
     // Save, the dialog shows the change instead of saving over it.
-    let opened_on = StoredValue::new((target.role, target.license, target.large_meetings));
-
-    let on_license = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let chosen = if value == "Licensed" {
-            BaseLicense::Licensed
-        } else {
-            BaseLicense::Basic
-        };
-        license.set(chosen);
-        confirming.set(false);
-        if chosen == BaseLicense::Basic {
-            large_on.set(false);
-        }
-    };
-    let on_large = move |ev: leptos::ev::Event| {
-        let checked = event_target_checked(&ev);
-        large_on.set(checked);
-        if checked && capacity.get_untracked().is_none() {
-            // With only one capacity owned, it is chosen for the admin.
-            owned.with_value(|o| {
-                if let [only] = o.as_slice() {
-                    capacity.set(Some(*only));
-                }
-            });
-        }
-    };
-    let save_name = name.clone();
-    let save = move || {
-        let locale = i18n.get_locale_untracked();
+    let opened_on = StoredValue::new(held(&target));
+    let form = EditForm::new(held(&target));
+    let error = RwSignal::new(None::<Said>);
+    let name = StoredValue::new(target.full_name());
+    let on_save = Callback::new(move |_| {
         // A new try: the last message no longer applies.
         error.set(None);
-        state.take_in_other_tabs_changes();
-        let now = state
-            .with_viewer_untracked(|account, _| {
-                account
-                    .user(user)
-                    .map(|u| (u.role, u.license, u.large_meetings))
-            })
-            .flatten();
-        if let Some(now @ (now_role, now_license, now_large)) = now {
-            if now != opened_on.get_value() {
-                opened_on.set_value(now);
-                role.set(now_role);
-                license.set(now_license);
-                large_on.set(now_large.is_some());
-                capacity.set(now_large);
-                confirming.set(false);
-                error.set(Some(
-                    td_string!(locale, users.edit.changed_elsewhere, name = &save_name).to_string(),
-                ));
-                return;
-            }
+        match name.with_value(|name| save(who, user, form, opened_on, name)) {
+            Ok(true) => on_saved.run(Status::Saved {
+                name: name.get_value(),
+            }),
+            Ok(false) => {}
+            Err(problem) => error.set(Some(Said::new(problem))),
         }
-        let chosen_license = license.get_untracked();
-        let large = if large_on.get_untracked() {
-            capacity.get_untracked()
-        } else {
-            None
-        };
-        if large_on.get_untracked() && large.is_none() {
-            error.set(Some(
-                td_string!(locale, users.edit.choose_participants).to_string(),
-            ));
-            return;
-        }
-        if chosen_license == BaseLicense::Basic
-            && opened_on.with_value(|(_, _, large)| large.is_some())
-            && !confirming.get_untracked()
-        {
-            confirming.set(true);
-            return;
-        }
-        let command = Command::EditUser {
-            user,
-            role: role.get_untracked(),
-            license: chosen_license,
-            large_meetings: large,
-        };
-        match state.dispatch(command) {
-            Ok(_) => on_saved.run(td_string!(locale, users.edit.saved, name = &save_name)),
-            Err(e) => {
-                confirming.set(false);
-                error.set(Some(action_error(locale, &e)));
-            }
-        }
-    };
-    let radios = move || {
-        let locale = i18n.get_locale();
-        owned.with_value(|o| {
-            o.iter()
-                .map(|c| {
-                    let c = *c;
-                    // The same offer as Change Licenses: free seats are what
-                    // Save accepts, and a capacity that cannot be given says why.
-                    let offer = account
-                        .with_value(|a| capacity_offer(locale, a, c, current_large == Some(c)));
-                    let (blocked, label) = (!offer.enabled, offer.label);
-                    let id = format!("edit-lm-{}", c.participants());
-                    view! {
-                        <div class="choice">
-                            <input
-                                type="radio"
-                                name="edit-lm-capacity"
-                                id=id.clone()
-                                disabled=blocked
-                                prop:checked=move || capacity.get() == Some(c)
-                                on:change=move |_| capacity.set(Some(c))
-                            />
-                            <label for=id>{label}</label>
-                        </div>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let confirm_name = name.clone();
+    });
     let confirm_text = move || {
         let locale = i18n.get_locale();
-        opened_on
-            .with_value(|(_, _, large)| *large)
-            .map(|c| {
-                td_string!(
-                    locale,
-                    users.edit.confirm_basic,
-                    name = &confirm_name,
-                    capacity = format::participants_in(locale, c)
-                )
-            })
-            .unwrap_or_default()
+        let capacity = opened_on.with_value(|(_, _, large)| *large)?;
+        Some(name.with_value(|name| {
+            td_string!(
+                locale,
+                users.edit.confirm_basic,
+                name,
+                capacity = format::participants_in(locale, capacity)
+            )
+        }))
     };
+    let holds_license = target.license == BaseLicense::Licensed;
     view! {
         <Dialog labelled_by="edit-user-title" on_close>
             <h2 id="edit-user-title">{t!(i18n, users.edit.title)}</h2>
             <p class="dialog__subtitle">{format!("{} ({})", target.full_name(), target.email)}</p>
-            <div class="field">
-                <label for="edit-zoom-workplace">{t!(i18n, users.zoom_workplace)}</label>
-                <select
-                    id="edit-zoom-workplace"
-                    aria-describedby="edit-zoom-workplace-seats"
-                    on:change=on_license
-                    prop:value=move || license.get().as_str()
-                >
-                    <option value="Basic">
-                        {move || labels::license(i18n.get_locale(), BaseLicense::Basic)}
-                    </option>
-                    <option value="Licensed" disabled=!base_open>
-                        {move || {
-                            let locale = i18n.get_locale();
-                            let available = format::count_in(locale, seats_available);
-                            if seats_available == 1 {
-                                td_string!(locale, users.edit.plan_available_one, plan = &plan_name, available)
-                            } else {
-                                td_string!(locale, users.edit.plan_available, plan = &plan_name, available)
-                            }
-                        }}
-                    </option>
-                </select>
-                // The free seats stay readable when a narrow screen cuts the
-                // option's text.
-                <p id="edit-zoom-workplace-seats" class="field-help">
-                    {move || {
-                        let locale = i18n.get_locale();
-                        let available = format::count_in(locale, seats_available);
-                        let total = format::count_in(locale, seats_total);
-                        if seats_available == 1 {
-                            td_string!(locale, users.edit.seats_free_one, available = available, total = total)
-                        } else {
-                            td_string!(locale, users.edit.seats_free_many, available = available, total = total)
-                        }
-                    }}
-                </p>
-                {(!base_open)
-                    .then(|| {
-                        view! {
-                            <p class="field-help">
-                                {t!(i18n, users.edit.no_base_seats)}
-                                " "
-                                {if can_bill {
-                                    view! { <A href=href(buy_path)>{t!(i18n, users.edit.buy_more)}</A> }
-                                        .into_any()
-                                } else {
-                                    t!(i18n, users.edit.ask_owner).into_any()
-                                }}
-                            </p>
-                        }
-                    })}
-            </div>
-            <fieldset class="fieldset">
-                <legend>{t!(i18n, users.edit.licenses_and_add_ons)}</legend>
-                <div class="choice">
-                    <input
-                        type="checkbox"
-                        id="edit-large-meetings"
-                        disabled=is_basic
-                        prop:checked=move || large_on.get()
-                        on:change=on_large
-                        aria-describedby="edit-large-meetings-note"
-                    />
-                    <label for="edit-large-meetings">{t!(i18n, users.large_meetings)}</label>
-                </div>
-                <p id="edit-large-meetings-note" class="field-help">
-                    {move || is_basic().then(|| t_string!(i18n, users.only_paid))}
-                </p>
-                <p class="field-help"><RequirementsLink /></p>
-                {move || {
-                    (large_on.get() && !is_basic())
-                        .then(|| {
-                            if owned.with_value(Vec::is_empty) {
-                                view! {
-                                    <p class="field-help">
-                                        {t!(i18n, users.no_large_meetings_yet)}
-                                        " "
-                                        {can_bill
-                                            .then(|| {
-                                                view! {
-                                                    <A href=href(buy_path)>
-                                                        {t!(i18n, users.edit.buy_large_meetings)}
-                                                    </A>
-                                                }
-                                            })}
-                                    </p>
-                                }
-                                    .into_any()
-                            } else {
-                                view! {
-                                    <fieldset class="fieldset fieldset--nested">
-                                        <legend>{t!(i18n, users.participants_legend)}</legend>
-                                        {radios()}
-                                    </fieldset>
-                                }
-                                    .into_any()
-                            }
-                        })
-                }}
-            </fieldset>
-            <div class="field">
-                <label for="edit-role">{t!(i18n, users.role_label)}</label>
-                <select
-                    id="edit-role"
-                    disabled=role_note.is_some()
-                    aria-describedby=role_note.map(|_| "edit-role-note")
-                    prop:value=move || role.get().as_str()
-                    on:change=move |ev| {
-                        role.set(if event_target_value(&ev) == "Admin" { Role::Admin } else { Role::Member })
-                    }
-                >
-                    {(target.role == Role::Owner)
-                        .then(|| {
-                            view! {
-                                <option value="Owner">
-                                    {move || labels::role(i18n.get_locale(), Role::Owner)}
-                                </option>
-                            }
-                        })}
-                    <option value="Admin">{move || labels::role(i18n.get_locale(), Role::Admin)}</option>
-                    <option value="Member">{move || labels::role(i18n.get_locale(), Role::Member)}</option>
-                </select>
-                {role_note
-                    .map(|note| {
-                        view! {
-                            <p id="edit-role-note" class="field-help">
-                                {move || match note {
-                                    RoleLock::Owner => t_string!(i18n, users.edit.owner_role_note),
-                                    RoleLock::OwnRole => t_string!(i18n, users.edit.own_role_note),
-                                }}
-                            </p>
-                        }
-                    })}
-            </div>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            {license_choice(form, holds_license, buy)}
+            {large_meetings_choice(form, target.large_meetings, buy)}
+            {role_choice(form.role, target.role, target.id == me)}
             {move || {
-                confirming
+                error.get().map(|e| {
+                    view! { <p class="form-error" role="alert">{e.words(i18n.get_locale())}</p> }
+                })
+            }}
+            {move || {
+                form.confirming
                     .get()
-                    .then(|| view! { <p class="confirm" role="alert">{confirm_text()}</p> })
+                    .then(|| view! { <p class="confirm" role="alert">{confirm_text}</p> })
             }}
             <DialogActions
                 label=Signal::derive(move || {
-                    if confirming.get() {
+                    if form.confirming.get() {
                         t_string!(i18n, users.edit.remove_and_save)
                     } else {
                         t_string!(i18n, common.save)
                     }
                 })
-                on_save=Callback::new(move |_| save())
+                on_save
                 on_cancel=on_close
             />
         </Dialog>

@@ -2,15 +2,17 @@
 //! and checked a slice of rows at a time, so the page stays responsive and
 //! shows progress; only a file without problems changes the account.
 
-use crate::format;
+mod report;
+
+use super::status::Status;
 use crate::i18n::*;
-use crate::state::{use_app, ActionError};
+use crate::state::{use_signed_in, ActionError, SignedIn};
 use crate::ui::components::dialog::{focus_by_id, Dialog, DialogActions};
-use crate::ui::messages::{action_error, domain_error, import_file_problem, import_problem};
 use leptos::html;
 use leptos::prelude::*;
-use portal_domain::import::{ImportReport, Importer, MAX_FILE_BYTES};
+use portal_domain::import::{FileProblem, ImportReport, Importer, MAX_FILE_BYTES};
 use portal_domain::Command;
+use report::{problems, progress, ImportFailure, Stopped};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -25,10 +27,8 @@ enum Stage {
     Idle,
     /// Reading: the percent done and the rows read.
     Reading(u32, usize),
-    /// A message that applies to the whole attempt (no file, unreadable).
-    Failed(String),
-    /// The file's problems; nothing was imported.
-    Refused(ImportReport),
+    /// Nothing was imported, and why.
+    Stopped(Stopped),
 }
 
 /// Lets the browser paint and handle input before the next slice.
@@ -39,38 +39,88 @@ async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// What the file field holds.
-enum Chosen {
-    Nothing,
-    TooLarge(usize),
-    /// The browser could not read it (moved, deleted, no permission).
-    Unreadable(String),
-    Bytes(Vec<u8>),
+/// The file chosen in `input`, read whole (after a size check).
+async fn chosen_file(input: &web_sys::HtmlInputElement) -> Result<Vec<u8>, Stopped> {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return Err(Stopped::Failed(ImportFailure::ChooseFile));
+    };
+    let bytes = file.size() as usize;
+    if bytes > MAX_FILE_BYTES {
+        let file = vec![FileProblem::TooLarge { bytes }];
+        return Err(Stopped::Refused(ImportReport {
+            file,
+            ..ImportReport::default()
+        }));
+    }
+    // The browser could not read it (moved, deleted, no permission).
+    let unreadable = |error: wasm_bindgen::JsValue| {
+        let message = js_sys::Reflect::get(&error, &"message".into()).ok();
+        let reason = message
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| file.name());
+        Stopped::Failed(ImportFailure::Unreadable(reason))
+    };
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The file chosen in `input`, read whole (after a size check).
-async fn chosen_file(input: &web_sys::HtmlInputElement) -> Chosen {
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return Chosen::Nothing;
+/// Reads, checks and imports the file chosen in `input`, showing progress
+/// in `stage`; gives how many users were imported, or what stopped it.
+/// `None` when the dialog was closed meanwhile.
+async fn import(
+    input: web_sys::HtmlInputElement,
+    who: SignedIn,
+    stage: RwSignal<Stage>,
+    closed: Arc<AtomicBool>,
+) -> Option<Result<u32, Stopped>> {
+    let signed_out = || Stopped::Failed(ImportFailure::Refused(ActionError::SignedOut));
+    // Reading from here on: a second Import is ignored until this ends.
+    stage.set(Stage::Reading(0, 0));
+    let bytes = chosen_file(&input).await;
+    if closed.load(Ordering::Relaxed) {
+        return None;
+    }
+    let started = match bytes {
+        Ok(bytes) => who.with_untracked(|a, _| Some(Importer::new(a, bytes))),
+        Err(stopped) => return Some(Err(stopped)),
     };
-    let size = file.size() as usize;
-    if size > MAX_FILE_BYTES {
-        return Chosen::TooLarge(size);
+    let mut importer = match started {
+        None => return Some(Err(signed_out())),
+        Some(started) => match started {
+            Ok(importer) => importer,
+            Err(report) => return Some(Err(Stopped::Refused(report))),
+        },
+    };
+    loop {
+        next_frame().await;
+        if closed.load(Ordering::Relaxed) {
+            return None;
+        }
+        let done = importer.step(ROWS_PER_SLICE);
+        stage.set(Stage::Reading(importer.percent_done(), importer.rows()));
+        if done {
+            break;
+        }
     }
-    match JsFuture::from(file.array_buffer()).await {
-        Ok(buffer) => Chosen::Bytes(js_sys::Uint8Array::new(&buffer).to_vec()),
-        Err(error) => Chosen::Unreadable(
-            js_sys::Reflect::get(&error, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_else(|| file.name()),
-        ),
-    }
+    // The account as it is now: another tab may have changed it meanwhile.
+    who.app().take_in_other_tabs_changes();
+    let users = match who.with_untracked(|a, _| Some(importer.finish(a))) {
+        None => return Some(Err(signed_out())),
+        Some(Err(report)) => return Some(Err(Stopped::Refused(report))),
+        Some(Ok(users)) => users,
+    };
+    let count = users.len() as u32;
+    Some(match who.dispatch(Command::ImportUsers { users }) {
+        Ok(_) => Ok(count),
+        Err(error) => Err(Stopped::Failed(ImportFailure::Refused(error))),
+    })
 }
 
 #[component]
-pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<String>) -> impl IntoView {
-    let state = use_app();
+pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> impl IntoView {
+    let who = use_signed_in();
     let i18n = use_i18n();
     let input = NodeRef::<html::Input>::new();
     let stage = RwSignal::new(Stage::Idle);
@@ -80,174 +130,26 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<String>) -> 
         let closed = closed.clone();
         move || closed.store(true, Ordering::Relaxed)
     });
-    let refuse = move |report: ImportReport| {
-        stage.set(Stage::Refused(report));
-        focus_by_id("import-file");
-    };
-    let fail = move |message: String| {
-        stage.set(Stage::Failed(message));
-        focus_by_id("import-file");
-    };
-    let run = move |closed: Arc<AtomicBool>| async move {
-        let locale = i18n.get_locale_untracked();
+    let run = move |closed| async move {
         let Some(element) = input.get_untracked() else {
             return;
         };
-        let element: web_sys::HtmlInputElement = element.unchecked_into();
-        // Reading from here on: a second Import is ignored until this ends.
-        stage.set(Stage::Reading(0, 0));
-        let chosen = chosen_file(&element).await;
-        if closed.load(Ordering::Relaxed) {
-            return;
-        }
-        let bytes = match chosen {
-            Chosen::Nothing => {
-                return fail(td_string!(locale, users.import.choose_file).to_string())
+        match import(element.unchecked_into(), who, stage, closed).await {
+            None => {}
+            Some(Ok(count)) => on_saved.run(Status::Imported { count }),
+            Some(Err(stopped)) => {
+                stage.set(Stage::Stopped(stopped));
+                focus_by_id("import-file");
             }
-            Chosen::TooLarge(bytes) => {
-                return refuse(ImportReport {
-                    file: vec![portal_domain::import::FileProblem::TooLarge { bytes }],
-                    ..ImportReport::default()
-                })
-            }
-            Chosen::Unreadable(reason) => {
-                return fail(td_string!(locale, users.import.unreadable, reason))
-            }
-            Chosen::Bytes(bytes) => bytes,
-        };
-        let started = state.with_viewer_untracked(|account, _| Importer::new(account, bytes));
-        let mut importer = match started {
-            None => return fail(action_error(locale, &ActionError::SignedOut)),
-            Some(Err(report)) => return refuse(report),
-            Some(Ok(importer)) => importer,
-        };
-        loop {
-            next_frame().await;
-            if closed.load(Ordering::Relaxed) {
-                return;
-            }
-            let done = importer.step(ROWS_PER_SLICE);
-            stage.set(Stage::Reading(importer.percent_done(), importer.rows()));
-            if done {
-                break;
-            }
-        }
-        // The account as it is now: another tab may have changed it meanwhile.
-        state.take_in_other_tabs_changes();
-        let checked = state.with_viewer_untracked(|account, _| importer.finish(account));
-        let users = match checked {
-            None => return fail(action_error(locale, &ActionError::SignedOut)),
-            Some(Err(report)) => return refuse(report),
-            Some(Ok(users)) => users,
-        };
-        let count = users.len() as u32;
-        match state.dispatch(Command::ImportUsers { users }) {
-            Ok(_) => {
-                let shown = format::count_in(locale, count);
-                on_saved.run(if count == 1 {
-                    td_string!(locale, users.import.done_one, count = shown)
-                } else {
-                    td_string!(locale, users.import.done_many, count = shown)
-                })
-            }
-            Err(ActionError::Domain(error)) => fail(domain_error(locale, &error)),
-            Err(error) => fail(action_error(locale, &error)),
         }
     };
     let start = move || {
-        if matches!(stage.get_untracked(), Stage::Reading(..)) {
-            return;
+        if !matches!(stage.get_untracked(), Stage::Reading(..)) {
+            leptos::task::spawn_local(run(closed.clone()));
         }
-        leptos::task::spawn_local(run(closed.clone()));
     };
     let reading = move || matches!(stage.get(), Stage::Reading(..));
-    let has_error = move || matches!(stage.get(), Stage::Failed(_) | Stage::Refused(_));
-    let progress = move || match stage.get() {
-        Stage::Reading(percent, rows) => {
-            let locale = i18n.get_locale();
-            Some(view! {
-                <div class="import-progress">
-                    <progress
-                        max="100"
-                        value=percent.to_string()
-                        aria-label=td_string!(locale, users.import.progress)
-                    ></progress>
-                    <p>
-                        {if rows == 1 {
-                            td_string!(
-                                locale,
-                                users.import.reading_one,
-                                rows = format::count_in(locale, 1)
-                            )
-                        } else {
-                            td_string!(
-                                locale,
-                                users.import.reading_many,
-                                rows = format::count_in(locale, rows as u32)
-                            )
-                        }}
-                    </p>
-                </div>
-            })
-        }
-        _ => None,
-    };
-    let problems = move || {
-        let locale = i18n.get_locale();
-        let body = match stage.get() {
-            Stage::Failed(message) => view! { <p>{message}</p> }.into_any(),
-            Stage::Refused(report) => {
-                // "3 problems in 2 rows": the problems, and the rows (CSV
-                // records) that have at least one.
-                let count = format::count_in(locale, report.row_problems as u32);
-                let rows = format::count_in(locale, report.problem_rows as u32);
-                let summary = match (report.row_problems, report.problem_rows) {
-                    (0, _) => td_string!(locale, users.import.refused_file).to_string(),
-                    (1, _) => td_string!(locale, users.import.refused_rows_one, count, rows),
-                    (_, 1) => {
-                        td_string!(locale, users.import.refused_rows_many_in_one, count, rows)
-                    }
-                    _ => td_string!(locale, users.import.refused_rows_many, count, rows),
-                };
-                let unlisted = report.row_problems - report.listed.len();
-                let lines: Vec<String> = report
-                    .file
-                    .iter()
-                    .map(|p| import_file_problem(locale, p))
-                    .chain(report.listed.iter().map(|p| import_problem(locale, p)))
-                    .collect();
-                view! {
-                    <p>{summary}</p>
-                    <ul class="import-problems">
-                        {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                    </ul>
-                    {(unlisted > 0)
-                        .then(|| {
-                            view! {
-                                <p>
-                                    {if unlisted == 1 {
-                                        td_string!(
-                                            locale,
-                                            users.import.more_problems_one,
-                                            count = format::count_in(locale, 1)
-                                        )
-                                    } else {
-                                        td_string!(
-                                            locale,
-                                            users.import.more_problems_many,
-                                            count = format::count_in(locale, unlisted as u32)
-                                        )
-                                    }}
-                                </p>
-                            }
-                        })}
-                }
-                .into_any()
-            }
-            _ => return None,
-        };
-        Some(view! { <div id="import-error" class="form-error" role="alert">{body}</div> })
-    };
+    let has_error = move || matches!(stage.get(), Stage::Stopped(_));
     view! {
         <Dialog labelled_by="import-users-title" on_close>
             <h2 id="import-users-title">{t!(i18n, users.import_users)}</h2>
@@ -272,8 +174,11 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<String>) -> 
                         aria-describedby=move || has_error().then_some("import-error")
                     />
                 </div>
-                {progress}
-                {problems}
+                {move || match stage.get() {
+                    Stage::Reading(percent, rows) => Some(progress(percent, rows).into_any()),
+                    Stage::Stopped(stopped) => Some(problems(stopped).into_any()),
+                    Stage::Idle => None,
+                }}
                 <DialogActions
                     label=Signal::derive(move || t_string!(i18n, users.import.submit))
                     on_cancel=on_close

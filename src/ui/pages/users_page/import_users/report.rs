@@ -1,0 +1,112 @@
+//! What Import Users shows while it reads (progress) and when it stops
+//! (the file's problems, or why nothing could be read).
+
+use crate::format;
+use crate::i18n::*;
+use crate::state::ActionError;
+use crate::ui::messages::{import_file_problem, import_problem, Wording};
+use leptos::prelude::*;
+use portal_domain::import::ImportReport;
+
+/// Why nothing was imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stopped {
+    /// Nothing could be checked.
+    Failed(ImportFailure),
+    /// The file's problems.
+    Refused(ImportReport),
+}
+
+/// What stopped the whole attempt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportFailure {
+    /// Import pressed with no file chosen.
+    ChooseFile,
+    /// The browser could not read the file; its reason.
+    Unreadable(String),
+    /// The domain refused the users, or the session ended.
+    Refused(ActionError),
+}
+
+impl Wording for ImportFailure {
+    fn words(&self, locale: Locale) -> String {
+        match self {
+            Self::ChooseFile => td_string!(locale, users.import.choose_file).to_string(),
+            Self::Unreadable(reason) => td_string!(locale, users.import.unreadable, reason),
+            Self::Refused(error) => error.words(locale),
+        }
+    }
+}
+
+/// The progress bar and "Reading row 2,500…".
+pub fn progress(percent: u32, rows: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let read = move || {
+        let locale = i18n.get_locale();
+        let count = format::count_in(locale, rows as u32);
+        if rows == 1 {
+            td_string!(locale, users.import.reading_one, rows = count)
+        } else {
+            td_string!(locale, users.import.reading_many, rows = count)
+        }
+    };
+    view! {
+        <div class="import-progress">
+            <progress
+                max="100"
+                value=percent.to_string()
+                aria-label=move || t_string!(i18n, users.import.progress)
+            ></progress>
+            <p>{read}</p>
+        </div>
+    }
+}
+
+/// "3 problems in 2 rows": the problems, and the rows (CSV records) that
+/// have at least one; then each problem listed, and how many more are not.
+fn report_lines(locale: Locale, report: &ImportReport) -> (String, Vec<String>, Option<String>) {
+    let count = format::count_in(locale, report.row_problems as u32);
+    let rows = format::count_in(locale, report.problem_rows as u32);
+    let summary = match (report.row_problems, report.problem_rows) {
+        (0, _) => td_string!(locale, users.import.refused_file).to_string(),
+        (1, _) => td_string!(locale, users.import.refused_rows_one, count, rows),
+        (_, 1) => td_string!(locale, users.import.refused_rows_many_in_one, count, rows),
+        _ => td_string!(locale, users.import.refused_rows_many, count, rows),
+    };
+    let lines = report
+        .file
+        .iter()
+        .map(|p| import_file_problem(locale, p))
+        .chain(report.listed.iter().map(|p| import_problem(locale, p)))
+        .collect();
+    let unlisted = report.row_problems - report.listed.len();
+    let count = format::count_in(locale, unlisted as u32);
+    let more = match unlisted {
+        0 => None,
+        1 => Some(td_string!(locale, users.import.more_problems_one, count)),
+        _ => Some(td_string!(locale, users.import.more_problems_many, count)),
+    };
+    (summary, lines, more)
+}
+
+/// The alert under the file field: a failure, or the file's problems.
+pub fn problems(stopped: Stopped) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = move || {
+        let locale = i18n.get_locale();
+        let report = match &stopped {
+            Stopped::Failed(failure) => return view! { <p>{failure.words(locale)}</p> }.into_any(),
+            Stopped::Refused(report) => report,
+        };
+        let (summary, lines, more) = report_lines(locale, report);
+        view! {
+            <p>{summary}</p>
+            <ul class="import-problems">
+                {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+            </ul>
+            {more.map(|more| view! { <p>{more}</p> })}
+        }
+        .into_any()
+    };
+    view! { <div id="import-error" class="form-error" role="alert">{body}</div> }
+}

@@ -1,0 +1,115 @@
+//! What the Users page's status line confirms after a dialog saved (or an
+//! export): kept as data and worded when shown, so it follows a language
+//! switch.
+
+use crate::format;
+use crate::i18n::*;
+use crate::ui::messages::Wording;
+use portal_domain::{BaseLicense, Capacity, Email, Role};
+use std::sync::Arc;
+
+/// A message kept as what happened (a typed confirmation or refusal of
+/// the page or one of its dialogs) and worded when shown.
+///
+/// One type for every such signal of the page: the bundle then carries one
+/// signal type, not one per kind of message.
+#[derive(Clone)]
+pub struct Said(Arc<dyn Wording + Send + Sync>);
+
+impl Said {
+    pub fn new(what: impl Wording + Send + Sync + 'static) -> Self {
+        Self(Arc::new(what))
+    }
+}
+
+impl Wording for Said {
+    fn words(&self, locale: Locale) -> String {
+        self.0.words(locale)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Edit User saved.
+    Saved {
+        name: String,
+    },
+    /// Add Users added one user.
+    Added {
+        name: String,
+        email: Email,
+        license: BaseLicense,
+        role: Role,
+    },
+    Removed {
+        name: String,
+    },
+    Imported {
+        count: u32,
+    },
+    Exported {
+        count: u32,
+    },
+    /// Change Licenses gave `count` users Large Meetings `capacity`.
+    LargeMeetingsAdded {
+        capacity: Capacity,
+        count: u32,
+    },
+    /// Change Licenses took Large Meetings from `count` users.
+    LargeMeetingsRemoved {
+        count: u32,
+    },
+}
+
+impl Wording for Status {
+    fn words(&self, locale: Locale) -> String {
+        let n = |count: &u32| format::count_in(locale, *count);
+        match self {
+            Self::Saved { name } => td_string!(locale, users.edit.saved, name),
+            Self::Added {
+                name,
+                email,
+                license,
+                role,
+            } => added(locale, name, email, *license, *role),
+            Self::Removed { name } => td_string!(locale, users.remove.removed, name),
+            Self::Imported { count: 1 } => td_string!(locale, users.import.done_one, count = n(&1)),
+            Self::Imported { count } => {
+                td_string!(locale, users.import.done_many, count = n(count))
+            }
+            Self::Exported { count: 1 } => td_string!(locale, users.exported_one, count = n(&1)),
+            Self::Exported { count } => td_string!(locale, users.exported_many, count = n(count)),
+            Self::LargeMeetingsAdded { capacity, count } => {
+                let capacity = format::participants_in(locale, *capacity);
+                if *count == 1 {
+                    td_string!(locale, users.bulk.added_one, capacity, count = n(count))
+                } else {
+                    td_string!(locale, users.bulk.added, capacity, count = n(count))
+                }
+            }
+            Self::LargeMeetingsRemoved { count: 1 } => {
+                td_string!(locale, users.bulk.removed_one, count = n(&1))
+            }
+            Self::LargeMeetingsRemoved { count } => {
+                td_string!(locale, users.bulk.removed, count = n(count))
+            }
+        }
+    }
+}
+
+/// One whole sentence per license and role (the domain never adds a
+/// second owner).
+fn added(locale: Locale, name: &str, email: &Email, license: BaseLicense, role: Role) -> String {
+    match (license, role) {
+        (BaseLicense::Basic, Role::Member) => {
+            td_string!(locale, users.add.added_basic_member, name, email)
+        }
+        (BaseLicense::Basic, _) => td_string!(locale, users.add.added_basic_admin, name, email),
+        (BaseLicense::Licensed, Role::Member) => {
+            td_string!(locale, users.add.added_licensed_member, name, email)
+        }
+        (BaseLicense::Licensed, _) => {
+            td_string!(locale, users.add.added_licensed_admin, name, email)
+        }
+    }
+}
