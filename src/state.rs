@@ -135,30 +135,6 @@ impl AppState {
         let _ = set_interval_with_handle(move || state.retry_unsaved(), RETRY_EVERY);
     }
 
-    /// Runs `f` on the signed-in person and their account, without copying
-    /// either (tracked: re-runs in memos and effects when they change).
-    pub fn with_viewer<R>(&self, f: impl FnOnce(&Account, &User) -> R) -> Option<R> {
-        let session = self.session.get()?;
-        self.portal.with(|portal| {
-            let (account, user) = portal.resolve(&session)?;
-            Some(f(account, user))
-        })
-    }
-
-    /// [`Self::with_viewer`] without tracking, for event handlers and tasks.
-    pub fn with_viewer_untracked<R>(&self, f: impl FnOnce(&Account, &User) -> R) -> Option<R> {
-        let session = self.session.get_untracked()?;
-        self.portal.with_untracked(|portal| {
-            let (account, user) = portal.resolve(&session)?;
-            Some(f(account, user))
-        })
-    }
-
-    /// A copy of the signed-in person's account, for a dialog to work on.
-    pub fn account(&self) -> Option<Account> {
-        self.with_viewer(|account, _| account.clone())
-    }
-
     /// Whether changes are currently kept only in this tab.
     pub fn has_unsaved_changes(&self) -> bool {
         self.persistence.with_value(|p| !p.pending.is_empty())
@@ -470,37 +446,6 @@ impl PartialEq for SignedIn {
 /// The signed-in person, provided by the shell (`crate::ui::layout`).
 pub fn use_signed_in() -> SignedIn {
     expect_context::<SignedIn>()
-}
-
-// ---- Being replaced by `SignedIn` ------------------------------------------
-
-/// The signed-in user's account, read in place.
-#[derive(Clone, Copy)]
-pub struct AccountView(AppState);
-
-impl AccountView {
-    /// Runs `f` on the account (`None` when signed out); tracked, so memos
-    /// and effects re-run when the portal or the session changes.
-    pub fn with<R>(&self, f: impl FnOnce(&Option<&Account>) -> R) -> R {
-        let session = self.0.session.get();
-        self.0.portal.with(|portal| {
-            let account = session.and_then(|s| portal.resolve(&s).map(|(a, _)| a));
-            f(&account)
-        })
-    }
-
-    /// [`Self::with`] without tracking, for event handlers.
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&Option<&Account>) -> R) -> R {
-        let session = self.0.session.get_untracked();
-        self.0.portal.with_untracked(|portal| {
-            let account = session.and_then(|s| portal.resolve(&s).map(|(a, _)| a));
-            f(&account)
-        })
-    }
-}
-
-pub fn use_account() -> AccountView {
-    AccountView(use_app())
 }
 
 /// The app state provided by [`crate::ui::App`].
