@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { midWordBreaks, nav, signIn } from "./helpers";
+import { buyLargeMeetings, midWordBreaks, nav, signIn } from "./helpers";
 
 type Expectation = {
   email: string;
@@ -142,3 +142,15 @@ for (const width of [1280, 375]) {
     await expect(page).toHaveTitle("Administratörsaktivitetsloggar – Portal för stora möten");
   });
 }
+
+test("the activity log's cells break only between words, in both languages", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buyLargeMeetings(page, "1000", "5");
+  await nav(page).getByRole("link", { name: "Admin Activity Logs" }).click();
+  const cells = page.getByRole("table").locator("td");
+  await expect(cells.filter({ hasText: "owner@acme.example" }).first()).toBeVisible();
+  expect(await midWordBreaks(cells)).toEqual([]);
+  await page.getByLabel("Language").selectOption("sv");
+  await expect(cells.filter({ hasText: "Fakturering" }).first()).toBeVisible();
+  expect(await midWordBreaks(cells)).toEqual([]);
+});
