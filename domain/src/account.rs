@@ -157,7 +157,7 @@ impl Account {
     /// The meetings `host` hosts, earliest first.
     pub fn meetings_hosted_by(&self, host: UserId) -> Vec<&Meeting> {
         let mut list: Vec<&Meeting> = self.meetings.iter().filter(|m| m.host == host).collect();
-        list.sort_by_key(|m| m.start);
+        crate::order::sort_by_key(&mut list, |m| crate::order::signed(m.start.0));
         list
     }
 

@@ -22,6 +22,7 @@ pub mod ids;
 pub mod import;
 pub mod meeting;
 pub mod money;
+pub mod order;
 pub mod password;
 pub mod persist;
 pub mod portal;

@@ -251,7 +251,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
             }
         } else {
             // Schema 2 kept users in any order; they are found by id now.
-            account.users.sort_by_key(|u| u.id);
+            crate::order::sort_by_key(&mut account.users, |u| u.id.0 as u128);
         }
         accounts.push(account);
     }
@@ -569,7 +569,7 @@ fn decode_v1(text: &str) -> Result<Stored, DecodeError> {
     let mut accounts: Vec<Account> = serde_json::from_str(&value["data"]["accounts"].to_string())
         .map_err(|e| malformed(LEGACY_STATE_KEY, e))?;
     for account in &mut accounts {
-        account.users.sort_by_key(|u| u.id);
+        crate::order::sort_by_key(&mut account.users, |u| u.id.0 as u128);
     }
     Ok(Stored {
         portal: Portal { accounts },

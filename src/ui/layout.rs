@@ -82,7 +82,7 @@ fn SignedInShell() -> impl IntoView {
     });
     view! {
         <a class="skip-link" href="#main">
-            {t!(i18n, common.skip_to_main)}
+            {tr!(i18n, common.skip_to_main)}
         </a>
         <TopBar menu_open />
         <StorageBanner />
@@ -125,9 +125,9 @@ fn TopBar(menu_open: RwSignal<bool>) -> impl IntoView {
                 aria-expanded=move || menu_open.get().to_string()
                 on:click=move |_| menu_open.update(|open| *open = !*open)
             >
-                {t!(i18n, common.menu)}
+                {tr!(i18n, common.menu)}
             </button>
-            <span class="topbar__brand">{t!(i18n, common.brand)}</span>
+            <span class="topbar__brand">{tr!(i18n, common.brand)}</span>
             <span class="topbar__account">{account_name}</span>
             <span class="topbar__user">
                 <span>{user_name}</span>
@@ -139,7 +139,7 @@ fn TopBar(menu_open: RwSignal<bool>) -> impl IntoView {
                 class="button button--quiet"
                 on:click=move |_| state.sign_out(SignOutReason::Requested)
             >
-                {t!(i18n, common.sign_out)}
+                {tr!(i18n, common.sign_out)}
             </button>
         </header>
     }

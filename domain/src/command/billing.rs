@@ -111,7 +111,9 @@ impl Account {
                     term: Term::start(cycle, today),
                     status: LineStatus::Active,
                 });
-                self.large_meetings.sort_by_key(|l| l.capacity);
+                crate::order::sort_by_key(&mut self.large_meetings, |l| {
+                    l.capacity.participants() as u128
+                });
             }
         }
         log.push(

@@ -147,7 +147,7 @@ pub fn DialogActions(
                 {label}
             </button>
             <button type="button" class="button" on:click=move |_| on_cancel.run(())>
-                {t!(i18n, common.cancel)}
+                {tr!(i18n, common.cancel)}
             </button>
         </div>
     }

@@ -43,10 +43,10 @@ pub fn NotAuthorisedPage() -> impl IntoView {
     let role = move || role.get().map(|r| labels::role(i18n.get_locale(), r));
     view! {
         <section class="page page--notice" aria-labelledby="page-title">
-            <h1 id="page-title">{t!(i18n, common.not_authorised.title)}</h1>
+            <h1 id="page-title">{tr!(i18n, common.not_authorised.title)}</h1>
             <p>{t!(i18n, common.not_authorised.text, role)}</p>
             <p>
-                <A href=href(areas::PROFILE.path)>{t!(i18n, common.not_authorised.profile)}</A>
+                <A href=href(areas::PROFILE.path)>{tr!(i18n, common.not_authorised.profile)}</A>
             </p>
         </section>
     }
@@ -61,7 +61,7 @@ fn OtherPortalPage(portal: BillingPortal) -> impl IntoView {
     let portal = move || labels::billing_portal(i18n.get_locale(), portal);
     view! {
         <section class="page page--notice" aria-labelledby="page-title">
-            <h1 id="page-title">{t!(i18n, common.other_portal.title)}</h1>
+            <h1 id="page-title">{tr!(i18n, common.other_portal.title)}</h1>
             <p>{t!(i18n, common.other_portal.text, account, portal)}</p>
             <p>
                 <A href=other>{t!(i18n, common.other_portal.go, portal)}</A>

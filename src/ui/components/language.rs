@@ -14,7 +14,7 @@ pub fn LanguageSwitch(
     let i18n = use_i18n();
     view! {
         <div class="language-switch">
-            <label for=id>{t!(i18n, common.language)}</label>
+            <label for=id>{tr!(i18n, common.language)}</label>
             <select
                 id=id
                 prop:value=move || i18n.get_locale().as_str()

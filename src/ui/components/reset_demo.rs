@@ -52,8 +52,8 @@ pub fn ResetDemoData(
     };
     let intro = (!compact).then(|| {
         view! {
-            <h2 id="demo-data">{t!(i18n, common.profile.demo_data)}</h2>
-            <p>{t!(i18n, common.profile.demo_data_text)}</p>
+            <h2 id="demo-data">{tr!(i18n, common.profile.demo_data)}</h2>
+            <p>{tr!(i18n, common.profile.demo_data_text)}</p>
         }
     });
     view! {
@@ -65,15 +65,15 @@ pub fn ResetDemoData(
             aria-haspopup="dialog"
             on:click=move |_| set_open.set(true)
         >
-            {t!(i18n, common.profile.reset)}
+            {tr!(i18n, common.profile.reset)}
         </button>
         {move || {
             open.get()
                 .then(|| {
                     view! {
                         <Dialog labelled_by="reset-demo-title" on_close=close>
-                            <h2 id="reset-demo-title">{t!(i18n, common.profile.reset_title)}</h2>
-                            <p>{t!(i18n, common.profile.reset_text)}</p>
+                            <h2 id="reset-demo-title">{tr!(i18n, common.profile.reset_title)}</h2>
+                            <p>{tr!(i18n, common.profile.reset_text)}</p>
                             {error_text}
                             <DialogActions
                                 label=Signal::derive(move || t_string!(i18n, common.profile.reset))

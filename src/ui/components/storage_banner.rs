@@ -56,7 +56,7 @@ pub fn StorageBanner() -> impl IntoView {
             object_url(&text, "application/json").map(|href| {
                 view! {
                     <a class="button button--quiet" href=href download=name>
-                        {t!(i18n, common.storage.download)}
+                        {tr!(i18n, common.storage.download)}
                     </a>
                 }
             })
@@ -70,7 +70,7 @@ pub fn StorageBanner() -> impl IntoView {
                     class="button button--quiet"
                     on:click=move |_| state.notice.set(None)
                 >
-                    {t!(i18n, common.storage.dismiss)}
+                    {tr!(i18n, common.storage.dismiss)}
                 </button>
             </div>
         })

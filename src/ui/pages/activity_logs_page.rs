@@ -53,12 +53,12 @@ pub fn ActivityLogsPage() -> impl IntoView {
     };
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <h1 id="page-title">{t!(i18n, pages.activity_logs.title)}</h1>
+            <h1 id="page-title">{tr!(i18n, pages.activity_logs.title)}</h1>
             <LogFilter from to category email on_export=Callback::new(export) />
             {move || {
                 let rows = rows();
                 if rows.is_empty() {
-                    return view! { <p>{t!(i18n, pages.activity_logs.empty)}</p> }.into_any();
+                    return view! { <p>{tr!(i18n, pages.activity_logs.empty)}</p> }.into_any();
                 }
                 view! { <LogTable rows /> }.into_any()
             }}
@@ -83,15 +83,15 @@ fn LogFilter(
             aria-label=move || t_string!(i18n, pages.activity_logs.filter_label)
         >
             <div class="field field--inline">
-                <label for="log-from">{t!(i18n, pages.activity_logs.from)}</label>
+                <label for="log-from">{tr!(i18n, pages.activity_logs.from)}</label>
                 <input id="log-from" type="date" bind:value=from />
             </div>
             <div class="field field--inline">
-                <label for="log-to">{t!(i18n, pages.activity_logs.to)}</label>
+                <label for="log-to">{tr!(i18n, pages.activity_logs.to)}</label>
                 <input id="log-to" type="date" bind:value=to />
             </div>
             <div class="field field--inline">
-                <label for="log-category">{t!(i18n, pages.activity_logs.category)}</label>
+                <label for="log-category">{tr!(i18n, pages.activity_logs.category)}</label>
                 <select
                     id="log-category"
                     on:change=move |ev| {
@@ -100,7 +100,7 @@ fn LogFilter(
                             .set(AuditCategory::ALL.into_iter().find(|c| c.as_str() == value));
                     }
                 >
-                    <option value="">{t!(i18n, pages.activity_logs.all_categories)}</option>
+                    <option value="">{tr!(i18n, pages.activity_logs.all_categories)}</option>
                     {AuditCategory::ALL
                         .into_iter()
                         .map(|c| {
@@ -114,11 +114,11 @@ fn LogFilter(
                 </select>
             </div>
             <div class="field field--inline">
-                <label for="log-email">{t!(i18n, pages.activity_logs.email)}</label>
+                <label for="log-email">{tr!(i18n, pages.activity_logs.email)}</label>
                 <input id="log-email" type="search" bind:value=email />
             </div>
             <button type="button" class="button" on:click=move |_| on_export.run(())>
-                {t!(i18n, pages.activity_logs.export)}
+                {tr!(i18n, pages.activity_logs.export)}
             </button>
         </div>
     }
@@ -136,15 +136,15 @@ fn LogTable(rows: Vec<LogRow>) -> impl IntoView {
         <TableScroll label=t_string!(i18n, pages.activity_logs.table_label)>
         <table class="table">
             <caption class="visually-hidden">
-                {t!(i18n, pages.activity_logs.caption)}
+                {tr!(i18n, pages.activity_logs.caption)}
             </caption>
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, pages.activity_logs.time)}</th>
-                    <th scope="col">{t!(i18n, pages.activity_logs.who)}</th>
-                    <th scope="col">{t!(i18n, pages.activity_logs.category)}</th>
-                    <th scope="col">{t!(i18n, pages.activity_logs.target)}</th>
-                    <th scope="col">{t!(i18n, pages.activity_logs.details)}</th>
+                    <th scope="col">{tr!(i18n, pages.activity_logs.time)}</th>
+                    <th scope="col">{tr!(i18n, pages.activity_logs.who)}</th>
+                    <th scope="col">{tr!(i18n, pages.activity_logs.category)}</th>
+                    <th scope="col">{tr!(i18n, pages.activity_logs.target)}</th>
+                    <th scope="col">{tr!(i18n, pages.activity_logs.details)}</th>
                 </tr>
             </thead>
             <tbody>

@@ -150,16 +150,16 @@ pub fn BillingPage() -> impl IntoView {
     let hidden = move |t: Tab| tab.get() != t;
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <p class="page__trail">{t!(i18n, billing.account_management)}</p>
-            <h1 id="page-title">{t!(i18n, billing.billing)}</h1>
+            <p class="page__trail">{tr!(i18n, billing.account_management)}</p>
+            <h1 id="page-title">{tr!(i18n, billing.billing)}</h1>
             <div
                 class="tabs"
                 role="tablist"
                 aria-label=move || t_string!(i18n, billing.billing)
                 on:keydown=on_key
             >
-                {tab_button(Tab::CurrentPlans, tab, set_tab, plans_tab, t!(i18n, billing.current_plans))}
-                {tab_button(Tab::InvoiceHistory, tab, set_tab, invoices_tab, t!(i18n, billing.invoice_history))}
+                {tab_button(Tab::CurrentPlans, tab, set_tab, plans_tab, tr!(i18n, billing.current_plans))}
+                {tab_button(Tab::InvoiceHistory, tab, set_tab, invoices_tab, tr!(i18n, billing.invoice_history))}
             </div>
             <div
                 role="tabpanel"
@@ -307,14 +307,14 @@ fn CurrentPlansTab() -> impl IntoView {
     });
     view! {
         <FeedbackView feedback />
-        <h2>{t!(i18n, billing.current_plans)}</h2>
+        <h2>{tr!(i18n, billing.current_plans)}</h2>
         <CurrentPlans feedback on_add_licenses=Callback::new(move |c| open_cart(Some(c))) />
         <ul class="help-links">
             <li><RequirementsLink /></li>
             <li><BestPracticesLink /></li>
             <li><BillingSettingsLink /></li>
         </ul>
-        <h2 id="other-products-title">{t!(i18n, billing.other_products.title)}</h2>
+        <h2 id="other-products-title">{tr!(i18n, billing.other_products.title)}</h2>
         <OtherProducts on_add=Callback::new(move |_| open_cart(None)) />
         {move || cart_step(cart, step.get(), step_title)}
     }
@@ -377,15 +377,15 @@ fn cart_step(cart: Cart, step: Step, title: NodeRef<html::H3>) -> impl IntoView 
         Step::Closed => ().into_any(),
         Step::Cart => view! {
             <section class="card order-form" aria-labelledby="cart-title">
-                <h3 id="cart-title" tabindex="-1" node_ref=title>{t!(i18n, billing.cart.title)}</h3>
-                <p class="steps">{t!(i18n, billing.cart.step_choose)}</p>
+                <h3 id="cart-title" tabindex="-1" node_ref=title>{tr!(i18n, billing.cart.title)}</h3>
+                <p class="steps">{tr!(i18n, billing.cart.step_choose)}</p>
                 <OrderFields draft />
                 <div class="form-actions">
                     <button type="button" class="button button--primary" on:click=move |_| cart.continue_from_cart()>
-                        {t!(i18n, billing.cart.save_and_continue)}
+                        {tr!(i18n, billing.cart.save_and_continue)}
                     </button>
                     <button type="button" class="button" on:click=move |_| cart.go(Step::Closed)>
-                        {t!(i18n, common.cancel)}
+                        {tr!(i18n, common.cancel)}
                     </button>
                 </div>
             </section>
@@ -393,15 +393,15 @@ fn cart_step(cart: Cart, step: Step, title: NodeRef<html::H3>) -> impl IntoView 
         .into_any(),
         Step::Review => view! {
             <section class="card order-form" aria-labelledby="review-title">
-                <h3 id="review-title" tabindex="-1" node_ref=title>{t!(i18n, billing.cart.review_title)}</h3>
-                <p class="steps">{t!(i18n, billing.cart.step_review)}</p>
+                <h3 id="review-title" tabindex="-1" node_ref=title>{tr!(i18n, billing.cart.review_title)}</h3>
+                <p class="steps">{tr!(i18n, billing.cart.step_review)}</p>
                 <PriceSummary draft />
                 <div class="form-actions">
                     <button type="button" class="button button--primary" on:click=move |_| cart.go(Step::Confirm)>
-                        {t!(i18n, billing.cart.save_and_continue)}
+                        {tr!(i18n, billing.cart.save_and_continue)}
                     </button>
                     <button type="button" class="button" on:click=move |_| cart.go(Step::Cart)>
-                        {t!(i18n, billing.cart.back)}
+                        {tr!(i18n, billing.cart.back)}
                     </button>
                 </div>
             </section>
@@ -409,8 +409,8 @@ fn cart_step(cart: Cart, step: Step, title: NodeRef<html::H3>) -> impl IntoView 
         .into_any(),
         Step::Confirm => view! {
             <section class="card order-form" aria-labelledby="confirm-title">
-                <h3 id="confirm-title" tabindex="-1" node_ref=title>{t!(i18n, billing.cart.confirm_title)}</h3>
-                <p class="steps">{t!(i18n, billing.cart.step_order)}</p>
+                <h3 id="confirm-title" tabindex="-1" node_ref=title>{tr!(i18n, billing.cart.confirm_title)}</h3>
+                <p class="steps">{tr!(i18n, billing.cart.step_order)}</p>
                 <p>{t!(i18n, billing.cart.charged_today, amount = due_today)}</p>
                 <div class="form-actions">
                     <button
@@ -418,10 +418,10 @@ fn cart_step(cart: Cart, step: Step, title: NodeRef<html::H3>) -> impl IntoView 
                         class="button button--primary"
                         on:click=move |_| cart.place(i18n.get_locale_untracked())
                     >
-                        {t!(i18n, billing.cart.place_order)}
+                        {tr!(i18n, billing.cart.place_order)}
                     </button>
                     <button type="button" class="button" on:click=move |_| cart.go(Step::Review)>
-                        {t!(i18n, billing.cart.back)}
+                        {tr!(i18n, billing.cart.back)}
                     </button>
                 </div>
             </section>

@@ -16,7 +16,7 @@ pub const BILLING_SETTINGS: &str = "/help/billing-settings";
 pub fn RequirementsLink() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <A href=href(REQUIREMENTS) attr:class="help-link">{t!(i18n, help.link_requirements)}</A>
+        <A href=href(REQUIREMENTS) attr:class="help-link">{tr!(i18n, help.link_requirements)}</A>
     }
 }
 
@@ -25,7 +25,7 @@ pub fn RequirementsLink() -> impl IntoView {
 pub fn BestPracticesLink() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <A href=href(BEST_PRACTICES) attr:class="help-link">{t!(i18n, help.link_best_practices)}</A>
+        <A href=href(BEST_PRACTICES) attr:class="help-link">{tr!(i18n, help.link_best_practices)}</A>
     }
 }
 
@@ -34,7 +34,7 @@ pub fn BestPracticesLink() -> impl IntoView {
 pub fn BillingSettingsLink() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <A href=href(BILLING_SETTINGS) attr:class="help-link">{t!(i18n, help.link_billing_settings)}</A>
+        <A href=href(BILLING_SETTINGS) attr:class="help-link">{tr!(i18n, help.link_billing_settings)}</A>
     }
 }
 
@@ -58,19 +58,19 @@ pub fn RequirementsHelpPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <article class="page help" aria-labelledby="page-title">
-            <p class="page__trail">{t!(i18n, help.help)}</p>
-            <h1 id="page-title">{t!(i18n, help.requirements.title)}</h1>
-            <p class="page__lead">{t!(i18n, help.requirements.intro)}</p>
-            <h2>{t!(i18n, help.requirements.privileges_title)}</h2>
+            <p class="page__trail">{tr!(i18n, help.help)}</p>
+            <h1 id="page-title">{tr!(i18n, help.requirements.title)}</h1>
+            <p class="page__lead">{tr!(i18n, help.requirements.intro)}</p>
+            <h2>{tr!(i18n, help.requirements.privileges_title)}</h2>
             <ul>
-                <li>{t!(i18n, help.requirements.privileges_buy)}</li>
-                <li>{t!(i18n, help.requirements.privileges_assign)}</li>
+                <li>{tr!(i18n, help.requirements.privileges_buy)}</li>
+                <li>{tr!(i18n, help.requirements.privileges_assign)}</li>
             </ul>
-            <h2>{t!(i18n, help.requirements.licensed_title)}</h2>
-            <p>{t!(i18n, help.requirements.licensed_text)}</p>
-            <p>{t!(i18n, help.requirements.licensed_basic)}</p>
-            <h2>{t!(i18n, help.requirements.seats_title)}</h2>
-            <p>{t!(i18n, help.requirements.seats_text)}</p>
+            <h2>{tr!(i18n, help.requirements.licensed_title)}</h2>
+            <p>{tr!(i18n, help.requirements.licensed_text)}</p>
+            <p>{tr!(i18n, help.requirements.licensed_basic)}</p>
+            <h2>{tr!(i18n, help.requirements.seats_title)}</h2>
+            <p>{tr!(i18n, help.requirements.seats_text)}</p>
             <SeeAlso />
         </article>
     }
@@ -81,17 +81,17 @@ pub fn BestPracticesHelpPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <article class="page help" aria-labelledby="page-title">
-            <p class="page__trail">{t!(i18n, help.help)}</p>
-            <h1 id="page-title">{t!(i18n, help.best_practices.title)}</h1>
-            <p class="page__lead">{t!(i18n, help.best_practices.intro)}</p>
-            <h2>{t!(i18n, help.best_practices.capacity_title)}</h2>
-            <p>{t!(i18n, help.best_practices.capacity_text)}</p>
-            <h2>{t!(i18n, help.best_practices.roles_title)}</h2>
-            <p>{t!(i18n, help.best_practices.roles_text)}</p>
-            <h2>{t!(i18n, help.best_practices.scheduled_title)}</h2>
-            <p>{t!(i18n, help.best_practices.scheduled_text)}</p>
-            <h2>{t!(i18n, help.best_practices.changes_title)}</h2>
-            <p>{t!(i18n, help.best_practices.changes_text)}</p>
+            <p class="page__trail">{tr!(i18n, help.help)}</p>
+            <h1 id="page-title">{tr!(i18n, help.best_practices.title)}</h1>
+            <p class="page__lead">{tr!(i18n, help.best_practices.intro)}</p>
+            <h2>{tr!(i18n, help.best_practices.capacity_title)}</h2>
+            <p>{tr!(i18n, help.best_practices.capacity_text)}</p>
+            <h2>{tr!(i18n, help.best_practices.roles_title)}</h2>
+            <p>{tr!(i18n, help.best_practices.roles_text)}</p>
+            <h2>{tr!(i18n, help.best_practices.scheduled_title)}</h2>
+            <p>{tr!(i18n, help.best_practices.scheduled_text)}</p>
+            <h2>{tr!(i18n, help.best_practices.changes_title)}</h2>
+            <p>{tr!(i18n, help.best_practices.changes_text)}</p>
             <SeeAlso />
         </article>
     }
@@ -102,15 +102,15 @@ pub fn BillingSettingsHelpPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <article class="page help" aria-labelledby="page-title">
-            <p class="page__trail">{t!(i18n, help.help)}</p>
-            <h1 id="page-title">{t!(i18n, help.billing_settings.title)}</h1>
-            <p class="page__lead">{t!(i18n, help.billing_settings.intro)}</p>
-            <h2>{t!(i18n, help.billing_settings.new_title)}</h2>
-            <p>{t!(i18n, help.billing_settings.new_text)}</p>
-            <h2>{t!(i18n, help.billing_settings.classic_title)}</h2>
-            <p>{t!(i18n, help.billing_settings.classic_text)}</p>
-            <h2>{t!(i18n, help.billing_settings.who_title)}</h2>
-            <p>{t!(i18n, help.billing_settings.who_text)}</p>
+            <p class="page__trail">{tr!(i18n, help.help)}</p>
+            <h1 id="page-title">{tr!(i18n, help.billing_settings.title)}</h1>
+            <p class="page__lead">{tr!(i18n, help.billing_settings.intro)}</p>
+            <h2>{tr!(i18n, help.billing_settings.new_title)}</h2>
+            <p>{tr!(i18n, help.billing_settings.new_text)}</p>
+            <h2>{tr!(i18n, help.billing_settings.classic_title)}</h2>
+            <p>{tr!(i18n, help.billing_settings.classic_text)}</p>
+            <h2>{tr!(i18n, help.billing_settings.who_title)}</h2>
+            <p>{tr!(i18n, help.billing_settings.who_text)}</p>
             <SeeAlso />
         </article>
     }

@@ -10,7 +10,7 @@ use crate::ui::pages::help_page::BestPracticesLink;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
-use portal_domain::{Account, CapacitySource, Command, Meeting, Timestamp};
+use portal_domain::{order, Account, CapacitySource, Command, Meeting, Timestamp};
 use wasm_bindgen::JsValue;
 
 /// A `datetime-local` value (local time) as a timestamp.
@@ -58,7 +58,9 @@ pub fn MeetingsPage() -> impl IntoView {
         who.with(|a, _| {
             let mut meetings: Vec<&Meeting> =
                 a.meetings.iter().filter(|m| all || m.host == me).collect();
-            meetings.sort_by_key(|m| (m.start, m.id));
+            order::sort_by_key(&mut meetings, |m| {
+                order::pair(order::signed(m.start.0), m.id.0 as u64)
+            });
             let rows: Vec<Row> = meetings
                 .into_iter()
                 .filter_map(|m| {
@@ -78,7 +80,7 @@ pub fn MeetingsPage() -> impl IntoView {
     };
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <h1 id="page-title">{t!(i18n, pages.meetings.title)}</h1>
+            <h1 id="page-title">{tr!(i18n, pages.meetings.title)}</h1>
             <p class="page__lead">
                 {move || if sees_all.get() {
                     t_string!(i18n, pages.meetings.lead_all)
@@ -93,14 +95,14 @@ pub fn MeetingsPage() -> impl IntoView {
                     view! {
                         <TableScroll label=td_string!(locale, pages.meetings.table_label)>
                         <table class="table">
-                            <caption class="visually-hidden">{t!(i18n, pages.meetings.table_label)}</caption>
+                            <caption class="visually-hidden">{tr!(i18n, pages.meetings.table_label)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{t!(i18n, pages.meetings.topic)}</th>
-                                    <th scope="col">{t!(i18n, pages.meetings.host)}</th>
-                                    <th scope="col">{t!(i18n, pages.meetings.starts)}</th>
-                                    <th scope="col">{t!(i18n, pages.meetings.duration)}</th>
-                                    <th scope="col">{t!(i18n, pages.meetings.capacity)}</th>
+                                    <th scope="col">{tr!(i18n, pages.meetings.topic)}</th>
+                                    <th scope="col">{tr!(i18n, pages.meetings.host)}</th>
+                                    <th scope="col">{tr!(i18n, pages.meetings.starts)}</th>
+                                    <th scope="col">{tr!(i18n, pages.meetings.duration)}</th>
+                                    <th scope="col">{tr!(i18n, pages.meetings.capacity)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -133,7 +135,7 @@ pub fn MeetingsPage() -> impl IntoView {
                     }
                         .into_any()
                 }
-                _ => view! { <p>{t!(i18n, pages.meetings.empty)}</p> }.into_any(),
+                _ => view! { <p>{tr!(i18n, pages.meetings.empty)}</p> }.into_any(),
             }}
             <ScheduleMeetingForm />
         </section>
@@ -206,14 +208,14 @@ fn ScheduleMeetingForm() -> impl IntoView {
         )
     };
     view! {
-        <h2 id="schedule-title">{t!(i18n, pages.meetings.schedule_title)}</h2>
+        <h2 id="schedule-title">{tr!(i18n, pages.meetings.schedule_title)}</h2>
         <form class="form" aria-labelledby="schedule-title" on:submit=on_submit novalidate>
             <div class="field">
-                <label for="meeting-topic">{t!(i18n, pages.meetings.topic)}</label>
+                <label for="meeting-topic">{tr!(i18n, pages.meetings.topic)}</label>
                 <input id="meeting-topic" name="topic" required node_ref=topic />
             </div>
             <div class="field">
-                <label for="meeting-start">{t!(i18n, pages.meetings.start)}</label>
+                <label for="meeting-start">{tr!(i18n, pages.meetings.start)}</label>
                 <input
                     id="meeting-start"
                     name="start"
@@ -224,7 +226,7 @@ fn ScheduleMeetingForm() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="meeting-duration">{t!(i18n, pages.meetings.duration_minutes)}</label>
+                <label for="meeting-duration">{tr!(i18n, pages.meetings.duration_minutes)}</label>
                 <input
                     id="meeting-duration"
                     name="duration"
@@ -259,7 +261,7 @@ fn ScheduleMeetingForm() -> impl IntoView {
                 }}
             </p>
             <button type="submit" class="button button--primary">
-                {t!(i18n, pages.meetings.schedule)}
+                {tr!(i18n, pages.meetings.schedule)}
             </button>
         </form>
     }

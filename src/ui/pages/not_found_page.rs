@@ -10,10 +10,10 @@ pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page page--notice" aria-labelledby="page-title">
-            <h1 id="page-title">{t!(i18n, common.not_found.title)}</h1>
-            <p>{t!(i18n, common.not_found.text)}</p>
+            <h1 id="page-title">{tr!(i18n, common.not_found.title)}</h1>
+            <p>{tr!(i18n, common.not_found.text)}</p>
             <p>
-                <A href=href("/")>{t!(i18n, common.not_found.start)}</A>
+                <A href=href("/")>{tr!(i18n, common.not_found.start)}</A>
             </p>
         </section>
     }

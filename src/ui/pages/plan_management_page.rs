@@ -37,16 +37,16 @@ pub fn PlanManagementPage() -> impl IntoView {
     };
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <p class="page__trail">{t!(i18n, billing.plans_and_billing)}</p>
-            <h1 id="page-title">{t!(i18n, billing.plan_management)}</h1>
+            <p class="page__trail">{tr!(i18n, billing.plans_and_billing)}</p>
+            <h1 id="page-title">{tr!(i18n, billing.plan_management)}</h1>
             <p class="page__help"><BillingSettingsLink /></p>
             <FeedbackView feedback />
-            <h2>{t!(i18n, billing.your_plans)}</h2>
+            <h2>{tr!(i18n, billing.your_plans)}</h2>
             <CurrentPlans
                 feedback
                 on_add_licenses=Callback::new(move |capacity| open_order(Some(capacity)))
             />
-            <h2 id="discover-title">{t!(i18n, billing.discover)}</h2>
+            <h2 id="discover-title">{tr!(i18n, billing.discover)}</h2>
             <LargeMeetingsProduct on_add=Callback::new(move |_| open_order(None)) />
             <Show when=move || ordering.get()>
                 <OrderForm draft feedback ordering title=form_title />
@@ -61,8 +61,8 @@ fn LargeMeetingsProduct(on_add: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <article class="card product" aria-labelledby="product-large-meetings">
-            <h3 id="product-large-meetings">{t!(i18n, billing.large_meetings)}</h3>
-            <p>{t!(i18n, billing.large_meetings_pitch)}</p>
+            <h3 id="product-large-meetings">{tr!(i18n, billing.large_meetings)}</h3>
+            <p>{tr!(i18n, billing.large_meetings_pitch)}</p>
             <ul class="help-links">
                 <li><RequirementsLink /></li>
                 <li><BestPracticesLink /></li>
@@ -77,9 +77,9 @@ fn LargeMeetingsProduct(on_add: Callback<()>) -> impl IntoView {
                     )
                 }}
             </p>
-            <p class="field-help">{t!(i18n, billing.demo_price_notice)}</p>
+            <p class="field-help">{tr!(i18n, billing.demo_price_notice)}</p>
             <button type="button" class="button button--primary" on:click=move |_| on_add.run(())>
-                {t!(i18n, billing.add)}
+                {tr!(i18n, billing.add)}
             </button>
         </article>
     }
@@ -110,16 +110,16 @@ fn OrderForm(
     view! {
         <form class="card order-form" aria-labelledby="order-title" on:submit=on_submit novalidate>
             <h3 id="order-title" tabindex="-1" node_ref=title>
-                {t!(i18n, billing.add_large_meetings)}
+                {tr!(i18n, billing.add_large_meetings)}
             </h3>
             <OrderFields draft />
             <PriceSummary draft />
             <div class="form-actions">
                 <button type="submit" class="button button--primary">
-                    {t!(i18n, billing.place_order)}
+                    {tr!(i18n, billing.place_order)}
                 </button>
                 <button type="button" class="button" on:click=move |_| ordering.set(false)>
-                    {t!(i18n, common.cancel)}
+                    {tr!(i18n, common.cancel)}
                 </button>
             </div>
         </form>

@@ -23,24 +23,24 @@ pub fn ProfilePage() -> impl IntoView {
             let capacity = format::count_in(locale, account.meeting_capacity_of(user));
             Some(view! {
                 <dl class="facts">
-                    <dt>{t!(i18n, common.profile.name)}</dt>
+                    <dt>{tr!(i18n, common.profile.name)}</dt>
                     <dd>{user.full_name()}</dd>
-                    <dt>{t!(i18n, common.profile.email)}</dt>
+                    <dt>{tr!(i18n, common.profile.email)}</dt>
                     <dd>{user.email.to_string()}</dd>
-                    <dt>{t!(i18n, common.profile.role)}</dt>
+                    <dt>{tr!(i18n, common.profile.role)}</dt>
                     <dd>{labels::role(locale, user.role)}</dd>
                     <dt>"Zoom Workplace"</dt>
                     <dd>{labels::license(locale, user.license)}</dd>
-                    <dt>{t!(i18n, common.profile.meeting_capacity)}</dt>
+                    <dt>{tr!(i18n, common.profile.meeting_capacity)}</dt>
                     <dd>{td_string!(locale, common.participants, count = capacity)}</dd>
                 </dl>
-                <h2>{t!(i18n, common.profile.account)}</h2>
+                <h2>{tr!(i18n, common.profile.account)}</h2>
                 <dl class="facts">
-                    <dt>{t!(i18n, common.profile.account_name)}</dt>
+                    <dt>{tr!(i18n, common.profile.account_name)}</dt>
                     <dd>{account.name.clone()}</dd>
-                    <dt>{t!(i18n, common.profile.base_plan)}</dt>
+                    <dt>{tr!(i18n, common.profile.base_plan)}</dt>
                     <dd>{account.base_plan.name.clone()}</dd>
-                    <dt>{t!(i18n, common.profile.billing_portal)}</dt>
+                    <dt>{tr!(i18n, common.profile.billing_portal)}</dt>
                     <dd>{labels::billing_portal(locale, account.billing_portal)}</dd>
                 </dl>
             })
@@ -48,7 +48,7 @@ pub fn ProfilePage() -> impl IntoView {
     };
     view! {
         <section class="page" aria-labelledby="page-title">
-            <h1 id="page-title">{t!(i18n, common.profile.title)}</h1>
+            <h1 id="page-title">{tr!(i18n, common.profile.title)}</h1>
             {facts}
             <ChangePassword />
             <ResetDemoData />
@@ -132,18 +132,18 @@ fn ChangePassword() -> impl IntoView {
     };
 
     view! {
-        <h2 id="change-password">{t!(i18n, common.profile.change_password)}</h2>
+        <h2 id="change-password">{tr!(i18n, common.profile.change_password)}</h2>
         <form class="form" on:submit=on_submit novalidate aria-labelledby="change-password">
             // Lets password managers tie the new password to the account.
             <input type="text" name="username" autocomplete="username" hidden value=move || {
                 who.with(|_, user| user.email.to_string())
             } />
             <div class="field">
-                <label for="current-password">{t!(i18n, common.profile.current_password)}</label>
+                <label for="current-password">{tr!(i18n, common.profile.current_password)}</label>
                 <input id="current-password" type="password" autocomplete="current-password" node_ref=current />
             </div>
             <div class="field">
-                <label for="new-password">{t!(i18n, common.profile.new_password)}</label>
+                <label for="new-password">{tr!(i18n, common.profile.new_password)}</label>
                 <input
                     id="new-password"
                     type="password"
@@ -151,10 +151,10 @@ fn ChangePassword() -> impl IntoView {
                     aria-describedby="new-password-hint"
                     node_ref=new
                 />
-                <p id="new-password-hint" class="field__hint">{t!(i18n, common.profile.password_hint)}</p>
+                <p id="new-password-hint" class="field__hint">{tr!(i18n, common.profile.password_hint)}</p>
             </div>
             <div class="field">
-                <label for="repeat-password">{t!(i18n, common.profile.repeat_password)}</label>
+                <label for="repeat-password">{tr!(i18n, common.profile.repeat_password)}</label>
                 <input id="repeat-password" type="password" autocomplete="new-password" node_ref=repeat />
             </div>
             {move || {

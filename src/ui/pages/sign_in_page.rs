@@ -39,10 +39,10 @@ pub fn SignInPage() -> impl IntoView {
         <main id="main" class="sign-in">
             <div class="sign-in__card">
                 <div class="sign-in__top">
-                    <p class="sign-in__brand">{t!(i18n, common.brand)}</p>
+                    <p class="sign-in__brand">{tr!(i18n, common.brand)}</p>
                     <LanguageSwitch id="sign-in-language" />
                 </div>
-                <h1>{t!(i18n, common.sign_in.title)}</h1>
+                <h1>{tr!(i18n, common.sign_in.title)}</h1>
                 <p role="status" class="sign-in__status">
                     {farewell}
                 </p>
@@ -75,7 +75,7 @@ fn DemoSignIns() -> impl IntoView {
     };
     view! {
         <details class="sign-in__demo">
-            <summary>{t!(i18n, common.sign_in.demo_title)}</summary>
+            <summary>{tr!(i18n, common.sign_in.demo_title)}</summary>
             <p>
                 {t!(
                     i18n, common.sign_in.demo_password, password = || view! { <code>"Demo!2026"</code> }
@@ -145,7 +145,7 @@ fn SignInForm() -> impl IntoView {
     view! {
         <form on:submit=on_submit novalidate>
             <div class="field">
-                <label for="sign-in-email">{t!(i18n, common.sign_in.email)}</label>
+                <label for="sign-in-email">{tr!(i18n, common.sign_in.email)}</label>
                 <input
                     id="sign-in-email"
                     name="email"
@@ -156,7 +156,7 @@ fn SignInForm() -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="sign-in-password">{t!(i18n, common.sign_in.password)}</label>
+                <label for="sign-in-password">{tr!(i18n, common.sign_in.password)}</label>
                 <input
                     id="sign-in-password"
                     name="password"

@@ -96,9 +96,9 @@ pub fn UsersPage() -> impl IntoView {
     let status = move || dialogs.status.get().map(|s| s.words(i18n.get_locale()));
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
-            <p class="page__trail">{t!(i18n, users.trail)}</p>
+            <p class="page__trail">{tr!(i18n, users.trail)}</p>
             <div class="page__heading">
-                <h1 id="page-title">{t!(i18n, users.title)}</h1>
+                <h1 id="page-title">{tr!(i18n, users.title)}</h1>
                 {user_actions(dialogs)}
             </div>
             {seat_summary()}

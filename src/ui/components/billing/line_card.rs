@@ -106,21 +106,21 @@ fn line_facts(
     };
     view! {
         <dl class="facts">
-            <dt>{t!(i18n, billing.line.capacity)}</dt>
+            <dt>{tr!(i18n, billing.line.capacity)}</dt>
             <dd>{move || format::participants_in(i18n.get_locale(), capacity)}</dd>
-            <dt>{t!(i18n, billing.line.licenses)}</dt>
+            <dt>{tr!(i18n, billing.line.licenses)}</dt>
             <dd>{fact(|l, line| format::count_in(l, line.quantity))}</dd>
-            <dt>{t!(i18n, billing.line.assigned)}</dt>
+            <dt>{tr!(i18n, billing.line.assigned)}</dt>
             <dd>{move || format::count_in(i18n.get_locale(), seats.get().assigned)}</dd>
-            <dt>{t!(i18n, billing.line.available)}</dt>
+            <dt>{tr!(i18n, billing.line.available)}</dt>
             <dd>{move || format::count_in(i18n.get_locale(), seats.get().available())}</dd>
-            <dt>{t!(i18n, billing.order.billing_cycle)}</dt>
+            <dt>{tr!(i18n, billing.order.billing_cycle)}</dt>
             <dd>{fact(|l, line| labels::cycle(l, line.term.cycle).to_string())}</dd>
-            <dt>{t!(i18n, billing.line.renews_on)}</dt>
+            <dt>{tr!(i18n, billing.line.renews_on)}</dt>
             <dd>{fact(|l, line| format::day_in(l, line.term.renews_on()))}</dd>
-            <dt>{t!(i18n, billing.line.renewal_amount)}</dt>
+            <dt>{tr!(i18n, billing.line.renewal_amount)}</dt>
             <dd>{fact(|l, line| format::money_in(l, line.renewal_amount()))}</dd>
-            <dt>{t!(i18n, billing.line.status)}</dt>
+            <dt>{tr!(i18n, billing.line.status)}</dt>
             <dd>{fact(line_status)}</dd>
         </dl>
     }
@@ -214,7 +214,7 @@ fn line_actions(card: LineContext, on_add_licenses: Callback<Capacity>) -> impl 
                     on_add_licenses.run(capacity)
                 }
             >
-                {t!(i18n, billing.line.add_licenses)}
+                {tr!(i18n, billing.line.add_licenses)}
             </button>
             <button
                 type="button"
@@ -225,10 +225,10 @@ fn line_actions(card: LineContext, on_add_licenses: Callback<Capacity>) -> impl 
                     card.action.set(LineAction::Reduce)
                 }
             >
-                {t!(i18n, billing.line.reduce)}
+                {tr!(i18n, billing.line.reduce)}
             </button>
             <button type="button" class="button" on:click=on_cancel>
-                {t!(i18n, billing.line.cancel_subscription)}
+                {tr!(i18n, billing.line.cancel_subscription)}
             </button>
             {refusal}
         </div>
@@ -258,7 +258,7 @@ fn reduce_form(card: LineContext, seats: Memo<SeatCount>) -> impl IntoView {
     view! {
         <form class="inline-form" on:submit=on_reduce novalidate>
             <div class="field">
-                <label for=input_id.clone()>{t!(i18n, billing.line.new_number_of_licenses)}</label>
+                <label for=input_id.clone()>{tr!(i18n, billing.line.new_number_of_licenses)}</label>
                 <input id=input_id type="text" inputmode="numeric" autocomplete="off" bind:value=reduce_text />
                 <p class="field-help">
                     {move || {
@@ -272,10 +272,10 @@ fn reduce_form(card: LineContext, seats: Memo<SeatCount>) -> impl IntoView {
                 </p>
             </div>
             <button type="submit" class="button button--primary">
-                {t!(i18n, billing.line.schedule_reduction)}
+                {tr!(i18n, billing.line.schedule_reduction)}
             </button>
             <button type="button" class="button" on:click=move |_| card.action.set(LineAction::None)>
-                {t!(i18n, billing.close)}
+                {tr!(i18n, billing.close)}
             </button>
         </form>
     }
@@ -312,10 +312,10 @@ fn cancel_confirm(card: LineContext, ends: Day) -> impl IntoView {
                     )
                 }
             >
-                {t!(i18n, billing.line.confirm_cancellation)}
+                {tr!(i18n, billing.line.confirm_cancellation)}
             </button>
             <button type="button" class="button" on:click=move |_| card.action.set(LineAction::None)>
-                {t!(i18n, billing.line.keep_subscription)}
+                {tr!(i18n, billing.line.keep_subscription)}
             </button>
         </div>
     }

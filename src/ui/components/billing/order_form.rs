@@ -58,7 +58,7 @@ fn capacity_field(draft: OrderDraft) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="order-capacity">{t!(i18n, billing.order.capacity)}</label>
+            <label for="order-capacity">{tr!(i18n, billing.order.capacity)}</label>
             <select
                 id="order-capacity"
                 on:change=on_change
@@ -66,7 +66,7 @@ fn capacity_field(draft: OrderDraft) -> impl IntoView {
                 aria-describedby="order-capacity-error"
                 prop:value=move || draft.capacity.get().map(|c| c.participants().to_string()).unwrap_or_default()
             >
-                <option value="">{t!(i18n, billing.order.choose_capacity)}</option>
+                <option value="">{tr!(i18n, billing.order.choose_capacity)}</option>
                 {Capacity::ALL.into_iter().map(option).collect_view()}
             </select>
             <p id="order-capacity-error" class="field-error">{error}</p>
@@ -86,7 +86,7 @@ fn quantity_field(draft: OrderDraft) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="order-quantity">{t!(i18n, billing.order.number_of_licenses)}</label>
+            <label for="order-quantity">{tr!(i18n, billing.order.number_of_licenses)}</label>
             <input
                 id="order-quantity"
                 type="text"
@@ -97,7 +97,7 @@ fn quantity_field(draft: OrderDraft) -> impl IntoView {
                 aria-describedby="order-quantity-error order-quantity-help"
             />
             <p id="order-quantity-help" class="field-help">
-                {t!(i18n, billing.order.quantity_help)}
+                {tr!(i18n, billing.order.quantity_help)}
             </p>
             <p id="order-quantity-error" class="field-error">{error}</p>
         </div>
@@ -114,17 +114,17 @@ fn cycle_field(draft: OrderDraft) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="order-cycle">{t!(i18n, billing.order.billing_cycle)}</label>
+            <label for="order-cycle">{tr!(i18n, billing.order.billing_cycle)}</label>
             <select
                 id="order-cycle"
                 on:change=on_change
                 prop:value=move || draft.cycle.get().to_string()
                 aria-describedby="order-cycle-help"
             >
-                <option value=BillingCycle::Monthly.to_string()>{t!(i18n, billing.cycle.monthly)}</option>
-                <option value=BillingCycle::Annual.to_string()>{t!(i18n, billing.cycle.annual)}</option>
+                <option value=BillingCycle::Monthly.to_string()>{tr!(i18n, billing.cycle.monthly)}</option>
+                <option value=BillingCycle::Annual.to_string()>{tr!(i18n, billing.cycle.annual)}</option>
             </select>
-            <p id="order-cycle-help" class="field-help">{t!(i18n, billing.order.annual_help)}</p>
+            <p id="order-cycle-help" class="field-help">{tr!(i18n, billing.order.annual_help)}</p>
         </div>
     }
 }

@@ -41,9 +41,9 @@ pub fn CurrentPlans(
             </For>
         </div>
         <p class="page__hint">
-            {t!(i18n, billing.users_hint_before)}
-            <A href=href("/users")>{t!(i18n, billing.users_hint_link)}</A>
-            {t!(i18n, billing.users_hint_after)}
+            {tr!(i18n, billing.users_hint_before)}
+            <A href=href("/users")>{tr!(i18n, billing.users_hint_link)}</A>
+            {tr!(i18n, billing.users_hint_after)}
         </p>
     }
 }
@@ -66,13 +66,13 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
         <article class="card" aria-labelledby="base-plan-title">
             <h3 id="base-plan-title">{fact(|_, a| a.base_plan.name.clone())}</h3>
             <dl class="facts">
-                <dt>{t!(i18n, billing.base.seats)}</dt>
+                <dt>{tr!(i18n, billing.base.seats)}</dt>
                 <dd>{fact(|l, a| format::count_in(l, a.base_plan.seats))}</dd>
-                <dt>{t!(i18n, billing.base.in_use)}</dt>
+                <dt>{tr!(i18n, billing.base.in_use)}</dt>
                 <dd>{fact(|l, a| format::count_in(l, a.seats_in_use()))}</dd>
-                <dt>{t!(i18n, billing.base.available)}</dt>
+                <dt>{tr!(i18n, billing.base.available)}</dt>
                 <dd>{fact(|l, a| format::count_in(l, a.seats_available()))}</dd>
-                <dt>{t!(i18n, billing.base.meeting_capacity)}</dt>
+                <dt>{tr!(i18n, billing.base.meeting_capacity)}</dt>
                 <dd>
                     {fact(|l, a| {
                         td_string!(
@@ -82,9 +82,9 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
                         )
                     })}
                 </dd>
-                <dt>{t!(i18n, billing.order.billing_cycle)}</dt>
+                <dt>{tr!(i18n, billing.order.billing_cycle)}</dt>
                 <dd>{fact(|l, a| labels::cycle(l, a.base_plan.term.cycle).to_string())}</dd>
-                <dt>{t!(i18n, billing.base.renews_on)}</dt>
+                <dt>{tr!(i18n, billing.base.renews_on)}</dt>
                 <dd>{fact(|l, a| format::day_in(l, a.base_plan.term.renews_on()))}</dd>
             </dl>
             <Show
@@ -99,7 +99,7 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
                                 adding.set(true);
                             }
                         >
-                            {t!(i18n, billing.base.add_seats)}
+                            {tr!(i18n, billing.base.add_seats)}
                         </button>
                     }
                 }
@@ -159,7 +159,7 @@ fn AddSeatsForm(
     view! {
         <form class="inline-form" on:submit=on_submit novalidate>
             <div class="field">
-                <label for="base-seats">{t!(i18n, billing.base.number_of_seats)}</label>
+                <label for="base-seats">{tr!(i18n, billing.base.number_of_seats)}</label>
                 <input
                     id="base-seats"
                     type="text"
@@ -172,10 +172,10 @@ fn AddSeatsForm(
                 <p id="base-seats-help" class="field-help">{help}</p>
             </div>
             <button type="submit" class="button button--primary">
-                {t!(i18n, billing.base.buy_seats)}
+                {tr!(i18n, billing.base.buy_seats)}
             </button>
             <button type="button" class="button" on:click=move |_| adding.set(false)>
-                {t!(i18n, billing.close)}
+                {tr!(i18n, billing.close)}
             </button>
         </form>
     }

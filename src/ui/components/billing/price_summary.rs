@@ -18,7 +18,7 @@ pub fn PriceSummary(draft: OrderDraft) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="summary" aria-labelledby="summary-title" aria-live="polite">
-            <h4 id="summary-title">{t!(i18n, billing.summary.title)}</h4>
+            <h4 id="summary-title">{tr!(i18n, billing.summary.title)}</h4>
             {move || {
                 let l = i18n.get_locale();
                 match quote.get() {
@@ -27,7 +27,7 @@ pub fn PriceSummary(draft: OrderDraft) -> impl IntoView {
                     Some(Ok(q)) => quote_facts(l, &q).into_any(),
                 }
             }}
-            <p class="field-help">{t!(i18n, billing.demo_price_notice)}</p>
+            <p class="field-help">{tr!(i18n, billing.demo_price_notice)}</p>
         </section>
     }
 }

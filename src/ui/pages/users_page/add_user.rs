@@ -159,7 +159,7 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> impl
     };
     view! {
         <Dialog labelled_by="add-user-title" on_close>
-            <h2 id="add-user-title">{t!(i18n, users.add_users)}</h2>
+            <h2 id="add-user-title">{tr!(i18n, users.add_users)}</h2>
             <form
                 class="form"
                 novalidate
@@ -168,9 +168,9 @@ pub fn AddUserDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> impl
                     save();
                 }
             >
-                {text_field(Field::Email, t!(i18n, users.add.email).into_any(), form.email, "email", error)}
-                {text_field(Field::FirstName, t!(i18n, users.add.first_name).into_any(), form.first_name, "text", error)}
-                {text_field(Field::LastName, t!(i18n, users.add.last_name).into_any(), form.last_name, "text", error)}
+                {text_field(Field::Email, tr!(i18n, users.add.email).into_any(), form.email, "email", error)}
+                {text_field(Field::FirstName, tr!(i18n, users.add.first_name).into_any(), form.first_name, "text", error)}
+                {text_field(Field::LastName, tr!(i18n, users.add.last_name).into_any(), form.last_name, "text", error)}
                 {user_type_field(form.license, error)}
                 {role_field(form.role, error)}
                 {shown}
@@ -237,7 +237,7 @@ fn user_type_field(license: RwSignal<BaseLicense>, error: Shown) -> impl IntoVie
     };
     view! {
         <div class="field">
-            <label for=Field::UserType.id()>{t!(i18n, users.add.user_type)}</label>
+            <label for=Field::UserType.id()>{tr!(i18n, users.add.user_type)}</label>
             <select
                 id=Field::UserType.id()
                 aria-invalid=invalid
@@ -270,7 +270,7 @@ fn role_field(role: RwSignal<Role>, error: Shown) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for=Field::Role.id()>{t!(i18n, users.role_label)}</label>
+            <label for=Field::Role.id()>{tr!(i18n, users.role_label)}</label>
             <select
                 id=Field::Role.id()
                 aria-invalid=invalid

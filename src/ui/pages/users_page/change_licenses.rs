@@ -128,7 +128,7 @@ pub fn ChangeLicensesDialog(
     };
     view! {
         <Dialog labelled_by="change-licenses-title" on_close>
-            <h2 id="change-licenses-title">{t!(i18n, users.change_licenses)}</h2>
+            <h2 id="change-licenses-title">{tr!(i18n, users.change_licenses)}</h2>
             <p>{move || heading(i18n.get_locale(), action, count)}</p>
             <ul class="name-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
             {(action == BulkAction::AddLargeMeetings).then(|| capacity_choice(add, capacity))}
@@ -167,7 +167,7 @@ fn capacity_choice(add: RwSignal<bool>, capacity: RwSignal<Option<Capacity>>) ->
         a.large_meetings.iter().map(|l| offer(l.capacity)).collect()
     });
     let none = owned.is_empty().then(|| {
-        view! { <p class="field-help">{t!(i18n, users.no_large_meetings_yet)}</p> }
+        view! { <p class="field-help">{tr!(i18n, users.no_large_meetings_yet)}</p> }
     });
     let radios = owned
         .into_iter()
@@ -198,10 +198,10 @@ fn capacity_choice(add: RwSignal<bool>, capacity: RwSignal<Option<Capacity>>) ->
                 prop:checked=move || add.get()
                 on:change=move |ev| add.set(event_target_checked(&ev))
             />
-            <label for="bulk-large-meetings">{t!(i18n, users.large_meetings)}</label>
+            <label for="bulk-large-meetings">{tr!(i18n, users.large_meetings)}</label>
         </div>
         <fieldset class="fieldset fieldset--nested">
-            <legend>{t!(i18n, users.participants_legend)}</legend>
+            <legend>{tr!(i18n, users.participants_legend)}</legend>
             {radios}
             {none}
         </fieldset>

@@ -186,7 +186,7 @@ pub fn EditUserDialog(
     let holds_license = target.license == BaseLicense::Licensed;
     view! {
         <Dialog labelled_by="edit-user-title" on_close>
-            <h2 id="edit-user-title">{t!(i18n, users.edit.title)}</h2>
+            <h2 id="edit-user-title">{tr!(i18n, users.edit.title)}</h2>
             <p class="dialog__subtitle">{format!("{} ({})", target.full_name(), target.email)}</p>
             {license_choice(form, holds_license, buy)}
             {large_meetings_choice(form, target.large_meetings, buy)}

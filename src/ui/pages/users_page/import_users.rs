@@ -152,7 +152,7 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
     let has_error = move || matches!(stage.get(), Stage::Stopped(_));
     view! {
         <Dialog labelled_by="import-users-title" on_close>
-            <h2 id="import-users-title">{t!(i18n, users.import_users)}</h2>
+            <h2 id="import-users-title">{tr!(i18n, users.import_users)}</h2>
             <form
                 class="form"
                 novalidate
@@ -161,9 +161,9 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
                     start();
                 }
             >
-                <p class="form-hint">{t!(i18n, users.import.intro)}</p>
+                <p class="form-hint">{tr!(i18n, users.import.intro)}</p>
                 <div class="field">
-                    <label for="import-file">{t!(i18n, users.import.file)}</label>
+                    <label for="import-file">{tr!(i18n, users.import.file)}</label>
                     <input
                         id="import-file"
                         type="file"

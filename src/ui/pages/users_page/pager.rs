@@ -26,7 +26,7 @@ pub fn pager(list: Listing) -> impl IntoView {
                 disabled=move || page.get() == 0
                 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
             >
-                {t!(i18n, users.previous_page)}
+                {tr!(i18n, users.previous_page)}
             </button>
             <span>{page_of}</span>
             <button
@@ -35,7 +35,7 @@ pub fn pager(list: Listing) -> impl IntoView {
                 disabled=on_last
                 on:click=move |_| page.update(|p| *p += 1)
             >
-                {t!(i18n, users.next_page)}
+                {tr!(i18n, users.next_page)}
             </button>
         </nav>
     }

@@ -138,12 +138,12 @@ pub fn RemoveUserDialog(
     let (license, large) = (target.license, target.large_meetings);
     view! {
         <Dialog labelled_by="remove-user-title" on_close>
-            <h2 id="remove-user-title">{t!(i18n, users.remove.title)}</h2>
+            <h2 id="remove-user-title">{tr!(i18n, users.remove.title)}</h2>
             <p class="dialog__subtitle">{format!("{} ({})", target.full_name(), target.email)}</p>
             <p>
                 {move || returns(i18n.get_locale(), license, large)}
                 " "
-                {t!(i18n, users.remove.no_sign_in)}
+                {tr!(i18n, users.remove.no_sign_in)}
             </p>
             {hosts_meetings.then(|| hosted_meetings(user, meetings, chosen, new_host))}
             {move || {
@@ -169,12 +169,12 @@ fn RemovalRefused(target: User, reason: DomainError, on_close: Callback<()>) -> 
     let i18n = use_i18n();
     view! {
         <Dialog labelled_by="remove-user-title" described_by="remove-user-refused" on_close>
-            <h2 id="remove-user-title">{t!(i18n, users.remove.title)}</h2>
+            <h2 id="remove-user-title">{tr!(i18n, users.remove.title)}</h2>
             <p class="dialog__subtitle">{format!("{} ({})", target.full_name(), target.email)}</p>
             <p id="remove-user-refused">{move || reason.words(i18n.get_locale())}</p>
             <div class="form-actions">
                 <button type="button" class="button button--primary" on:click=move |_| on_close.run(())>
-                    {t!(i18n, users.remove.close)}
+                    {tr!(i18n, users.remove.close)}
                 </button>
             </div>
         </Dialog>

@@ -33,7 +33,7 @@ pub fn selection_bar(list: Listing, dialogs: Dialogs) -> impl IntoView {
             >
                 <span>{count}</span>
                 <div class="field field--inline">
-                    <label for="change-licenses">{t!(i18n, users.change_licenses)}</label>
+                    <label for="change-licenses">{tr!(i18n, users.change_licenses)}</label>
                     <select
                         id="change-licenses"
                         prop:value=move || {
@@ -50,13 +50,13 @@ pub fn selection_bar(list: Listing, dialogs: Dialogs) -> impl IntoView {
                             dialogs.choose(action.map(Open::Bulk));
                         }
                     >
-                        <option value="">{t!(i18n, users.choose_change)}</option>
-                        <option value="add">{t!(i18n, users.large_meetings)}</option>
-                        <option value="remove">{t!(i18n, users.remove_large_meetings)}</option>
+                        <option value="">{tr!(i18n, users.choose_change)}</option>
+                        <option value="add">{tr!(i18n, users.large_meetings)}</option>
+                        <option value="remove">{tr!(i18n, users.remove_large_meetings)}</option>
                     </select>
                 </div>
                 <button type="button" class="button" on:click=move |_| selected.set(BTreeSet::new())>
-                    {t!(i18n, users.clear_selection)}
+                    {tr!(i18n, users.clear_selection)}
                 </button>
             </div>
         </Show>

@@ -38,7 +38,7 @@ pub fn user_actions(dialogs: Dialogs) -> impl IntoView {
                 class="button button--primary"
                 on:click=move |_| dialogs.show(Open::Add)
             >
-                {t!(i18n, users.add_users)}
+                {tr!(i18n, users.add_users)}
             </button>
             <button
                 type="button"
@@ -46,10 +46,10 @@ pub fn user_actions(dialogs: Dialogs) -> impl IntoView {
                 class="button"
                 on:click=move |_| dialogs.show(Open::Import)
             >
-                {t!(i18n, users.import_users)}
+                {tr!(i18n, users.import_users)}
             </button>
             <button type="button" class="button" on:click=export>
-                {t!(i18n, users.export_users)}
+                {tr!(i18n, users.export_users)}
             </button>
         </div>
     }
@@ -61,7 +61,7 @@ pub fn search_and_filter(list: Listing) -> impl IntoView {
     view! {
         <div class="toolbar">
             <div class="field field--inline">
-                <label for="user-search">{t!(i18n, users.search)}</label>
+                <label for="user-search">{tr!(i18n, users.search)}</label>
                 <input
                     id="user-search"
                     type="search"
@@ -71,7 +71,7 @@ pub fn search_and_filter(list: Listing) -> impl IntoView {
                 />
             </div>
             <div class="field field--inline">
-                <label for="user-filter">{t!(i18n, users.license_filter)}</label>
+                <label for="user-filter">{tr!(i18n, users.license_filter)}</label>
                 <select
                     id="user-filter"
                     on:change=move |ev| list.set_filter(LicenseFilter::parse(&event_target_value(&ev)))

@@ -66,9 +66,9 @@ pub fn large_meetings_choice(
     };
     let none_owned = move || {
         let buy = buy.map(|path| {
-            view! { <A href=href(path)>{t!(i18n, users.edit.buy_large_meetings)}</A> }
+            view! { <A href=href(path)>{tr!(i18n, users.edit.buy_large_meetings)}</A> }
         });
-        view! { <p class="field-help">{t!(i18n, users.no_large_meetings_yet)} " " {buy}</p> }
+        view! { <p class="field-help">{tr!(i18n, users.no_large_meetings_yet)} " " {buy}</p> }
     };
     let capacities = move || {
         (form.large_on.get() && !form.is_basic()).then(|| {
@@ -77,7 +77,7 @@ pub fn large_meetings_choice(
             } else {
                 view! {
                     <fieldset class="fieldset fieldset--nested">
-                        <legend>{t!(i18n, users.participants_legend)}</legend>
+                        <legend>{tr!(i18n, users.participants_legend)}</legend>
                         {radios}
                     </fieldset>
                 }
@@ -87,7 +87,7 @@ pub fn large_meetings_choice(
     };
     view! {
         <fieldset class="fieldset">
-            <legend>{t!(i18n, users.edit.licenses_and_add_ons)}</legend>
+            <legend>{tr!(i18n, users.edit.licenses_and_add_ons)}</legend>
             <div class="choice">
                 <input
                     type="checkbox"
@@ -97,7 +97,7 @@ pub fn large_meetings_choice(
                     on:change=on_large
                     aria-describedby="edit-large-meetings-note"
                 />
-                <label for="edit-large-meetings">{t!(i18n, users.large_meetings)}</label>
+                <label for="edit-large-meetings">{tr!(i18n, users.large_meetings)}</label>
             </div>
             <p id="edit-large-meetings-note" class="field-help">
                 {move || form.is_basic().then(|| t_string!(i18n, users.only_paid))}

@@ -70,15 +70,15 @@ pub fn license_choice(
     let none_free = (!open).then(|| {
         let buy = match buy {
             Some(path) => {
-                view! { <A href=href(path)>{t!(i18n, users.edit.buy_more)}</A> }.into_any()
+                view! { <A href=href(path)>{tr!(i18n, users.edit.buy_more)}</A> }.into_any()
             }
-            None => t!(i18n, users.edit.ask_owner).into_any(),
+            None => tr!(i18n, users.edit.ask_owner).into_any(),
         };
-        view! { <p class="field-help">{t!(i18n, users.edit.no_base_seats)} " " {buy}</p> }
+        view! { <p class="field-help">{tr!(i18n, users.edit.no_base_seats)} " " {buy}</p> }
     });
     view! {
         <div class="field">
-            <label for="edit-zoom-workplace">{t!(i18n, users.zoom_workplace)}</label>
+            <label for="edit-zoom-workplace">{tr!(i18n, users.zoom_workplace)}</label>
             <select
                 id="edit-zoom-workplace"
                 aria-describedby="edit-zoom-workplace-seats"

@@ -36,7 +36,7 @@ pub fn role_choice(
         .collect_view();
     view! {
         <div class="field">
-            <label for="edit-role">{t!(i18n, users.role_label)}</label>
+            <label for="edit-role">{tr!(i18n, users.role_label)}</label>
             <select
                 id="edit-role"
                 disabled=lock.is_some()

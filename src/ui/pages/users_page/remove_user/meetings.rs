@@ -163,10 +163,10 @@ pub fn hosted_meetings(
                 .collect_view()}
         </ul>
         <fieldset class="fieldset">
-            <legend>{t!(i18n, users.remove.their_meetings)}</legend>
-            {choice("remove-meetings-move", Handling::Move, t!(i18n, users.remove.transfer).into_any())}
+            <legend>{tr!(i18n, users.remove.their_meetings)}</legend>
+            {choice("remove-meetings-move", Handling::Move, tr!(i18n, users.remove.transfer).into_any())}
             <div class="field field--nested">
-                <label for="remove-new-host">{t!(i18n, users.remove.new_host_email)}</label>
+                <label for="remove-new-host">{tr!(i18n, users.remove.new_host_email)}</label>
                 <input
                     id="remove-new-host"
                     type="email"
@@ -179,7 +179,7 @@ pub fn hosted_meetings(
                 <datalist id="remove-new-host-list">{suggestions}</datalist>
                 <div id="remove-capacity" aria-live="polite">{preview}</div>
             </div>
-            {choice("remove-meetings-cancel", Handling::Cancel, t!(i18n, users.remove.cancel_meetings).into_any())}
+            {choice("remove-meetings-cancel", Handling::Cancel, tr!(i18n, users.remove.cancel_meetings).into_any())}
         </fieldset>
     }
 }
