@@ -1,20 +1,28 @@
 #!/usr/bin/env node
-// Trunk post_build hook: completes the Content-Security-Policy of the built
-// index.html, and copies it to 404.html for static hosts without rewrites
+// Trunk post_build hook: writes the loading view's texts into the built
+// index.html in English and Swedish (from src/locales/<lang>/common.json, so
+// they are worded where every other text is), completes its
+// Content-Security-Policy, and copies it to 404.html for static hosts without rewrites
 // (GitHub Pages serves 404.html for any address it has no file for, so a deep
 // link such as /demo/users still loads the portal, which then routes it).
 //
-// The policy: Trunk writes its wasm loader as an inline <script>; the policy
-// allows exactly that script by its SHA-256 hash, so the page runs on any
-// static host with no 'unsafe-inline'. A server that can (scripts/serve-dist.mjs,
+// The policy: the loader (src/loader.js, written by trunk through
+// pattern_script) is the one inline <script>, and the loading view's rules
+// (style/loading.css) the one inline <style>; the policy allows exactly those
+// by their SHA-256 hashes, so the page runs on any static host with no
+// 'unsafe-inline'. A server that can (scripts/serve-dist.mjs,
 // `trunk serve`) also replaces trunk's nonce placeholder per response.
+//
+// Then it writes .br and .gz copies beside each asset (compress-dist.mjs).
 //
 // A debug build (`make dev`) leaves the policy out: `trunk serve` injects its
 // live-reload script with the server's address only when it serves the page,
 // so no hash taken here could match it.
 import { createHash } from "node:crypto";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { compressDir } from "./compress-dist.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -27,6 +35,35 @@ let html = readFileSync(file, "utf8");
 const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"\s*\/?>/;
 if (!meta.test(html)) {
   console.error("finish-html.mjs: index.html has no Content-Security-Policy meta tag");
+  process.exit(1);
+}
+
+if (html.includes("{loader}") || !/<script [^>]*data-js="[^"{]+"[^>]*data-wasm="[^"{]+"/.test(html)) {
+  console.error("finish-html.mjs: the loader was not written (Trunk.toml pattern_script and its loader param)");
+  process.exit(1);
+}
+
+// <p data-text="common.loading.message"></p> gets <span lang="en">…</span><span lang="sv">…</span>.
+const locales = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "locales");
+const wording = (lang, key) => {
+  const [namespace, ...path] = key.split(".");
+  const text = path.reduce(
+    (node, part) => node?.[part],
+    JSON.parse(readFileSync(join(locales, lang, `${namespace}.json`), "utf8")),
+  );
+  if (typeof text !== "string") {
+    console.error(`finish-html.mjs: index.html asks for ${key}, which src/locales/${lang}/${namespace}.json lacks`);
+    process.exit(1);
+  }
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll("\u00ad", "");
+};
+html = html.replace(
+  /(<[a-z]+\b[^>]*?) data-text="([\w.]+)"([^>]*>)<\/([a-z]+)>/g,
+  (_, open, key, rest, close) =>
+    `${open}${rest}${["en", "sv"].map((lang) => `<span lang="${lang}">${wording(lang, key)}</span>`).join("")}</${close}>`,
+);
+if (html.includes("data-text=")) {
+  console.error("finish-html.mjs: a data-text element of index.html was not filled (it must be empty)");
   process.exit(1);
 }
 
@@ -45,10 +82,21 @@ if (hashes.length === 0) {
   console.error("finish-html.mjs: no inline loader script found in index.html");
   process.exit(1);
 }
+const styleHashes = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(
+  ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
+);
 html = html.replace(meta, (tag, policy) => {
-  const completed = policy.replace(/script-src ([^;]*)/, (_, sources) => `script-src ${sources} ${hashes.join(" ")}`);
+  const completed = policy
+    .replace(/script-src ([^;]*)/, (_, sources) => `script-src ${sources} ${hashes.join(" ")}`)
+    .replace(/style-src ([^;]*)/, (_, sources) => `style-src ${[sources, ...styleHashes].join(" ")}`);
   return tag.replace(policy, completed);
 });
 writeFileSync(file, html);
 copyFileSync(file, fallback);
-console.log(`finish-html.mjs: script-src allows the loader by hash (${hashes.length} inline script); 404.html written`);
+console.log(
+  `finish-html.mjs: script-src allows the loader by hash (${hashes.length} inline script), ` +
+    `style-src the loading view's rules (${styleHashes.length} inline style); 404.html written`,
+);
+// Last, once every file is final: the .br and .gz copies static hosts serve.
+const { written, assets } = compressDir(staging);
+console.log(`finish-html.mjs: ${written} precompressed copies (.br, .gz) beside ${assets} assets`);

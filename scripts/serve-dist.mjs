@@ -9,6 +9,12 @@
 // (its loader script is then allowed by nonce as well as by hash), and the
 // headers a meta tag cannot give: frame-ancestors 'none', nosniff, no referrer.
 //
+// Compressed like a real host: a file with a .br (or .gz) copy beside it
+// (scripts/compress-dist.mjs writes them at build time) is sent as that copy
+// with Content-Encoding when the browser accepts it; index.html, which gets
+// its nonce per response, is compressed as it is sent. Every compressible
+// response says Vary: Accept-Encoding so caches keep the encodings apart.
+//
 // --base /demo/ serves a build made with `make dist PUBLIC_URL=/demo/` under
 // that path (/demo redirects to /demo/; anything outside it is a 404).
 // --fallback 404 serves like GitHub Pages instead: no rewrites; an address
@@ -21,6 +27,7 @@ import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -54,6 +61,26 @@ const types = {
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
 };
+
+/** The encodings the request accepts, best first, among those served here. */
+function accepted(header) {
+  const offered = new Map(
+    String(header ?? "")
+      .split(",")
+      .map((part) => {
+        const [name, ...params] = part.trim().toLowerCase().split(";");
+        const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+        return [name, q ? Number(q.slice(2)) : 1];
+      }),
+  );
+  const ok = (name) => (offered.get(name) ?? offered.get("*") ?? 0) > 0;
+  return ["br", "gzip"].filter(ok);
+}
+
+const compressed = (body, encoding) =>
+  encoding === "br"
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+    : gzipSync(body, { level: 6 });
 
 async function fileAt(path) {
   try {
@@ -113,6 +140,22 @@ const server = createServer(async (req, res) => {
     );
     headers["content-security-policy"] = "frame-ancestors 'none'";
   }
+  const compressible = [".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".txt"].includes(extname(file));
+  if (compressible) {
+    headers.vary = "Accept-Encoding";
+    for (const encoding of accepted(req.headers["accept-encoding"])) {
+      if (extname(file) === ".html") {
+        body = compressed(body, encoding);
+      } else {
+        const copy = await fileAt(`${file}.${encoding === "br" ? "br" : "gz"}`);
+        if (!copy) continue;
+        body = await readFile(copy);
+      }
+      headers["content-encoding"] = encoding;
+      break;
+    }
+  }
+  headers["content-length"] = body.length;
   res.writeHead(status, headers);
   res.end(req.method === "HEAD" ? undefined : body);
 });

@@ -37,6 +37,9 @@ test("the portal runs under its Content-Security-Policy with no violation on any
   expect(policy).toContain("base-uri 'self'");
   expect(policy).not.toContain("unsafe-inline");
   expect(policy).not.toMatch(/'unsafe-eval'/);
+  // The loading view's rules are the one inline style, allowed by their hash.
+  const styleSrc = policy.match(/style-src ([^;]*)/)![1].split(" ");
+  expect(styleSrc).toEqual(["'self'", expect.stringMatching(/^'sha256-[A-Za-z0-9+/=]{44}'$/)]);
 
   await signIn(page, "owner@acme.example");
   for (const name of ["Plan Management", "Users", "Admin Activity Logs", "Meetings", "Profile"]) {
