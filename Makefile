@@ -26,7 +26,7 @@ PORTAL_BUILD_DATE := $(shell date -u -d "@$${SOURCE_DATE_EPOCH:-$$(date +%s)}" +
 endif
 export PORTAL_BUILD_DATE
 
-.PHONY: help bootstrap serve dist build-dist dev test screenshots bench fuzz
+.PHONY: help bootstrap serve dist build-dist dev test screenshots bench size fuzz
 
 help:
 	@echo "make serve   install what is missing, build, serve on http://127.0.0.1:$(PORT)"
@@ -34,7 +34,8 @@ help:
 	@echo "make dist    build the release site into dist/ (PUBLIC_URL=/demo/ for a sub-path)"
 	@echo "make dev     serve a debug build that rebuilds on every change"
 	@echo "make screenshots  rewrite the README's screenshots in docs/screenshots/"
-	@echo "make bench   measure speed and size at 1,000-50,000 users (docs/benchmarks/)"
+	@echo "make bench   measure first load, speed at 1,000-50,000 users, and size (docs/benchmarks/)"
+	@echo "make size    which crate the wasm's bytes belong to (docs/benchmarks/size.md)"
 	@echo "make fuzz    fuzz the stored-data decoder and Import Users (FUZZ_SECONDS=300 each)"
 
 bootstrap:
@@ -59,6 +60,9 @@ screenshots: dist
 
 bench: dist
 	scripts/bench
+
+size: dist
+	scripts/size
 
 fuzz:
 	scripts/fuzz

@@ -67,6 +67,21 @@ if (html.includes("data-text=")) {
   process.exit(1);
 }
 
+// The wasm and its JS start downloading before anything else in the head is
+// read: trunk puts their preload links last; they go right after <base>.
+// The inline style and script lose their comment lines (they are read in
+// style/loading.css and src/loader.js), which the first paint no longer waits to parse.
+const preloads = html.match(/<link rel="(?:module)?preload"[^>]*>/g) ?? [];
+for (const link of preloads) html = html.replace(link, "");
+html = html.replace(/(<base [^>]*>)/, (base) => `${base}\n    ${preloads.join("\n    ")}`);
+html = html
+  .replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open, body, close) =>
+    open + body.replace(/\/\*[\s\S]*?\*\/\n?/g, "") + close,
+  )
+  .replace(/(<script\b[^>]*>)([\s\S]*?)(<\/script>)/g, (_, open, body, close) =>
+    open + body.replace(/^\s*\/\/.*\n/gm, "") + close,
+  );
+
 if (process.env.TRUNK_PROFILE !== "release") {
   html = html.replace(meta, "");
   writeFileSync(file, html);
