@@ -14,7 +14,8 @@ import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-const compressible = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".txt"]);
+/** The extensions worth compressing (serve-dist.mjs compresses the same). */
+export const compressible = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".txt"]);
 
 /** Writes the compressed copies beside the assets under `dir`; returns how many. */
 export function compressDir(dir) {

@@ -45,12 +45,15 @@ if (html.includes("{loader}") || !/<script [^>]*data-js="[^"{]+"[^>]*data-wasm="
 
 // <p data-text="common.loading.message"></p> gets <span lang="en">…</span><span lang="sv">…</span>.
 const locales = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "locales");
+const files = new Map();
+const localeFile = (lang, namespace) => {
+  const name = join(locales, lang, `${namespace}.json`);
+  if (!files.has(name)) files.set(name, JSON.parse(readFileSync(name, "utf8")));
+  return files.get(name);
+};
 const wording = (lang, key) => {
   const [namespace, ...path] = key.split(".");
-  const text = path.reduce(
-    (node, part) => node?.[part],
-    JSON.parse(readFileSync(join(locales, lang, `${namespace}.json`), "utf8")),
-  );
+  const text = path.reduce((node, part) => node?.[part], localeFile(lang, namespace));
   if (typeof text !== "string") {
     console.error(`finish-html.mjs: index.html asks for ${key}, which src/locales/${lang}/${namespace}.json lacks`);
     process.exit(1);
@@ -90,16 +93,17 @@ if (process.env.TRUNK_PROFILE !== "release") {
   process.exit(0);
 }
 
-const hashes = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
-  .filter(([, attrs, body]) => !/\bsrc=/.test(attrs) && body.length > 0)
-  .map(([, , body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+/** The CSP source of every inline <tag> element with a body: its SHA-256 hash. */
+const inlineHashes = (tag) =>
+  [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)<\\/${tag}>`, "g"))]
+    .filter(([, attrs, body]) => !/\bsrc=/.test(attrs) && body.length > 0)
+    .map(([, , body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+const hashes = inlineHashes("script");
 if (hashes.length === 0) {
   console.error("finish-html.mjs: no inline loader script found in index.html");
   process.exit(1);
 }
-const styleHashes = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(
-  ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
-);
+const styleHashes = inlineHashes("style");
 html = html.replace(meta, (tag, policy) => {
   const completed = policy
     .replace(/script-src ([^;]*)/, (_, sources) => `script-src ${sources} ${hashes.join(" ")}`)

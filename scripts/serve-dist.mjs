@@ -28,6 +28,7 @@ import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { compressible } from "./compress-dist.mjs";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -140,8 +141,7 @@ const server = createServer(async (req, res) => {
     );
     headers["content-security-policy"] = "frame-ancestors 'none'";
   }
-  const compressible = [".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".txt"].includes(extname(file));
-  if (compressible) {
+  if (compressible.has(extname(file))) {
     headers.vary = "Accept-Encoding";
     for (const encoding of accepted(req.headers["accept-encoding"])) {
       if (extname(file) === ".html") {
