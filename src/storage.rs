@@ -16,6 +16,7 @@
 //! - Without localStorage the portal runs in memory.
 
 use gloo_storage::{LocalStorage, Storage};
+use portal_domain::json;
 use portal_domain::persist::{
     self, DecodeError, Journal, Recovery, JOURNAL_KEY, KEY_PREFIX, LEGACY_STATE_KEY, META_KEY,
 };
@@ -172,6 +173,14 @@ pub struct Loaded {
     pub needs_save: bool,
 }
 
+/// The value stored under `key`, if there is one and it reads as a `T`.
+/// (Writing goes through gloo-storage; reading through the domain's JSON
+/// reader, which is smaller in the wasm than serde's.)
+fn read<T: json::Decode>(key: &str) -> Option<T> {
+    let text = local_storage()?.get_item(key).ok()??;
+    json::from_str(&text).ok()
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     let storage = web_sys::window()?.local_storage().ok()??;
     // Some browsers hand out a storage object that throws on every use.
@@ -238,7 +247,7 @@ fn recover_interrupted_save(storage: &web_sys::Storage, now: Timestamp) -> Recov
     let Some(text) = storage.get_item(JOURNAL_KEY).ok().flatten() else {
         return Recovered::Nothing;
     };
-    let Ok(journal) = serde_json::from_str::<Journal>(&text) else {
+    let Ok(journal) = json::from_str::<Journal>(&text) else {
         // Unreadable: keep it aside like any unreadable data, and go on.
         let key = format!("{QUARANTINE_PREFIX}journal.{}", now.millis());
         if storage.set_item(&key, &text).is_ok() {
@@ -451,7 +460,7 @@ pub fn save(
 /// The session saved in this browser, if any and readable.
 pub fn load_session() -> Option<Session> {
     local_storage()?;
-    LocalStorage::get::<Session>(SESSION_KEY).ok()
+    read(SESSION_KEY)
 }
 
 /// Remembers the session across reloads. Failure only means the person
@@ -465,7 +474,7 @@ pub fn save_session(session: &Session) {
 /// The language chosen earlier in this browser, if any.
 pub fn load_locale() -> Option<String> {
     local_storage()?;
-    LocalStorage::get::<String>(LOCALE_KEY).ok()
+    read(LOCALE_KEY)
 }
 
 /// Remembers the chosen language; without storage it lasts for this visit.
@@ -481,7 +490,7 @@ pub fn save_locale(locale: &str) {
 pub fn load_sign_in_failures() -> SignInThrottle {
     let kept = SIGN_IN_FAILURES.with_borrow(Clone::clone);
     match local_storage() {
-        Some(_) if kept.is_empty() => LocalStorage::get(SIGN_IN_FAILURES_KEY).unwrap_or_default(),
+        Some(_) if kept.is_empty() => read(SIGN_IN_FAILURES_KEY).unwrap_or_default(),
         _ => kept,
     }
 }

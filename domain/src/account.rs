@@ -5,11 +5,11 @@ use crate::billing::{LargeMeetingsLine, Order, Term};
 use crate::meeting::CapacityChange;
 use crate::user::BASIC_MEETING_CAPACITY;
 use crate::{AccountId, BaseLicense, Capacity, Email, Meeting, User, UserId};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Where an account buys and manages its subscriptions. Each account uses
 /// exactly one of the two portals; the navigation shows only that one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum BillingPortal {
     /// The new portal: Plans and Billing > Plan Management.
     PlansAndBilling,
@@ -28,7 +28,7 @@ impl BillingPortal {
 }
 
 /// The account's base plan: a fixed number of paid Zoom Workplace seats.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BasePlan {
     /// The product name, e.g. "Zoom Workplace Business".
     pub name: String,
@@ -65,7 +65,7 @@ pub enum CapacitySource {
     LargeMeetings(Capacity),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Account {
     pub id: AccountId,
     pub name: String,
@@ -193,5 +193,51 @@ impl Account {
     /// Orders, newest first.
     pub fn order_history(&self) -> Vec<&Order> {
         self.orders.iter().rev().collect()
+    }
+}
+
+crate::decode_unit_enum!(BillingPortal {
+    PlansAndBilling,
+    AccountManagement
+});
+
+impl crate::json::Decode for BasePlan {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        let plan = crate::decode_fields!(
+            r,
+            StoredPlan {
+                name,
+                seats,
+                meeting_capacity,
+                term
+            }
+        );
+        let term = match plan.term.or(r.legacy_term) {
+            Some(term) => term,
+            None => return r.error(crate::json::Problem::Missing("term")),
+        };
+        Ok(BasePlan {
+            name: plan.name,
+            seats: plan.seats,
+            meeting_capacity: plan.meeting_capacity,
+            term,
+        })
+    }
+}
+
+/// A base plan as stored: schema 1 had no term.
+struct StoredPlan {
+    name: String,
+    seats: u32,
+    meeting_capacity: u32,
+    term: Option<Term>,
+}
+
+impl crate::json::Decode for Account {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(crate::decode_fields!(r, Account {
+            id, name, billing_portal, base_plan, meetings;
+            default: users, large_meetings, orders, audit, last_user_id
+        }))
     }
 }

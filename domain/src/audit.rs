@@ -3,10 +3,10 @@
 use crate::csv_out::CsvOut;
 use crate::import::csv_cell;
 use crate::{BaseLicense, BillingCycle, Capacity, Day, Email, Money, Role, Timestamp, UserId};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum AuditCategory {
     /// Purchases, plan changes, renewals.
     Billing,
@@ -37,7 +37,7 @@ impl AuditCategory {
 }
 
 /// Why a user's Large Meetings license was removed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum RemovalReason {
     Requested,
     /// The user was made Basic, and only paid users may hold the add-on.
@@ -45,7 +45,7 @@ pub enum RemovalReason {
 }
 
 /// What became of a removed user's meetings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum MeetingsAfterRemoval {
     None,
     Transferred { count: usize, to: Email },
@@ -54,7 +54,7 @@ pub enum MeetingsAfterRemoval {
 
 /// What happened, as data; the UI words it in the reader's language
 /// (`messages::audit_details`), on screen and in the CSV export.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum AuditAction {
     LargeMeetingsPurchased {
         capacity: Capacity,
@@ -219,15 +219,8 @@ impl Serialize for AuditTarget {
     }
 }
 
-impl<'de> Deserialize<'de> for AuditTarget {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let stored = String::deserialize(deserializer)?;
-        Ok(AuditTarget::parse(&stored))
-    }
-}
-
 /// One line of the Admin Activity Log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AuditEntry {
     pub at: Timestamp,
     /// Who did it; `None` for what the portal did by itself (renewals).
@@ -292,6 +285,111 @@ pub fn csv_table<const N: usize>(
     writer.into_string()
 }
 
+crate::decode_unit_enum!(RemovalReason {
+    Requested,
+    BecameBasic
+});
+
+impl crate::json::Decode for MeetingsAfterRemoval {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        use MeetingsAfterRemoval as M;
+        r.variant(|r, name| {
+            Ok(match name {
+                "None" => M::None,
+                "Transferred" => crate::decode_fields!(r, M::Transferred { count, to }),
+                "Cancelled" => crate::decode_fields!(r, M::Cancelled { count }),
+                _ => return r.error(crate::json::Problem::Invalid("MeetingsAfterRemoval")),
+            })
+        })
+    }
+}
+
+impl crate::json::Decode for AuditAction {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        use crate::decode_fields as fields;
+        use AuditAction as A;
+        r.variant(|r, name| {
+            Ok(match name {
+                "LargeMeetingsPurchased" => fields!(
+                    r,
+                    A::LargeMeetingsPurchased {
+                        capacity,
+                        quantity,
+                        cycle,
+                        amount,
+                        added_to_line
+                    }
+                ),
+                "BaseSeatsPurchased" => fields!(r, A::BaseSeatsPurchased { quantity, amount }),
+                "LargeMeetingsAssigned" => {
+                    fields!(r, A::LargeMeetingsAssigned { capacity, previous })
+                }
+                "LargeMeetingsRemoved" => fields!(r, A::LargeMeetingsRemoved { capacity, reason }),
+                "BaseLicenseChanged" => fields!(r, A::BaseLicenseChanged { from, to }),
+                "ReductionScheduled" => {
+                    fields!(
+                        r,
+                        A::ReductionScheduled {
+                            capacity,
+                            from,
+                            to,
+                            on
+                        }
+                    )
+                }
+                "CancellationScheduled" => fields!(r, A::CancellationScheduled { capacity, on }),
+                "PendingChangeUndone" => fields!(r, A::PendingChangeUndone { capacity }),
+                "LineRenewed" => fields!(
+                    r,
+                    A::LineRenewed {
+                        capacity,
+                        quantity,
+                        amount
+                    }
+                ),
+                "LineEnded" => fields!(r, A::LineEnded { capacity }),
+                "UserAdded" => fields!(r, A::UserAdded { license, role }),
+                "RoleChanged" => fields!(r, A::RoleChanged { from, to }),
+                "UserRemoved" => {
+                    fields!(
+                        r,
+                        A::UserRemoved {
+                            license,
+                            large_meetings,
+                            meetings
+                        }
+                    )
+                }
+                "MeetingScheduled" => fields!(r, A::MeetingScheduled { topic }),
+                "UsersImported" => fields!(r, A::UsersImported { count }),
+                "PasswordChanged" => A::PasswordChanged,
+                _ => return r.error(crate::json::Problem::Invalid("AuditAction")),
+            })
+        })
+    }
+}
+
+impl crate::json::Decode for AuditTarget {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(AuditTarget::parse(&r.str()?))
+    }
+}
+
+impl crate::json::Decode for AuditEntry {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            AuditEntry {
+                at,
+                actor,
+                actor_email,
+                target,
+                action
+            }
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,7 +450,7 @@ mod tests {
             assert_eq!(target.stored(), text);
             let json = serde_json::to_string(&target).unwrap();
             assert_eq!(json, serde_json::to_string(text).unwrap());
-            assert_eq!(serde_json::from_str::<AuditTarget>(&json).unwrap(), target);
+            assert_eq!(crate::json::from_str::<AuditTarget>(&json).unwrap(), target);
         }
         assert_eq!(
             AuditTarget::parse("Large Meetings 0500"),

@@ -3,10 +3,10 @@
 use crate::{
     BillingCycle, BillingPortal, Capacity, Day, Email, Money, Quantity, Timestamp, UserId,
 };
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What happens to a line at its renewal date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum LineStatus {
     Active,
     /// The quantity drops to `to` at renewal.
@@ -28,7 +28,7 @@ impl LineStatus {
 }
 
 /// A billing period that repeats every `cycle` from `started_on`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Term {
     pub cycle: BillingCycle,
     pub started_on: Day,
@@ -69,7 +69,7 @@ impl Term {
 }
 
 /// One Large Meetings subscription line; an account has at most one per capacity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LargeMeetingsLine {
     pub capacity: Capacity,
     pub quantity: u32,
@@ -101,12 +101,12 @@ impl LargeMeetingsLine {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct OrderId(pub u32);
 
 /// What one order bought.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum OrderItem {
     LargeMeetings {
         capacity: Capacity,
@@ -119,7 +119,7 @@ pub enum OrderItem {
 }
 
 /// A placed order, kept for Payment History / Invoice History.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Order {
     pub id: OrderId,
     pub placed_at: Timestamp,
@@ -151,6 +151,89 @@ pub struct Quote {
     pub next_renewal: Day,
     /// The line's (or base plan's) quantity after the order.
     pub quantity_after: u32,
+}
+
+impl crate::json::Decode for LineStatus {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        r.variant(|r, name| {
+            Ok(match name {
+                "Active" => LineStatus::Active,
+                "PendingDowngrade" => crate::decode_fields!(r, LineStatus::PendingDowngrade { to }),
+                "PendingCancellation" => LineStatus::PendingCancellation,
+                _ => return r.error(crate::json::Problem::Invalid("LineStatus")),
+            })
+        })
+    }
+}
+
+impl crate::json::Decode for Term {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            Term {
+                cycle,
+                started_on,
+                periods
+            }
+        ))
+    }
+}
+
+impl crate::json::Decode for LargeMeetingsLine {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            LargeMeetingsLine {
+                capacity,
+                quantity,
+                term,
+                status
+            }
+        ))
+    }
+}
+
+crate::decode_transparent!(OrderId);
+
+impl crate::json::Decode for OrderItem {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        r.variant(|r, name| {
+            Ok(match name {
+                "LargeMeetings" => {
+                    crate::decode_fields!(
+                        r,
+                        OrderItem::LargeMeetings {
+                            capacity,
+                            added_to_line
+                        }
+                    )
+                }
+                "BaseSeats" => crate::decode_fields!(r, OrderItem::BaseSeats { plan }),
+                _ => return r.error(crate::json::Problem::Invalid("OrderItem")),
+            })
+        })
+    }
+}
+
+impl crate::json::Decode for Order {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            Order {
+                id,
+                placed_at,
+                placed_by,
+                placed_by_email,
+                portal,
+                item,
+                quantity,
+                cycle,
+                per_license,
+                amount_due,
+                next_renewal
+            }
+        ))
+    }
 }
 
 #[cfg(test)]

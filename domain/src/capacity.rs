@@ -1,9 +1,9 @@
 //! Large Meetings capacities: 500, 1,000, 3,000 or 5,000 participants, nothing else.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(try_from = "u32", into = "u32")]
 pub enum Capacity {
     P500,
@@ -72,6 +72,15 @@ impl fmt::Display for Capacity {
     }
 }
 
+impl crate::json::Decode for Capacity {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        match Capacity::from_participants(u32::decode(r)?) {
+            Ok(capacity) => Ok(capacity),
+            Err(_) => r.error(crate::json::Problem::Invalid("capacity")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,8 +93,8 @@ mod tests {
         for n in [0, 100, 300, 499, 501, 2000, 10_000] {
             assert_eq!(Capacity::from_participants(n), Err(CapacityError(n)));
         }
-        assert!(serde_json::from_str::<Capacity>("1000").is_ok());
-        assert!(serde_json::from_str::<Capacity>("700").is_err());
+        assert!(crate::json::from_str::<Capacity>("1000").is_ok());
+        assert!(crate::json::from_str::<Capacity>("700").is_err());
         assert_eq!(serde_json::to_string(&Capacity::P3000).unwrap(), "3000");
     }
 }

@@ -1,13 +1,13 @@
 //! The price catalog. DEMO PRICES: illustrative only, not anyone's real prices.
 
 use crate::{Capacity, Money};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Shown wherever prices are: these are not real prices.
 pub const DEMO_PRICE_NOTICE: &str = "Demo prices for illustration only.";
 
 /// How often a subscription line is billed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum BillingCycle {
     Monthly,
     Annual,
@@ -60,6 +60,8 @@ pub fn base_seat_monthly(plan_name: &str) -> Money {
         1_599
     })
 }
+
+crate::decode_unit_enum!(BillingCycle { Monthly, Annual });
 
 #[cfg(test)]
 mod tests {

@@ -2,12 +2,12 @@
 //! Calendar arithmetic is done by the `time` crate.
 
 use crate::Timestamp;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 use time::{Date, Month};
 
 /// A calendar day, stored as days since 1970-01-01.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Day(i32);
 
@@ -89,6 +89,8 @@ impl fmt::Display for Day {
         write!(f, "{y:04}-{m:02}-{d:02}")
     }
 }
+
+crate::decode_transparent!(Day);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 //! Email addresses: parsed once, compared case-insensitively.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// A syntactically valid email address, stored in lower case so that
@@ -85,10 +85,12 @@ impl fmt::Display for Email {
     }
 }
 
-impl<'de> Deserialize<'de> for Email {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        Email::parse(&raw).map_err(serde::de::Error::custom)
+impl crate::json::Decode for Email {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        match Email::parse(&r.str()?) {
+            Ok(email) => Ok(email),
+            Err(_) => r.error(crate::json::Problem::Invalid("email address")),
+        }
     }
 }
 
@@ -139,7 +141,7 @@ mod tests {
 
     #[test]
     fn deserializing_rejects_invalid_stored_addresses() {
-        assert!(serde_json::from_str::<Email>("\"owner@acme.example\"").is_ok());
-        assert!(serde_json::from_str::<Email>("\"not an email\"").is_err());
+        assert!(crate::json::from_str::<Email>("\"owner@acme.example\"").is_ok());
+        assert!(crate::json::from_str::<Email>("\"not an email\"").is_err());
     }
 }

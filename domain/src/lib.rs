@@ -20,6 +20,7 @@ pub mod email;
 pub mod error;
 pub mod ids;
 pub mod import;
+pub mod json;
 pub mod meeting;
 pub mod money;
 pub mod order;

@@ -2,9 +2,9 @@
 //! see [`crate::Account::effective_capacity`].
 
 use crate::{MeetingId, Timestamp, UserId};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Meeting {
     pub id: MeetingId,
     pub host: UserId,
@@ -28,5 +28,20 @@ impl CapacityChange<'_> {
     /// Whether the meeting would admit fewer participants than now.
     pub fn drops(&self) -> bool {
         self.after < self.before
+    }
+}
+
+impl crate::json::Decode for Meeting {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            Meeting {
+                id,
+                host,
+                topic,
+                start,
+                duration_minutes
+            }
+        ))
     }
 }

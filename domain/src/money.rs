@@ -1,13 +1,11 @@
 //! Amounts of money in integer minor units (cents). Never floats.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// An amount in US cents. Arithmetic is checked and returns an error
 /// instead of overflowing.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Money(i64);
 
@@ -85,6 +83,8 @@ impl fmt::Display for Money {
         write!(f, "{sign}${}.{:02}", group_thousands(abs / 100), abs % 100)
     }
 }
+
+crate::decode_transparent!(Money);
 
 #[cfg(test)]
 mod tests {

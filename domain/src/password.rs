@@ -5,7 +5,7 @@
 
 use argon2::password_hash::{PasswordHash as Phc, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use std::fmt;
 use thiserror::Error;
 
@@ -94,10 +94,12 @@ impl fmt::Debug for PasswordHash {
     }
 }
 
-impl<'de> Deserialize<'de> for PasswordHash {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        PasswordHash::from_phc(&raw).map_err(serde::de::Error::custom)
+impl crate::json::Decode for PasswordHash {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        match PasswordHash::from_phc(&r.str()?) {
+            Ok(hash) => Ok(hash),
+            Err(_) => r.error(crate::json::Problem::Invalid("password hash")),
+        }
     }
 }
 
@@ -132,7 +134,7 @@ mod tests {
     #[test]
     fn stored_text_that_is_not_a_hash_is_refused() {
         assert!(PasswordHash::from_phc("Demo!2026").is_err());
-        assert!(serde_json::from_str::<PasswordHash>("\"plain text\"").is_err());
+        assert!(crate::json::from_str::<PasswordHash>("\"plain text\"").is_err());
     }
 
     #[test]

@@ -23,12 +23,12 @@
 use crate::audit::AuditEntry;
 use crate::billing::Term;
 use crate::csv_out::CsvOut;
+use crate::json::{self, Decode, Reader};
 use crate::{
     Account, AccountId, BaseLicense, BillingCycle, Capacity, Day, Email, PasswordHash, Portal,
     Role, Timestamp, User, UserId,
 };
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 use thiserror::Error;
 
 /// The schema version this build writes.
@@ -54,13 +54,26 @@ pub const JOURNAL_KEY: &str = "lmp.journal";
 pub const JOURNAL_SETTLE: crate::time::Duration = crate::time::Duration::seconds(2);
 
 /// What a save is about to overwrite.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Journal {
     /// The revision the save writes.
     pub revision: u64,
     pub at: Timestamp,
     /// Every key the save writes, with its text before (`None`: absent).
     pub before: Vec<(String, Option<String>)>,
+}
+
+impl Decode for Journal {
+    fn decode(r: &mut Reader<'_>) -> json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            Journal {
+                revision,
+                at,
+                before
+            }
+        ))
+    }
 }
 
 /// What to do about a journal found in storage.
@@ -118,7 +131,7 @@ pub fn encode_log_chunk(entries: &[AuditEntry]) -> String {
     serde_json::to_string(entries).expect("log entries always serialize")
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Meta {
     pub schema: u32,
     /// Incremented by every save; lets a tab notice a newer save by another.
@@ -127,9 +140,29 @@ pub struct Meta {
     pub accounts: Vec<AccountId>,
 }
 
-#[derive(Deserialize)]
+impl Decode for Meta {
+    fn decode(r: &mut Reader<'_>) -> json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            Meta {
+                schema,
+                revision,
+                saved_at,
+                accounts
+            }
+        ))
+    }
+}
+
+/// The schema, read before the rest (whose shape depends on it).
 struct Header {
     schema: u32,
+}
+
+impl Decode for Header {
+    fn decode(r: &mut Reader<'_>) -> json::Result<Self> {
+        Ok(crate::decode_fields!(r, Header { schema }))
+    }
 }
 
 /// The account record: the account's JSON (users left out) and where its
@@ -144,11 +177,23 @@ struct HeadOut<'a> {
 }
 
 /// Read from the same text as the account (which ignores these fields).
-#[derive(Deserialize)]
 struct UsersIndex {
     user_chunks: Vec<u32>,
     user_count: usize,
     log_count: usize,
+}
+
+impl Decode for UsersIndex {
+    fn decode(r: &mut Reader<'_>) -> json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            UsersIndex {
+                user_chunks,
+                user_count,
+                log_count
+            }
+        ))
+    }
 }
 
 /// A decoded store.
@@ -191,7 +236,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
             None => Ok(None),
         };
     };
-    let header: Header = serde_json::from_str(&meta_text).map_err(|e| malformed(META_KEY, e))?;
+    let header: Header = json::from_str(&meta_text).map_err(|e| malformed(META_KEY, e))?;
     if header.schema > SCHEMA_VERSION {
         return Err(DecodeError::NewerSchema {
             found: header.schema,
@@ -204,17 +249,17 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
             format!("schema {} has no meta record", header.schema),
         ));
     }
-    let meta: Meta = serde_json::from_str(&meta_text).map_err(|e| malformed(META_KEY, e))?;
+    let meta: Meta = json::from_str(&meta_text).map_err(|e| malformed(META_KEY, e))?;
     let mut accounts = Vec::with_capacity(meta.accounts.len());
     for id in &meta.accounts {
         let key = account_key(*id);
         let text = get(&key).ok_or_else(|| malformed(&key, "missing"))?;
-        let mut account: Account = serde_json::from_str(&text).map_err(|e| malformed(&key, e))?;
+        let mut account: Account = json::from_str(&text).map_err(|e| malformed(&key, e))?;
         if account.id != *id {
             return Err(malformed(&key, format!("holds account {}", account.id)));
         }
         if header.schema == 3 {
-            let index: UsersIndex = serde_json::from_str(&text).map_err(|e| malformed(&key, e))?;
+            let index: UsersIndex = json::from_str(&text).map_err(|e| malformed(&key, e))?;
             account.users = Vec::with_capacity(index.user_count);
             for chunk in index.user_chunks {
                 let key = users_key(*id, chunk);
@@ -226,7 +271,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
                 let key = log_key(*id, chunk);
                 let text = get(&key).ok_or_else(|| malformed(&key, "missing"))?;
                 let entries: Vec<AuditEntry> =
-                    serde_json::from_str(&text).map_err(|e| malformed(&key, e))?;
+                    json::from_str(&text).map_err(|e| malformed(&key, e))?;
                 account.audit.extend(entries);
             }
             if account.audit.len() != index.log_count {
@@ -265,9 +310,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
 
 /// Reads only the revision of the stored meta record, if readable.
 pub fn stored_revision(meta_text: &str) -> Option<u64> {
-    serde_json::from_str::<Meta>(meta_text)
-        .ok()
-        .map(|m| m.revision)
+    json::from_str::<Meta>(meta_text).ok().map(|m| m.revision)
 }
 
 /// The meta record for `portal` at `revision`.
@@ -527,14 +570,14 @@ pub fn encode_all(portal: &Portal, revision: u64, saved_at: Timestamp) -> Vec<(S
 /// under `lmp.state`. Base plans had no billing term: they get an annual
 /// term starting on the day the data was saved.
 fn decode_v1(text: &str) -> Result<Stored, DecodeError> {
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| malformed(LEGACY_STATE_KEY, e))?;
-    let schema = value.get("schema").and_then(Value::as_u64);
-    match schema {
+    let fail = |e: json::JsonError| malformed(LEGACY_STATE_KEY, e);
+    // First the record's header (its keys may come in any order)...
+    let header = json::from_str::<V1Header>(text).map_err(fail)?;
+    match header.schema {
         Some(1) => {}
-        Some(found) if found > SCHEMA_VERSION as u64 => {
+        Some(found) if found > u64::from(SCHEMA_VERSION) => {
             return Err(DecodeError::NewerSchema {
-                found: found as u32,
+                found: u32::try_from(found).unwrap_or(u32::MAX),
                 supported: SCHEMA_VERSION,
             })
         }
@@ -545,29 +588,27 @@ fn decode_v1(text: &str) -> Result<Stored, DecodeError> {
             ))
         }
     }
-    let revision = value.get("revision").and_then(Value::as_u64);
-    let saved_at = value.get("saved_at").and_then(Value::as_i64);
-    let (Some(revision), Some(saved_at)) = (revision, saved_at) else {
+    let (Some(revision), Some(saved_at)) = (header.revision, header.saved_at) else {
         return Err(malformed(LEGACY_STATE_KEY, "revision or saved_at missing"));
     };
-    let term = serde_json::to_value(Term::start(
+    // ...then the accounts, whose base plans get a term from `saved_at`.
+    let mut reader = Reader::new(text);
+    reader.legacy_term = Some(Term::start(
         BillingCycle::Annual,
         Day::of(Timestamp(saved_at)),
-    ))
-    .expect("a term always serializes");
-    let accounts = value
-        .pointer_mut("/data/accounts")
-        .and_then(Value::as_array_mut)
-        .ok_or_else(|| malformed(LEGACY_STATE_KEY, "no accounts"))?;
-    for account in accounts.iter_mut() {
-        if let Some(plan) = account.get_mut("base_plan").and_then(Value::as_object_mut) {
-            plan.entry("term").or_insert(term.clone());
-        }
-    }
-    // Back to text and through the same parser as schema 2, so the account
-    // decoder exists once in the wasm (a `from_value` would add a second copy).
-    let mut accounts: Vec<Account> = serde_json::from_str(&value["data"]["accounts"].to_string())
-        .map_err(|e| malformed(LEGACY_STATE_KEY, e))?;
+    ));
+    let mut accounts: Option<Vec<Account>> = None;
+    reader
+        .object(&mut |r, key| match key {
+            "data" => r.object(&mut |r, key| match key {
+                "accounts" => Decode::decode(r).map(|a| accounts = Some(a)),
+                _ => r.skip(),
+            }),
+            _ => r.skip(),
+        })
+        .and_then(|()| reader.finish())
+        .map_err(fail)?;
+    let mut accounts = accounts.ok_or_else(|| malformed(LEGACY_STATE_KEY, "no accounts"))?;
     for account in &mut accounts {
         crate::order::sort_by_key(&mut account.users, |u| u.id.0 as u128);
     }
@@ -577,6 +618,26 @@ fn decode_v1(text: &str) -> Result<Stored, DecodeError> {
         saved_at: Timestamp(saved_at),
         migrated_from: Some(1),
     })
+}
+
+/// Schema 1's top-level fields; each is checked by `decode_v1`.
+struct V1Header {
+    schema: Option<u64>,
+    revision: Option<u64>,
+    saved_at: Option<i64>,
+}
+
+impl Decode for V1Header {
+    fn decode(r: &mut Reader<'_>) -> json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            V1Header {
+                schema,
+                revision,
+                saved_at
+            }
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -699,7 +760,7 @@ mod tests {
         let stored = read(&map).unwrap().unwrap();
         assert_eq!(stored.migrated_from, Some(1));
         assert_eq!(stored.revision, 3);
-        let old: Value = serde_json::from_str(text).unwrap();
+        let old: serde_json::Value = serde_json::from_str(text).unwrap();
         let accounts = &stored.portal.accounts;
         assert_eq!(accounts.len(), 2);
         for (account, old) in accounts
@@ -1131,6 +1192,6 @@ mod tests {
         assert_eq!(journal.recovery(None, later), Recovery::RollBack);
         assert_eq!(journal.recovery(Some(7), t0), Recovery::InProgress);
         let text = serde_json::to_string(&journal).unwrap();
-        assert_eq!(serde_json::from_str::<Journal>(&text).unwrap(), journal);
+        assert_eq!(crate::json::from_str::<Journal>(&text).unwrap(), journal);
     }
 }

@@ -1,10 +1,10 @@
 //! Everything the portal stores: the accounts, and signing in to them.
 
 use crate::{Account, Email, PasswordHash, Session, SignInThrottle, Timestamp, User};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Portal {
     pub accounts: Vec<Account>,
 }

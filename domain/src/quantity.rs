@@ -7,7 +7,7 @@
 //! a reason, so a number is never read as another than the one typed
 //! ("1,000" is never 1, "1.000" is never 1 or 1,000).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// How a language writes whole numbers.
@@ -151,7 +151,7 @@ fn read_groups(whole: &str, style: NumberStyle) -> Result<String, WholeNumberErr
     Ok(digits)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(try_from = "u32", into = "u32")]
 pub struct Quantity(u16);
 
@@ -230,6 +230,15 @@ impl From<Quantity> for u32 {
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
+    }
+}
+
+impl crate::json::Decode for Quantity {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        match Quantity::try_from(u32::decode(r)?) {
+            Ok(quantity) => Ok(quantity),
+            Err(_) => r.error(crate::json::Problem::Invalid("quantity")),
+        }
     }
 }
 
@@ -324,9 +333,9 @@ mod tests {
 
     #[test]
     fn stored_quantities_outside_the_range_are_refused() {
-        assert!(serde_json::from_str::<Quantity>("0").is_err());
-        assert!(serde_json::from_str::<Quantity>("10000").is_err());
-        assert_eq!(serde_json::from_str::<Quantity>("12").unwrap().get(), 12);
+        assert!(crate::json::from_str::<Quantity>("0").is_err());
+        assert!(crate::json::from_str::<Quantity>("10000").is_err());
+        assert_eq!(crate::json::from_str::<Quantity>("12").unwrap().get(), 12);
     }
 
     /// `n` with its thousands grouped by `separator`.

@@ -2,12 +2,12 @@
 
 use crate::time::Duration;
 use crate::{AccountId, Timestamp, UserId};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A session ends after this long without activity.
 pub const IDLE_TIMEOUT: Duration = Duration::hours(8);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Session {
     pub account: AccountId,
     pub user: UserId,
@@ -35,6 +35,20 @@ impl Session {
         if now > self.last_active {
             self.last_active = now;
         }
+    }
+}
+
+impl crate::json::Decode for Session {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            Session {
+                account,
+                user,
+                signed_in_at,
+                last_active
+            }
+        ))
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::time::Duration;
 use crate::Timestamp;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Failed sign-ins in a row that start a wait.
 pub const MAX_FAILED_SIGN_INS: u32 = 5;
@@ -20,12 +20,12 @@ pub const FORGET_AFTER: Duration = Duration::hours(1);
 /// record cannot grow without bound.
 pub const MAX_REMEMBERED: usize = 200;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SignInThrottle {
     entries: Vec<Failures>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 struct Failures {
     email: String,
     count: u32,
@@ -127,6 +127,26 @@ impl SignInThrottle {
         self.entries.retain(|e| {
             now - e.last < FORGET_AFTER || e.locked_until.is_some_and(|until| until > now)
         });
+    }
+}
+
+impl crate::json::Decode for SignInThrottle {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(crate::decode_fields!(r, SignInThrottle { entries }))
+    }
+}
+
+impl crate::json::Decode for Failures {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            Failures {
+                email,
+                count,
+                last,
+                locked_until
+            }
+        ))
     }
 }
 

@@ -2,11 +2,11 @@
 //!
 //! The domain never reads a clock: callers pass `now`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::ops::{Add, Sub};
 
 /// A point in time, in milliseconds since 1970-01-01T00:00:00Z.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
 
@@ -60,6 +60,8 @@ impl Sub<Timestamp> for Timestamp {
         Duration(self.0.saturating_sub(rhs.0))
     }
 }
+
+crate::decode_transparent!(Timestamp);
 
 #[cfg(test)]
 mod tests {

@@ -1,10 +1,10 @@
 //! Users of an account: who they are, what they may do, which license they hold.
 
 use crate::{Capacity, Email, PasswordHash, UserId};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A user's role in their account. There is exactly one owner per account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Role {
     Owner,
     Admin,
@@ -25,7 +25,7 @@ impl Role {
 }
 
 /// The base (Zoom Workplace) license a user holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum BaseLicense {
     /// Free; meetings of at most [`BASIC_MEETING_CAPACITY`] participants.
     Basic,
@@ -51,7 +51,7 @@ crate::choice::form_value!(BaseLicense);
 /// How many participants a Basic user's meeting admits.
 pub const BASIC_MEETING_CAPACITY: u32 = 100;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct User {
     pub id: UserId,
     pub email: Email,
@@ -85,5 +85,31 @@ impl User {
             Role::Admin => self.billing_privilege,
             Role::Member => false,
         }
+    }
+}
+
+crate::decode_unit_enum!(Role {
+    Owner,
+    Admin,
+    Member
+});
+crate::decode_unit_enum!(BaseLicense { Basic, Licensed });
+
+impl crate::json::Decode for User {
+    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
+        Ok(crate::decode_fields!(
+            r,
+            User {
+                id,
+                email,
+                first_name,
+                last_name,
+                role,
+                billing_privilege,
+                license,
+                large_meetings,
+                password
+            }
+        ))
     }
 }

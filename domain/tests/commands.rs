@@ -1252,7 +1252,7 @@ fn a_removed_users_id_is_never_given_to_a_new_user() {
     // And it survives a save and load.
     let chunks = portal_domain::persist::user_chunks(&acme);
     let text = portal_domain::persist::encode_account(&acme, &chunks);
-    let loaded: Account = serde_json::from_str(&text).unwrap();
+    let loaded: Account = portal_domain::json::from_str(&text).unwrap();
     assert_eq!(loaded.last_user_id, added.0);
 }
 
