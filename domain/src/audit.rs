@@ -404,6 +404,154 @@ mod tests {
         }
     }
 
+    /// One of each action, as the stored log holds them; the match below
+    /// has no wildcard, so a new action fails to compile until it is here.
+    fn one_of_each_action() -> Vec<AuditAction> {
+        use AuditAction as A;
+        let email = Email::parse("liam@acme.example").unwrap();
+        let actions = vec![
+            A::LargeMeetingsPurchased {
+                capacity: Capacity::P1000,
+                quantity: 3,
+                cycle: BillingCycle::Annual,
+                amount: Money::from_cents(-12_345),
+                added_to_line: true,
+            },
+            A::BaseSeatsPurchased {
+                quantity: 2,
+                amount: Money::from_cents(99),
+            },
+            A::LargeMeetingsAssigned {
+                capacity: Capacity::P500,
+                previous: None,
+            },
+            A::LargeMeetingsAssigned {
+                capacity: Capacity::P5000,
+                previous: Some(Capacity::P3000),
+            },
+            A::LargeMeetingsRemoved {
+                capacity: Capacity::P500,
+                reason: RemovalReason::BecameBasic,
+            },
+            A::BaseLicenseChanged {
+                from: BaseLicense::Basic,
+                to: BaseLicense::Licensed,
+            },
+            A::ReductionScheduled {
+                capacity: Capacity::P3000,
+                from: 5,
+                to: 2,
+                on: Day::from_days_since_epoch(20_000),
+            },
+            A::CancellationScheduled {
+                capacity: Capacity::P1000,
+                on: Day::from_days_since_epoch(-3),
+            },
+            A::PendingChangeUndone {
+                capacity: Capacity::P1000,
+            },
+            A::LineRenewed {
+                capacity: Capacity::P500,
+                quantity: 1,
+                amount: Money::from_cents(0),
+            },
+            A::LineEnded {
+                capacity: Capacity::P5000,
+            },
+            A::UserAdded {
+                license: BaseLicense::Licensed,
+                role: Role::Admin,
+            },
+            A::RoleChanged {
+                from: Role::Member,
+                to: Role::Owner,
+            },
+            A::UserRemoved {
+                license: BaseLicense::Basic,
+                large_meetings: None,
+                meetings: MeetingsAfterRemoval::None,
+            },
+            A::UserRemoved {
+                license: BaseLicense::Licensed,
+                large_meetings: Some(Capacity::P1000),
+                meetings: MeetingsAfterRemoval::Transferred {
+                    count: 2,
+                    to: email,
+                },
+            },
+            A::UserRemoved {
+                license: BaseLicense::Licensed,
+                large_meetings: None,
+                meetings: MeetingsAfterRemoval::Cancelled { count: 4 },
+            },
+            A::MeetingScheduled {
+                topic: "Town \"Hall\" \u{1F4E3}\nÅr".into(),
+            },
+            A::UsersImported { count: 50_000 },
+            A::PasswordChanged,
+        ];
+        for action in &actions {
+            match action {
+                A::LargeMeetingsPurchased { .. }
+                | A::BaseSeatsPurchased { .. }
+                | A::LargeMeetingsAssigned { .. }
+                | A::LargeMeetingsRemoved { .. }
+                | A::BaseLicenseChanged { .. }
+                | A::ReductionScheduled { .. }
+                | A::CancellationScheduled { .. }
+                | A::PendingChangeUndone { .. }
+                | A::LineRenewed { .. }
+                | A::LineEnded { .. }
+                | A::UserAdded { .. }
+                | A::RoleChanged { .. }
+                | A::UserRemoved { .. }
+                | A::MeetingScheduled { .. }
+                | A::UsersImported { .. }
+                | A::PasswordChanged => {}
+            }
+        }
+        actions
+    }
+
+    #[test]
+    fn every_action_is_read_back_as_serde_writes_it() {
+        let actions = one_of_each_action();
+        let kinds: std::collections::HashSet<_> =
+            actions.iter().map(std::mem::discriminant).collect();
+        assert_eq!(kinds.len(), 16, "one sample of each of the 16 actions");
+        let entries: Vec<AuditEntry> = actions
+            .into_iter()
+            .map(|action| AuditEntry {
+                actor: None,
+                actor_email: None,
+                action,
+                ..entry(AuditTarget::Imported { count: 3 })
+            })
+            .collect();
+        let text = serde_json::to_string(&entries).unwrap();
+        assert_eq!(
+            crate::json::from_str::<Vec<AuditEntry>>(&text).unwrap(),
+            entries
+        );
+    }
+
+    #[test]
+    fn an_unknown_or_malformed_action_is_refused() {
+        for text in [
+            r#""Teleported""#,
+            r#""LineEnded""#,
+            r#"{"PasswordChanged":{}}"#,
+            r#"{"LineEnded":{"capacity":700}}"#,
+            r#"{"LineEnded":{}}"#,
+            r#"{"LineEnded":{"capacity":500},"extra":1}"#,
+        ] {
+            assert!(
+                crate::json::from_str::<AuditAction>(text).is_err(),
+                "{text}"
+            );
+        }
+    }
+
     fn search(text: &str) -> AuditFilter {
         AuditFilter {
             email: Some(text.into()),
