@@ -15,7 +15,6 @@
 //!   browser closes in the middle of a save, the next start puts it back.
 //! - Without localStorage the portal runs in memory.
 
-use gloo_storage::{LocalStorage, Storage};
 use portal_domain::json;
 use portal_domain::persist::{
     self, DecodeError, Journal, Recovery, JOURNAL_KEY, KEY_PREFIX, LEGACY_STATE_KEY, META_KEY,
@@ -174,11 +173,20 @@ pub struct Loaded {
 }
 
 /// The value stored under `key`, if there is one and it reads as a `T`.
-/// (Writing goes through gloo-storage; reading through the domain's JSON
-/// reader, which is smaller in the wasm than serde's.)
 fn read<T: json::Decode>(key: &str) -> Option<T> {
     let text = local_storage()?.get_item(key).ok()??;
     json::from_str(&text).ok()
+}
+
+/// Stores `value` under `key` as JSON; false if the browser refused.
+fn write<T: json::Encode + ?Sized>(key: &str, value: &T) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, &json::to_string(value)).is_ok())
+}
+
+fn remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -334,14 +342,17 @@ fn quarantine(storage: &web_sys::Storage, now: Timestamp) -> Result<String, JsVa
 /// the data belongs to a newer version and is left untouched).
 pub fn data_snapshot() -> Option<String> {
     let storage = local_storage()?;
-    let record: serde_json::Map<String, serde_json::Value> = data_keys(&storage)
-        .into_iter()
-        .filter_map(|key| {
-            let text = storage.get_item(&key).ok().flatten()?;
-            Some((key, serde_json::Value::String(text)))
-        })
-        .collect();
-    Some(serde_json::Value::Object(record).to_string())
+    let mut keys = data_keys(&storage);
+    keys.sort_unstable();
+    let mut out = String::new();
+    let mut record = json::Object::new(&mut out);
+    for key in keys {
+        if let Some(text) = storage.get_item(&key).ok().flatten() {
+            record.field(&key, &text);
+        }
+    }
+    record.end();
+    Some(out)
 }
 
 /// The text kept under a quarantine key, for download.
@@ -428,8 +439,7 @@ pub fn save(
             .map(|(key, _)| (key.clone(), storage.get_item(key).ok().flatten()))
             .collect(),
     };
-    let journal_text =
-        serde_json::to_string(&journal).map_err(|_| not_saved(WriteProblem::Refused))?;
+    let journal_text = json::to_string(&journal);
     if let Err(error) = storage.set_item(JOURNAL_KEY, &journal_text) {
         return Err(not_saved(describe(&error)));
     }
@@ -467,7 +477,7 @@ pub fn load_session() -> Option<Session> {
 /// signs in again after a reload, so it is not reported.
 pub fn save_session(session: &Session) {
     if local_storage().is_some() {
-        let _ = LocalStorage::set(SESSION_KEY, session);
+        write(SESSION_KEY, session);
     }
 }
 
@@ -480,7 +490,7 @@ pub fn load_locale() -> Option<String> {
 /// Remembers the chosen language; without storage it lasts for this visit.
 pub fn save_locale(locale: &str) {
     if local_storage().is_some() {
-        let _ = LocalStorage::set(LOCALE_KEY, locale);
+        write(LOCALE_KEY, locale);
     }
 }
 
@@ -498,10 +508,10 @@ pub fn load_sign_in_failures() -> SignInThrottle {
 pub fn save_sign_in_failures(failures: &SignInThrottle) {
     let stored = local_storage().is_some()
         && if failures.is_empty() {
-            LocalStorage::delete(SIGN_IN_FAILURES_KEY);
+            remove(SIGN_IN_FAILURES_KEY);
             true
         } else {
-            LocalStorage::set(SIGN_IN_FAILURES_KEY, failures).is_ok()
+            write(SIGN_IN_FAILURES_KEY, failures)
         };
     // Without storage, or with storage full, keep counting for this visit.
     let kept = if stored {
@@ -514,7 +524,7 @@ pub fn save_sign_in_failures(failures: &SignInThrottle) {
 
 pub fn clear_session() {
     if local_storage().is_some() {
-        LocalStorage::delete(SESSION_KEY);
+        remove(SESSION_KEY);
     }
 }
 

@@ -196,7 +196,7 @@ impl Account {
     }
 }
 
-crate::decode_unit_enum!(BillingPortal {
+crate::json_enum!(BillingPortal {
     PlansAndBilling,
     AccountManagement
 });
@@ -225,6 +225,17 @@ impl crate::json::Decode for BasePlan {
     }
 }
 
+impl crate::json::Encode for BasePlan {
+    fn encode(&self, out: &mut String) {
+        let mut object = crate::json::Object::new(out);
+        object.field("name", &self.name);
+        object.field("seats", &self.seats);
+        object.field("meeting_capacity", &self.meeting_capacity);
+        object.field("term", &self.term);
+        object.end();
+    }
+}
+
 /// A base plan as stored: schema 1 had no term.
 struct StoredPlan {
     name: String,
@@ -233,11 +244,8 @@ struct StoredPlan {
     term: Option<Term>,
 }
 
-impl crate::json::Decode for Account {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        Ok(crate::decode_fields!(r, Account {
-            id, name, billing_portal, base_plan, meetings;
-            default: users, large_meetings, orders, audit, last_user_id
-        }))
-    }
-}
+crate::json_struct!(Account {
+    id, name, billing_portal, base_plan, meetings;
+    default: large_meetings, orders, last_user_id;
+    read: users, audit
+});

@@ -285,89 +285,35 @@ pub fn csv_table<const N: usize>(
     writer.into_string()
 }
 
-crate::decode_unit_enum!(RemovalReason {
+crate::json_enum!(RemovalReason {
     Requested,
     BecameBasic
 });
 
-impl crate::json::Decode for MeetingsAfterRemoval {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        use MeetingsAfterRemoval as M;
-        r.variant(|r, name| {
-            Ok(match name {
-                "None" => M::None,
-                "Transferred" => crate::decode_fields!(r, M::Transferred { count, to }),
-                "Cancelled" => crate::decode_fields!(r, M::Cancelled { count }),
-                _ => return r.error(crate::json::Problem::Invalid("MeetingsAfterRemoval")),
-            })
-        })
-    }
-}
+crate::json_enum!(MeetingsAfterRemoval {
+    None,
+    Transferred { count, to },
+    Cancelled { count },
+});
 
-impl crate::json::Decode for AuditAction {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        use crate::decode_fields as fields;
-        use AuditAction as A;
-        r.variant(|r, name| {
-            Ok(match name {
-                "LargeMeetingsPurchased" => fields!(
-                    r,
-                    A::LargeMeetingsPurchased {
-                        capacity,
-                        quantity,
-                        cycle,
-                        amount,
-                        added_to_line
-                    }
-                ),
-                "BaseSeatsPurchased" => fields!(r, A::BaseSeatsPurchased { quantity, amount }),
-                "LargeMeetingsAssigned" => {
-                    fields!(r, A::LargeMeetingsAssigned { capacity, previous })
-                }
-                "LargeMeetingsRemoved" => fields!(r, A::LargeMeetingsRemoved { capacity, reason }),
-                "BaseLicenseChanged" => fields!(r, A::BaseLicenseChanged { from, to }),
-                "ReductionScheduled" => {
-                    fields!(
-                        r,
-                        A::ReductionScheduled {
-                            capacity,
-                            from,
-                            to,
-                            on
-                        }
-                    )
-                }
-                "CancellationScheduled" => fields!(r, A::CancellationScheduled { capacity, on }),
-                "PendingChangeUndone" => fields!(r, A::PendingChangeUndone { capacity }),
-                "LineRenewed" => fields!(
-                    r,
-                    A::LineRenewed {
-                        capacity,
-                        quantity,
-                        amount
-                    }
-                ),
-                "LineEnded" => fields!(r, A::LineEnded { capacity }),
-                "UserAdded" => fields!(r, A::UserAdded { license, role }),
-                "RoleChanged" => fields!(r, A::RoleChanged { from, to }),
-                "UserRemoved" => {
-                    fields!(
-                        r,
-                        A::UserRemoved {
-                            license,
-                            large_meetings,
-                            meetings
-                        }
-                    )
-                }
-                "MeetingScheduled" => fields!(r, A::MeetingScheduled { topic }),
-                "UsersImported" => fields!(r, A::UsersImported { count }),
-                "PasswordChanged" => A::PasswordChanged,
-                _ => return r.error(crate::json::Problem::Invalid("AuditAction")),
-            })
-        })
-    }
-}
+crate::json_enum!(AuditAction {
+    LargeMeetingsPurchased { capacity, quantity, cycle, amount, added_to_line },
+    BaseSeatsPurchased { quantity, amount },
+    LargeMeetingsAssigned { capacity, previous },
+    LargeMeetingsRemoved { capacity, reason },
+    BaseLicenseChanged { from, to },
+    ReductionScheduled { capacity, from, to, on },
+    CancellationScheduled { capacity, on },
+    PendingChangeUndone { capacity },
+    LineRenewed { capacity, quantity, amount },
+    LineEnded { capacity },
+    UserAdded { license, role },
+    RoleChanged { from, to },
+    UserRemoved { license, large_meetings, meetings },
+    MeetingScheduled { topic },
+    UsersImported { count },
+    PasswordChanged,
+});
 
 impl crate::json::Decode for AuditTarget {
     fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
@@ -375,20 +321,19 @@ impl crate::json::Decode for AuditTarget {
     }
 }
 
-impl crate::json::Decode for AuditEntry {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        Ok(crate::decode_fields!(
-            r,
-            AuditEntry {
-                at,
-                actor,
-                actor_email,
-                target,
-                action
-            }
-        ))
+impl crate::json::Encode for AuditTarget {
+    fn encode(&self, out: &mut String) {
+        crate::json::write_str(out, &self.stored())
     }
 }
+
+crate::json_struct!(AuditEntry {
+    at,
+    actor,
+    actor_email,
+    target,
+    action
+});
 
 #[cfg(test)]
 mod tests {
@@ -514,7 +459,7 @@ mod tests {
     }
 
     #[test]
-    fn every_action_is_read_back_as_serde_writes_it() {
+    fn every_action_is_written_as_serde_writes_it_and_read_back() {
         let actions = one_of_each_action();
         let kinds: std::collections::HashSet<_> =
             actions.iter().map(std::mem::discriminant).collect();
@@ -529,6 +474,7 @@ mod tests {
             })
             .collect();
         let text = serde_json::to_string(&entries).unwrap();
+        assert_eq!(crate::json::to_string(&entries), text);
         assert_eq!(
             crate::json::from_str::<Vec<AuditEntry>>(&text).unwrap(),
             entries

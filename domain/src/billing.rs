@@ -153,88 +153,45 @@ pub struct Quote {
     pub quantity_after: u32,
 }
 
-impl crate::json::Decode for LineStatus {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        r.variant(|r, name| {
-            Ok(match name {
-                "Active" => LineStatus::Active,
-                "PendingDowngrade" => crate::decode_fields!(r, LineStatus::PendingDowngrade { to }),
-                "PendingCancellation" => LineStatus::PendingCancellation,
-                _ => return r.error(crate::json::Problem::Invalid("LineStatus")),
-            })
-        })
-    }
-}
+crate::json_enum!(LineStatus {
+    Active,
+    PendingDowngrade { to },
+    PendingCancellation,
+});
 
-impl crate::json::Decode for Term {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        Ok(crate::decode_fields!(
-            r,
-            Term {
-                cycle,
-                started_on,
-                periods
-            }
-        ))
-    }
-}
+crate::json_struct!(Term {
+    cycle,
+    started_on,
+    periods
+});
 
-impl crate::json::Decode for LargeMeetingsLine {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        Ok(crate::decode_fields!(
-            r,
-            LargeMeetingsLine {
-                capacity,
-                quantity,
-                term,
-                status
-            }
-        ))
-    }
-}
+crate::json_struct!(LargeMeetingsLine {
+    capacity,
+    quantity,
+    term,
+    status
+});
 
-crate::decode_transparent!(OrderId);
+crate::json_transparent!(OrderId);
 
-impl crate::json::Decode for OrderItem {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        r.variant(|r, name| {
-            Ok(match name {
-                "LargeMeetings" => {
-                    crate::decode_fields!(
-                        r,
-                        OrderItem::LargeMeetings {
-                            capacity,
-                            added_to_line
-                        }
-                    )
-                }
-                "BaseSeats" => crate::decode_fields!(r, OrderItem::BaseSeats { plan }),
-                _ => return r.error(crate::json::Problem::Invalid("OrderItem")),
-            })
-        })
-    }
-}
+crate::json_enum!(OrderItem {
+    LargeMeetings { capacity, added_to_line },
+    BaseSeats { plan },
+});
 
-impl crate::json::Decode for Order {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        Ok(crate::decode_fields!(
-            r,
-            Order {
-                id,
-                placed_at,
-                placed_by,
-                placed_by_email,
-                portal,
-                item,
-                quantity,
-                cycle,
-                per_license,
-                amount_due,
-                next_renewal
-            }
-        ))
-    }
-}
+crate::json_struct!(Order {
+    id,
+    placed_at,
+    placed_by,
+    placed_by_email,
+    portal,
+    item,
+    quantity,
+    cycle,
+    per_license,
+    amount_due,
+    next_renewal
+});
 
 #[cfg(test)]
 mod tests {

@@ -75,9 +75,15 @@ impl fmt::Display for Capacity {
 impl crate::json::Decode for Capacity {
     fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
         match Capacity::from_participants(u32::decode(r)?) {
-            Ok(capacity) => Ok(capacity),
+            Ok(value) => Ok(value),
             Err(_) => r.error(crate::json::Problem::Invalid("capacity")),
         }
+    }
+}
+
+impl crate::json::Encode for Capacity {
+    fn encode(&self, out: &mut String) {
+        self.participants().encode(out)
     }
 }
 

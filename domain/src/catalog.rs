@@ -61,7 +61,7 @@ pub fn base_seat_monthly(plan_name: &str) -> Money {
     })
 }
 
-crate::decode_unit_enum!(BillingCycle { Monthly, Annual });
+crate::json_enum!(BillingCycle { Monthly, Annual });
 
 #[cfg(test)]
 mod tests {

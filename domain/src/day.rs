@@ -90,7 +90,7 @@ impl fmt::Display for Day {
     }
 }
 
-crate::decode_transparent!(Day);
+crate::json_transparent!(Day);
 
 #[cfg(test)]
 mod tests {

@@ -88,9 +88,15 @@ impl fmt::Display for Email {
 impl crate::json::Decode for Email {
     fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
         match Email::parse(&r.str()?) {
-            Ok(email) => Ok(email),
+            Ok(value) => Ok(value),
             Err(_) => r.error(crate::json::Problem::Invalid("email address")),
         }
+    }
+}
+
+impl crate::json::Encode for Email {
+    fn encode(&self, out: &mut String) {
+        crate::json::write_str(out, &self.0)
     }
 }
 

@@ -11,7 +11,7 @@ macro_rules! id_type {
         #[serde(transparent)]
         pub struct $name(pub u32);
 
-        crate::decode_transparent!($name);
+        crate::json_transparent!($name);
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

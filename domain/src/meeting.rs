@@ -31,17 +31,10 @@ impl CapacityChange<'_> {
     }
 }
 
-impl crate::json::Decode for Meeting {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        Ok(crate::decode_fields!(
-            r,
-            Meeting {
-                id,
-                host,
-                topic,
-                start,
-                duration_minutes
-            }
-        ))
-    }
-}
+crate::json_struct!(Meeting {
+    id,
+    host,
+    topic,
+    start,
+    duration_minutes
+});

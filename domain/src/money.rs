@@ -84,7 +84,7 @@ impl fmt::Display for Money {
     }
 }
 
-crate::decode_transparent!(Money);
+crate::json_transparent!(Money);
 
 #[cfg(test)]
 mod tests {

@@ -97,9 +97,15 @@ impl fmt::Debug for PasswordHash {
 impl crate::json::Decode for PasswordHash {
     fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
         match PasswordHash::from_phc(&r.str()?) {
-            Ok(hash) => Ok(hash),
+            Ok(value) => Ok(value),
             Err(_) => r.error(crate::json::Problem::Invalid("password hash")),
         }
+    }
+}
+
+impl crate::json::Encode for PasswordHash {
+    fn encode(&self, out: &mut String) {
+        crate::json::write_str(out, &self.0)
     }
 }
 

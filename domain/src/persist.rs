@@ -63,18 +63,11 @@ pub struct Journal {
     pub before: Vec<(String, Option<String>)>,
 }
 
-impl Decode for Journal {
-    fn decode(r: &mut Reader<'_>) -> json::Result<Self> {
-        Ok(crate::decode_fields!(
-            r,
-            Journal {
-                revision,
-                at,
-                before
-            }
-        ))
-    }
-}
+crate::json_struct!(Journal {
+    revision,
+    at,
+    before
+});
 
 /// What to do about a journal found in storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,7 +121,7 @@ pub fn log_chunks(account: &Account) -> std::slice::Chunks<'_, AuditEntry> {
 }
 
 pub fn encode_log_chunk(entries: &[AuditEntry]) -> String {
-    serde_json::to_string(entries).expect("log entries always serialize")
+    json::to_string(entries)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -140,19 +133,12 @@ pub struct Meta {
     pub accounts: Vec<AccountId>,
 }
 
-impl Decode for Meta {
-    fn decode(r: &mut Reader<'_>) -> json::Result<Self> {
-        Ok(crate::decode_fields!(
-            r,
-            Meta {
-                schema,
-                revision,
-                saved_at,
-                accounts
-            }
-        ))
-    }
-}
+crate::json_struct!(Meta {
+    schema,
+    revision,
+    saved_at,
+    accounts
+});
 
 /// The schema, read before the rest (whose shape depends on it).
 struct Header {
@@ -165,8 +151,8 @@ impl Decode for Header {
     }
 }
 
-/// The account record: the account's JSON (users left out) and where its
-/// users are.
+/// The account record as serde wrote it (the format's reference in tests).
+#[cfg(test)]
 #[derive(Serialize)]
 struct HeadOut<'a> {
     #[serde(flatten)]
@@ -321,19 +307,20 @@ pub fn encode_meta(portal: &Portal, revision: u64, saved_at: Timestamp) -> Strin
         saved_at,
         accounts: portal.accounts.iter().map(|a| a.id).collect(),
     };
-    serde_json::to_string(&meta).expect("the meta record always serializes")
+    json::to_string(&meta)
 }
 
 /// The account record (everything but the users, and which user chunks
 /// hold those).
 pub fn encode_account(account: &Account, chunks: &[UserChunk<'_>]) -> String {
-    serde_json::to_string(&HeadOut {
-        account,
-        user_chunks: chunks.iter().map(|c| c.number).collect(),
-        user_count: account.users.len(),
-        log_count: account.audit.len(),
-    })
-    .expect("an account always serializes")
+    let mut out = json::to_string(account);
+    let mut object = json::Object::reopen(&mut out);
+    let numbers: Vec<u32> = chunks.iter().map(|c| c.number).collect();
+    object.field("user_chunks", &numbers);
+    object.field("user_count", &account.users.len());
+    object.field("log_count", &account.audit.len());
+    object.end();
+    out
 }
 
 /// The users of one id range, stored under one key.
@@ -670,6 +657,46 @@ mod tests {
         assert_eq!(stored.revision, 7);
         assert_eq!(stored.saved_at, T0);
         assert_eq!(stored.migrated_from, None);
+    }
+
+    #[test]
+    fn records_are_written_byte_for_byte_as_serde_writes_them() {
+        let portal = demo::portal(T0);
+        for account in &portal.accounts {
+            let chunks = user_chunks(account);
+            let serde = serde_json::to_string(&HeadOut {
+                account,
+                user_chunks: chunks.iter().map(|c| c.number).collect(),
+                user_count: account.users.len(),
+                log_count: account.audit.len(),
+            })
+            .unwrap();
+            assert_eq!(encode_account(account, &chunks), serde);
+            assert_eq!(
+                encode_log_chunk(&account.audit),
+                serde_json::to_string(&account.audit).unwrap()
+            );
+            for user in &account.users {
+                assert_eq!(json::to_string(user), serde_json::to_string(user).unwrap());
+            }
+        }
+        let meta = json::from_str::<Meta>(&encode_meta(&portal, 9, T0)).unwrap();
+        assert_eq!(
+            encode_meta(&portal, 9, T0),
+            serde_json::to_string(&meta).unwrap()
+        );
+        let journal = Journal {
+            revision: 4,
+            at: T0,
+            before: vec![
+                ("lmp.meta".into(), None),
+                ("a\"b".into(), Some("{\n}".into())),
+            ],
+        };
+        assert_eq!(
+            json::to_string(&journal),
+            serde_json::to_string(&journal).unwrap()
+        );
     }
 
     #[test]

@@ -236,9 +236,15 @@ impl fmt::Display for Quantity {
 impl crate::json::Decode for Quantity {
     fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
         match Quantity::try_from(u32::decode(r)?) {
-            Ok(quantity) => Ok(quantity),
+            Ok(value) => Ok(value),
             Err(_) => r.error(crate::json::Problem::Invalid("quantity")),
         }
+    }
+}
+
+impl crate::json::Encode for Quantity {
+    fn encode(&self, out: &mut String) {
+        u32::from(*self).encode(out)
     }
 }
 

@@ -38,19 +38,12 @@ impl Session {
     }
 }
 
-impl crate::json::Decode for Session {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        Ok(crate::decode_fields!(
-            r,
-            Session {
-                account,
-                user,
-                signed_in_at,
-                last_active
-            }
-        ))
-    }
-}
+crate::json_struct!(Session {
+    account,
+    user,
+    signed_in_at,
+    last_active
+});
 
 #[cfg(test)]
 mod tests {

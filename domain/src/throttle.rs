@@ -130,11 +130,7 @@ impl SignInThrottle {
     }
 }
 
-impl crate::json::Decode for SignInThrottle {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        Ok(crate::decode_fields!(r, SignInThrottle { entries }))
-    }
-}
+crate::json_struct!(SignInThrottle { entries });
 
 impl crate::json::Decode for Failures {
     fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
@@ -147,6 +143,21 @@ impl crate::json::Decode for Failures {
                 locked_until
             }
         ))
+    }
+}
+
+/// `locked_until` is left out when there is none (as serde's
+/// `skip_serializing_if` does).
+impl crate::json::Encode for Failures {
+    fn encode(&self, out: &mut String) {
+        let mut object = crate::json::Object::new(out);
+        object.field("email", &self.email);
+        object.field("count", &self.count);
+        object.field("last", &self.last);
+        if let Some(until) = &self.locked_until {
+            object.field("locked_until", until);
+        }
+        object.end();
     }
 }
 

@@ -61,7 +61,7 @@ impl Sub<Timestamp> for Timestamp {
     }
 }
 
-crate::decode_transparent!(Timestamp);
+crate::json_transparent!(Timestamp);
 
 #[cfg(test)]
 mod tests {

@@ -88,28 +88,21 @@ impl User {
     }
 }
 
-crate::decode_unit_enum!(Role {
+crate::json_enum!(Role {
     Owner,
     Admin,
     Member
 });
-crate::decode_unit_enum!(BaseLicense { Basic, Licensed });
+crate::json_enum!(BaseLicense { Basic, Licensed });
 
-impl crate::json::Decode for User {
-    fn decode(r: &mut crate::json::Reader<'_>) -> crate::json::Result<Self> {
-        Ok(crate::decode_fields!(
-            r,
-            User {
-                id,
-                email,
-                first_name,
-                last_name,
-                role,
-                billing_privilege,
-                license,
-                large_meetings,
-                password
-            }
-        ))
-    }
-}
+crate::json_struct!(User {
+    id,
+    email,
+    first_name,
+    last_name,
+    role,
+    billing_privilege,
+    license,
+    large_meetings,
+    password
+});

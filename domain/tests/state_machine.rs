@@ -276,6 +276,17 @@ proptest! {
                 let _ = account.execute(actor, start, command);
             }
         }
+        // Written exactly as serde writes it (the format's reference)...
+        let account = &portal.accounts[0];
+        prop_assert_eq!(
+            portal_domain::json::to_string(account),
+            serde_json::to_string(account).unwrap()
+        );
+        prop_assert_eq!(
+            portal_domain::json::to_string(&account.audit),
+            serde_json::to_string(&account.audit).unwrap()
+        );
+        // ...and read back whole.
         let saved = portal_domain::persist::encode_all(&portal, 1, start);
         let map: std::collections::HashMap<_, _> = saved.into_iter().collect();
         let loaded = portal_domain::persist::decode(|k| map.get(k).cloned()).unwrap().unwrap();
