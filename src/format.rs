@@ -33,11 +33,30 @@ pub fn date_time_in(locale: Locale, at: Timestamp) -> String {
     date.to_locale_string(bcp47(locale), &options).into()
 }
 
-/// A calendar day (UTC, as the domain counts days): "Dec 27, 2026" or "27 dec. 2026".
+/// A calendar day (UTC, as the domain counts days): "Dec 27, 2026" or
+/// "27 dec. 2026", as the browser's medium date style writes it (a browser
+/// test holds the two together). Written by the portal from the locale
+/// files rather than by `Intl`: the first `Intl` date format of a page
+/// loads the browser's date data, 0.1 s on a slow phone, and the sign-in
+/// page's footer shows a day.
 pub fn day_in(locale: Locale, day: Day) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(day.start().millis() as f64));
-    let options = intl_options(&[("dateStyle", "medium"), ("timeZone", "UTC")]);
-    date.to_locale_date_string(bcp47(locale), &options).into()
+    use crate::i18n::*;
+    let (year, month, date) = day.ymd();
+    let month = match month {
+        1 => td_string!(locale, common.months.jan),
+        2 => td_string!(locale, common.months.feb),
+        3 => td_string!(locale, common.months.mar),
+        4 => td_string!(locale, common.months.apr),
+        5 => td_string!(locale, common.months.may),
+        6 => td_string!(locale, common.months.jun),
+        7 => td_string!(locale, common.months.jul),
+        8 => td_string!(locale, common.months.aug),
+        9 => td_string!(locale, common.months.sep),
+        10 => td_string!(locale, common.months.oct),
+        11 => td_string!(locale, common.months.nov),
+        _ => td_string!(locale, common.months.dec),
+    };
+    td_string!(locale, common.date.medium, month, day = date, year).to_string()
 }
 
 /// An amount in US dollars: "$1,234.50" or "1 234,50 US$".

@@ -538,3 +538,35 @@ fn every_area_is_in_the_navigation_once_and_every_linked_page_needs_it() {
         }
     }
 }
+
+/// The portal writes days itself (no `Intl` before the first page shows);
+/// what it writes must be what the browser's medium date style writes, in
+/// both languages, for every month and for days of one and two digits.
+#[wasm_bindgen_test]
+fn days_read_as_the_browser_writes_them() {
+    use meetings_portal::format::{bcp47, day_in};
+    use meetings_portal::i18n::Locale;
+    use portal_domain::Day;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into()).unwrap();
+    js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into()).unwrap();
+    let mut checked = 0;
+    for locale in [Locale::en, Locale::sv] {
+        for year in [1970, 2026, 2027, 2099] {
+            for month in 1..=12 {
+                for date in [1, 9, 10, 28] {
+                    let day = Day::from_ymd(year, month, date).unwrap();
+                    let js = js_sys::Date::new(&(day.start().millis() as f64).into());
+                    let browser: String = js.to_locale_date_string(bcp47(locale), &options).into();
+                    assert_eq!(
+                        day_in(locale, day),
+                        browser,
+                        "{year}-{month}-{date} in {locale:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 384);
+}

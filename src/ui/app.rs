@@ -6,7 +6,7 @@ use crate::ui::areas;
 use crate::ui::base::router_base;
 use crate::ui::components::guard::Guard;
 use crate::ui::components::language::RememberedLocale;
-use crate::ui::layout::Shell;
+use crate::ui::layout::{start_at_sign_in_if_signed_out, Shell};
 use crate::ui::pages::{
     ActivityLogsPage, BestPracticesHelpPage, BillingPage, BillingSettingsHelpPage, MeetingsPage,
     NotFoundPage, PaymentHistoryPage, PlanManagementPage, ProfilePage, RequirementsHelpPage,
@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     state.start_background_work();
     provide_context(state);
+    start_at_sign_in_if_signed_out(state);
     view! {
         <I18nContextProvider>
         <RememberedLocale />

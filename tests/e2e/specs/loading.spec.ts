@@ -40,6 +40,26 @@ test("the loading view shows at once, in English, and gives way to the sign-in p
   await expect(loading(page)).toHaveCount(0);
 });
 
+for (const address of ["/", "/users"]) {
+  test(`opened at ${address} signed out, the loading view gives way to Sign In itself, never to a blank page`, async ({ page }) => {
+    // Notes, in the task that removes the loading view, what is on the page.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __replacedBy?: string };
+      new MutationObserver((_, observer) => {
+        if (document.readyState === "loading" || document.querySelector("#loading")) return;
+        w.__replacedBy = document.querySelector("main h1, h1")?.textContent?.trim() ?? "(nothing)";
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(address);
+    await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __replacedBy?: string }).__replacedBy)).toBe("Sign In");
+    // A deep link still comes back after signing in.
+    if (address !== "/") await expect(page).toHaveURL(/\/sign-in\?next=%2Fusers$/);
+    else await expect(page).toHaveURL(/\/sign-in$/);
+  });
+}
+
 test.describe("in a Swedish browser", () => {
   test.use({ locale: "sv-SE" });
 
