@@ -183,10 +183,9 @@ fn write<T: json::Encode + ?Sized>(key: &str, value: &T) -> bool {
     local_storage().is_some_and(|s| s.set_item(key, &json::to_string(value)).is_ok())
 }
 
-fn remove(key: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(key);
-    }
+/// Removes `key`; false if there is no storage or the browser refused.
+fn remove(key: &str) -> bool {
+    local_storage().is_some_and(|s| s.remove_item(key).is_ok())
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -469,29 +468,23 @@ pub fn save(
 
 /// The session saved in this browser, if any and readable.
 pub fn load_session() -> Option<Session> {
-    local_storage()?;
     read(SESSION_KEY)
 }
 
 /// Remembers the session across reloads. Failure only means the person
 /// signs in again after a reload, so it is not reported.
 pub fn save_session(session: &Session) {
-    if local_storage().is_some() {
-        write(SESSION_KEY, session);
-    }
+    write(SESSION_KEY, session);
 }
 
 /// The language chosen earlier in this browser, if any.
 pub fn load_locale() -> Option<String> {
-    local_storage()?;
     read(LOCALE_KEY)
 }
 
 /// Remembers the chosen language; without storage it lasts for this visit.
 pub fn save_locale(locale: &str) {
-    if local_storage().is_some() {
-        write(LOCALE_KEY, locale);
-    }
+    write(LOCALE_KEY, locale);
 }
 
 /// Recent failed sign-ins, shared by the tabs of this browser; the copy in
@@ -499,20 +492,19 @@ pub fn save_locale(locale: &str) {
 /// unreadable record counts as none: it holds no data, only a wait.
 pub fn load_sign_in_failures() -> SignInThrottle {
     let kept = SIGN_IN_FAILURES.with_borrow(Clone::clone);
-    match local_storage() {
-        Some(_) if kept.is_empty() => read(SIGN_IN_FAILURES_KEY).unwrap_or_default(),
-        _ => kept,
+    if kept.is_empty() {
+        read(SIGN_IN_FAILURES_KEY).unwrap_or_default()
+    } else {
+        kept
     }
 }
 
 pub fn save_sign_in_failures(failures: &SignInThrottle) {
-    let stored = local_storage().is_some()
-        && if failures.is_empty() {
-            remove(SIGN_IN_FAILURES_KEY);
-            true
-        } else {
-            write(SIGN_IN_FAILURES_KEY, failures)
-        };
+    let stored = if failures.is_empty() {
+        remove(SIGN_IN_FAILURES_KEY)
+    } else {
+        write(SIGN_IN_FAILURES_KEY, failures)
+    };
     // Without storage, or with storage full, keep counting for this visit.
     let kept = if stored {
         SignInThrottle::default()
@@ -523,9 +515,7 @@ pub fn save_sign_in_failures(failures: &SignInThrottle) {
 }
 
 pub fn clear_session() {
-    if local_storage().is_some() {
-        remove(SESSION_KEY);
-    }
+    remove(SESSION_KEY);
 }
 
 /// What another tab changed.
