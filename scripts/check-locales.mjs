@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Fails when a translation key exists in one language and not the other,
-// or when a value interpolates different {{ variables }} in the two.
+// or when a value interpolates different {{ variables }} (leptos_i18n's) or
+// {places} (filled at run time by `messages::fill`) in the two.
 // usage: node scripts/check-locales.mjs [--dir src/locales]
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,7 +30,8 @@ function load(locale) {
   return keys;
 }
 
-const vars = (text) => [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort().join(",");
+const vars = (text) =>
+  [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}|\{(\w+)\}/g)].map((m) => m[1] ?? `{${m[2]}}`))].sort().join(",");
 const reference = load(base);
 const problems = [];
 for (const locale of others) {

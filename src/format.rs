@@ -56,7 +56,11 @@ pub fn day_in(locale: Locale, day: Day) -> String {
         11 => td_string!(locale, common.months.nov),
         _ => td_string!(locale, common.months.dec),
     };
-    td_string!(locale, common.date.medium, month, day = date, year).to_string()
+    crate::ui::messages::fill(
+        td_string!(locale, common.date.medium),
+        &[("month", &month), ("day", &date), ("year", &year)],
+    )
+    .to_string()
 }
 
 /// An amount in US dollars: "$1,234.50" or "1 234,50 US$".
@@ -95,9 +99,8 @@ pub fn number_style(locale: Locale) -> portal_domain::NumberStyle {
 /// "1,000 participants" or "1 000 deltagare".
 pub fn participants_in(locale: Locale, capacity: Capacity) -> String {
     use crate::i18n::*;
-    td_string!(
-        locale,
-        common.participants,
-        count = count_in(locale, capacity.participants())
+    crate::ui::messages::fill(
+        td_string!(locale, common.participants),
+        &[("count", &count_in(locale, capacity.participants()))],
     )
 }

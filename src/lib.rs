@@ -9,7 +9,8 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 /// A text of the locale files that follows the chosen language, for a key
-/// without arguments: `{tr!(i18n, users.title)}` in a view. leptos_i18n's
+/// without arguments: `{tr!(i18n, users.title)}` in a view (texts with values
+/// go through `ui::messages::fill`). leptos_i18n's
 /// `t!` gives every use its own closure type, so every text node compiles to
 /// its own copy of Leptos's reactive rendering; `tr!` hands a plain function
 /// (locale to text) to [`ui::text`], one node type for all of them.

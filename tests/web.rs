@@ -232,7 +232,11 @@ fn damaged_data_is_quarantined_unchanged_before_fresh_data_is_written() {
 #[wasm_bindgen_test]
 fn data_of_a_newer_version_is_left_untouched_and_nothing_is_saved() {
     local_storage().clear().unwrap();
-    let newer = r#"{"schema":4,"revision":40,"saved_at":0,"accounts":[1]}"#;
+    let newer = format!(
+        r#"{{"schema":{},"revision":40,"saved_at":0,"accounts":[1]}}"#,
+        portal_domain::persist::SCHEMA_VERSION + 1
+    );
+    let newer = newer.as_str();
     local_storage().set_item(META_KEY, newer).unwrap();
     local_storage()
         .set_item("lmp.account.1", "{\"future\":true}")
@@ -256,7 +260,7 @@ fn schema_1_data_is_migrated_and_saved_in_the_new_form() {
     let (_owner, state) = signed_in_state();
     assert_eq!(state.notice.get_untracked(), None);
     assert!(get(LEGACY_STATE_KEY).is_none(), "the old key is replaced");
-    assert!(get(META_KEY).unwrap().contains("\"schema\":3"));
+    assert!(get(META_KEY).unwrap().contains("\"schema\":4"));
     assert!(stored_topics().contains(&"Quarterly Town Hall".to_string()));
 }
 
@@ -569,4 +573,29 @@ fn days_read_as_the_browser_writes_them() {
         }
     }
     assert_eq!(checked, 384);
+}
+
+#[wasm_bindgen_test]
+fn a_message_is_filled_once_and_what_people_typed_stays_as_typed() {
+    use meetings_portal::i18n::{td_string, Locale};
+    use meetings_portal::ui::messages::{domain_error, fill};
+    let typed = "{name} {{ count }} %s $1";
+    assert_eq!(
+        fill("{name} was removed ({name}).", &[("name", &typed)]),
+        format!("{typed} was removed ({typed}).")
+    );
+    assert_eq!(fill("no places", &[]), "no places");
+    // A message of the locale files, in both languages.
+    let taken = portal_domain::DomainError::GroupNameTaken {
+        name: "Säljare {group}".into(),
+    };
+    assert_eq!(
+        domain_error(Locale::en, &taken),
+        "A group named Säljare {group} already exists. Choose another name."
+    );
+    assert_eq!(
+        domain_error(Locale::sv, &taken),
+        "Det finns redan en grupp som heter Säljare {group}. Välj ett annat namn."
+    );
+    assert!(td_string!(Locale::en, users.showing).contains("{total}"));
 }

@@ -26,6 +26,18 @@ fn codec(c: &mut Criterion) {
         stored.len(),
         units as f64 / users as f64
     );
+    let (grouped, _) = common::with_group(portal.accounts[0].clone(), 20_000);
+    let grouped = Portal {
+        accounts: vec![grouped],
+    };
+    let units_grouped: usize = persist::encode_all(&grouped, 1, Timestamp(0))
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum();
+    println!(
+        "stored form with 20,000 of them in a group: {units_grouped} UTF-16 code units ({:.1} per user)",
+        units_grouped as f64 / users as f64
+    );
     let mut group = c.benchmark_group("storage codec, 50,000 users");
     group.sample_size(20);
     group.bench_function("encode everything (first save)", |b| {

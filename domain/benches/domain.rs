@@ -136,6 +136,40 @@ fn domain(c: &mut Criterion) {
             importer.finish(&empty).unwrap().len()
         })
     });
+    // A group rule over 20,000 members (the first 20,000 imported users,
+    // all Licensed): Large Meetings 1,000 for 19,998 of them, 2 waiting.
+    let (grouped, webinars) = common::with_group(acme.clone(), 20_000);
+    group.bench_function("group rule: Large Meetings 1,000 for 20,000 members", |b| {
+        b.iter_batched(
+            || grouped.clone(),
+            |mut account| {
+                let rule = Some(portal_domain::GroupRule {
+                    capacity: Capacity::P1000,
+                    workplace: false,
+                });
+                let command = Command::SetGroupRule {
+                    group: webinars,
+                    rule,
+                };
+                account.execute(owner, now(), command).unwrap();
+                account
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function(
+        "one change with groups: assign one user (settles every user)",
+        |b| {
+            b.iter_batched(
+                || grouped.clone(),
+                |mut account| {
+                    assign_one(&mut account);
+                    account
+                },
+                BatchSize::LargeInput,
+            )
+        },
+    );
     group.finish();
 }
 

@@ -89,6 +89,13 @@ pub struct Account {
     /// The highest user id ever given out; removed users' ids are not reused.
     #[serde(default)]
     pub last_user_id: u32,
+    /// Ordered by id; who is in which is kept with each user
+    /// ([`crate::Membership`]).
+    #[serde(default)]
+    pub groups: Vec<crate::Group>,
+    /// The highest group id ever given out.
+    #[serde(default)]
+    pub last_group_id: u32,
 }
 
 impl Account {
@@ -246,6 +253,6 @@ struct StoredPlan {
 
 crate::json_struct!(Account {
     id, name, billing_portal, base_plan, meetings;
-    default: large_meetings, orders, last_user_id;
+    default: large_meetings, orders, last_user_id, groups, last_group_id;
     read: users, audit
 });

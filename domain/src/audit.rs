@@ -2,7 +2,9 @@
 
 use crate::csv_out::CsvOut;
 use crate::import::csv_cell;
-use crate::{BaseLicense, BillingCycle, Capacity, Day, Email, Money, Role, Timestamp, UserId};
+use crate::{
+    BaseLicense, BillingCycle, Capacity, Day, Email, GroupRule, Money, Role, Timestamp, UserId,
+};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 
@@ -121,6 +123,36 @@ pub enum AuditAction {
     },
     /// A person changed their own password (the target is their email).
     PasswordChanged,
+    /// The target is the group's name, here and below.
+    GroupCreated,
+    GroupRenamed {
+        from: String,
+    },
+    GroupDeleted {
+        members: u32,
+    },
+    MembersAdded {
+        count: u32,
+    },
+    MembersRemoved {
+        count: u32,
+    },
+    /// `None`: the rule was removed.
+    GroupRuleSet {
+        rule: Option<GroupRule>,
+    },
+    /// A user's Zoom Workplace license, given or taken by `group`'s rule.
+    WorkplaceByGroup {
+        group: String,
+        license: BaseLicense,
+    },
+    /// A user's Large Meetings, changed by `group`'s rule (or by what the
+    /// rules left when the group stopped giving it).
+    LargeMeetingsByGroup {
+        group: String,
+        capacity: Option<Capacity>,
+        previous: Option<Capacity>,
+    },
 }
 
 impl AuditAction {
@@ -135,12 +167,20 @@ impl AuditAction {
             | AuditAction::LineEnded { .. } => AuditCategory::Billing,
             AuditAction::LargeMeetingsAssigned { .. }
             | AuditAction::LargeMeetingsRemoved { .. }
-            | AuditAction::BaseLicenseChanged { .. } => AuditCategory::License,
+            | AuditAction::BaseLicenseChanged { .. }
+            | AuditAction::WorkplaceByGroup { .. }
+            | AuditAction::LargeMeetingsByGroup { .. } => AuditCategory::License,
             AuditAction::UserAdded { .. }
             | AuditAction::RoleChanged { .. }
             | AuditAction::UserRemoved { .. }
             | AuditAction::UsersImported { .. }
-            | AuditAction::PasswordChanged => AuditCategory::User,
+            | AuditAction::PasswordChanged
+            | AuditAction::GroupCreated
+            | AuditAction::GroupRenamed { .. }
+            | AuditAction::GroupDeleted { .. }
+            | AuditAction::MembersAdded { .. }
+            | AuditAction::MembersRemoved { .. }
+            | AuditAction::GroupRuleSet { .. } => AuditCategory::User,
             AuditAction::MeetingScheduled { .. } => AuditCategory::Meeting,
         }
     }
@@ -313,6 +353,14 @@ crate::json_enum!(AuditAction {
     MeetingScheduled { topic },
     UsersImported { count },
     PasswordChanged,
+    GroupCreated,
+    GroupRenamed { from },
+    GroupDeleted { members },
+    MembersAdded { count },
+    MembersRemoved { count },
+    GroupRuleSet { rule },
+    WorkplaceByGroup { group, license },
+    LargeMeetingsByGroup { group, capacity, previous },
 });
 
 impl crate::json::Decode for AuditTarget {
@@ -434,6 +482,28 @@ mod tests {
             },
             A::UsersImported { count: 50_000 },
             A::PasswordChanged,
+            A::GroupCreated,
+            A::GroupRenamed {
+                from: "Säljare \"Nord\"".into(),
+            },
+            A::GroupDeleted { members: 20_000 },
+            A::MembersAdded { count: 3 },
+            A::MembersRemoved { count: 1 },
+            A::GroupRuleSet {
+                rule: Some(GroupRule {
+                    capacity: Capacity::P1000,
+                    workplace: true,
+                }),
+            },
+            A::WorkplaceByGroup {
+                group: "Events".into(),
+                license: BaseLicense::Licensed,
+            },
+            A::LargeMeetingsByGroup {
+                group: "Events".into(),
+                capacity: None,
+                previous: Some(Capacity::P3000),
+            },
         ];
         for action in &actions {
             match action {
@@ -452,7 +522,15 @@ mod tests {
                 | A::UserRemoved { .. }
                 | A::MeetingScheduled { .. }
                 | A::UsersImported { .. }
-                | A::PasswordChanged => {}
+                | A::PasswordChanged
+                | A::GroupCreated
+                | A::GroupRenamed { .. }
+                | A::GroupDeleted { .. }
+                | A::MembersAdded { .. }
+                | A::MembersRemoved { .. }
+                | A::GroupRuleSet { .. }
+                | A::WorkplaceByGroup { .. }
+                | A::LargeMeetingsByGroup { .. } => {}
             }
         }
         actions
@@ -463,7 +541,7 @@ mod tests {
         let actions = one_of_each_action();
         let kinds: std::collections::HashSet<_> =
             actions.iter().map(std::mem::discriminant).collect();
-        assert_eq!(kinds.len(), 16, "one sample of each of the 16 actions");
+        assert_eq!(kinds.len(), 24, "one sample of each of the 24 actions");
         let entries: Vec<AuditEntry> = actions
             .into_iter()
             .map(|action| AuditEntry {

@@ -7,12 +7,14 @@
 //! function of its own in the module of its area.
 
 mod billing;
+mod groups;
 mod licenses;
 mod meetings;
 mod password;
 mod users;
 
 pub use crate::error::{DomainError, UserProblem};
+pub use groups::MAX_AUTOMATIC_ENTRIES;
 pub use users::MeetingHandling;
 
 use crate::audit::{AuditAction, AuditEntry, AuditTarget};
@@ -20,7 +22,8 @@ use crate::billing::{LargeMeetingsLine, Order};
 use crate::import::NewUser;
 use crate::password::Secret;
 use crate::{
-    Account, BaseLicense, BillingCycle, Capacity, Email, Quantity, Role, Timestamp, User, UserId,
+    Account, BaseLicense, BillingCycle, Capacity, Email, GroupId, GroupRule, Quantity, Role,
+    Timestamp, User, UserId,
 };
 
 /// Everything a user can ask an account to do.
@@ -34,14 +37,18 @@ pub enum Command {
         cycle: BillingCycle,
     },
     /// Buy more Zoom Workplace seats for the base plan (prorated).
-    AddBaseSeats { quantity: Quantity },
+    AddBaseSeats {
+        quantity: Quantity,
+    },
     /// Give every user Large Meetings of `capacity`: all or none.
     BulkAssignLargeMeetings {
         users: Vec<UserId>,
         capacity: Capacity,
     },
     /// Remove Large Meetings from every user: all or none.
-    BulkRemoveLargeMeetings { users: Vec<UserId> },
+    BulkRemoveLargeMeetings {
+        users: Vec<UserId>,
+    },
     /// The Edit User dialog's Save: role, base license and Large Meetings
     /// together, all or nothing.
     EditUser {
@@ -51,11 +58,18 @@ pub enum Command {
         large_meetings: Option<Capacity>,
     },
     /// Lower a line's quantity at its renewal date.
-    ReduceLine { capacity: Capacity, to: u32 },
+    ReduceLine {
+        capacity: Capacity,
+        to: u32,
+    },
     /// End a line at its renewal date.
-    CancelLine { capacity: Capacity },
+    CancelLine {
+        capacity: Capacity,
+    },
     /// Undo a pending reduction or cancellation.
-    UndoPendingChange { capacity: Capacity },
+    UndoPendingChange {
+        capacity: Capacity,
+    },
     AddUser {
         email: Email,
         first_name: String,
@@ -64,7 +78,9 @@ pub enum Command {
         role: Role,
     },
     /// Add many users at once (Import Users): all or none.
-    ImportUsers { users: Vec<NewUser> },
+    ImportUsers {
+        users: Vec<NewUser>,
+    },
     /// Remove a user from the account: their Zoom Workplace seat and Large
     /// Meetings license return to the account. Their meetings must be
     /// handled first (`meetings`), or the command is refused.
@@ -86,6 +102,32 @@ pub enum Command {
         new: Secret,
         repeat: Secret,
         salt: [u8; 16],
+    },
+    /// User Management > Groups: Add Group.
+    CreateGroup {
+        name: String,
+    },
+    RenameGroup {
+        group: GroupId,
+        name: String,
+    },
+    /// Members keep what they were given directly or by other groups.
+    DeleteGroup {
+        group: GroupId,
+    },
+    /// Add Members / Add to Group: all or none.
+    AddToGroup {
+        group: GroupId,
+        users: Vec<UserId>,
+    },
+    RemoveFromGroup {
+        group: GroupId,
+        users: Vec<UserId>,
+    },
+    /// Set, change (`Some`) or remove (`None`) the group's license rule.
+    SetGroupRule {
+        group: GroupId,
+        rule: Option<GroupRule>,
     },
 }
 
@@ -149,7 +191,13 @@ impl Command {
             | Command::EditUser { .. }
             | Command::AddUser { .. }
             | Command::ImportUsers { .. }
-            | Command::RemoveUser { .. } => Permission::ManageUsers,
+            | Command::RemoveUser { .. }
+            | Command::CreateGroup { .. }
+            | Command::RenameGroup { .. }
+            | Command::DeleteGroup { .. }
+            | Command::AddToGroup { .. }
+            | Command::RemoveFromGroup { .. }
+            | Command::SetGroupRule { .. } => Permission::ManageUsers,
             Command::ScheduleMeeting { host, .. } if *host != actor => {
                 Permission::ManageOthersMeetings
             }
@@ -237,7 +285,18 @@ impl Account {
                 repeat,
                 salt,
             } => self.change_password(&mut log, &current, &new, &repeat, salt)?,
+            Command::CreateGroup { name } => self.create_group(&mut log, &name)?,
+            Command::RenameGroup { group, name } => self.rename_group(&mut log, group, &name)?,
+            Command::DeleteGroup { group } => self.delete_group(&mut log, group)?,
+            Command::AddToGroup { group, users } => self.add_to_group(&mut log, group, users)?,
+            Command::RemoveFromGroup { group, users } => {
+                self.remove_from_group(&mut log, group, users)?
+            }
+            Command::SetGroupRule { group, rule } => self.set_group_rule(&mut log, group, rule)?,
         }
+        // What the groups' rules give follows every change: a purchase
+        // covers waiting members, a member leaving loses what the group gave.
+        self.settle_and_log(&mut log);
         self.audit.extend(log.entries.iter().cloned());
         Ok(Outcome {
             entries: log.entries,

@@ -7,8 +7,8 @@
 
 use crate::time::Duration;
 use crate::{
-    Account, AccountId, BaseLicense, BasePlan, BillingCycle, BillingPortal, Day, Email, Meeting,
-    MeetingId, PasswordHash, Portal, Role, Term, Timestamp, User, UserId,
+    Account, AccountId, BaseLicense, BasePlan, BillingCycle, BillingPortal, Day, Email, Group,
+    GroupId, Meeting, MeetingId, PasswordHash, Portal, Role, Term, Timestamp, User, UserId,
 };
 
 /// One demo user: email, first name, last name, role, billing privilege, license.
@@ -309,6 +309,29 @@ const DEMO_MEETINGS: [(&str, &str, i64, i64, u32); 9] = [
     ),
 ];
 
+/// The demo groups: account, name, members. No rules: the admin sets them.
+const DEMO_GROUPS: &[(AccountId, &str, &[&str])] = &[
+    (
+        ACME,
+        "Events",
+        &[
+            "member@acme.example",
+            "emma.clark@acme.example",
+            "liam.baker@acme.example",
+        ],
+    ),
+    (
+        ACME,
+        "Sales",
+        &["liam.baker@acme.example", "zoe.patel@acme.example"],
+    ),
+    (
+        GLOBEX,
+        "Styrelsen",
+        &["owner@globex.example", "member@globex.example"],
+    ),
+];
+
 /// Builds the demo portal; meetings are scheduled relative to `now`.
 pub fn portal(now: Timestamp) -> Portal {
     let today = Day::of(now);
@@ -332,6 +355,8 @@ pub fn portal(now: Timestamp) -> Portal {
         orders: Vec::new(),
         audit: Vec::new(),
         last_user_id: 0,
+        groups: Vec::new(),
+        last_group_id: 0,
     };
     let mut globex = Account {
         id: GLOBEX,
@@ -353,6 +378,8 @@ pub fn portal(now: Timestamp) -> Portal {
         orders: Vec::new(),
         audit: Vec::new(),
         last_user_id: 0,
+        groups: Vec::new(),
+        last_group_id: 0,
     };
     for (index, (demo, phc)) in DEMO_USERS.iter().zip(DEMO_PASSWORD_HASHES).enumerate() {
         let account = if demo.account == ACME {
@@ -370,7 +397,31 @@ pub fn portal(now: Timestamp) -> Portal {
             license: demo.license,
             large_meetings: None,
             password: Some(PasswordHash::from_phc(phc).expect("demo hashes are valid")),
+            membership: Default::default(),
         });
+    }
+    for (account, name, members) in DEMO_GROUPS {
+        let account = if *account == ACME {
+            &mut acme
+        } else {
+            &mut globex
+        };
+        account.last_group_id += 1;
+        let id = GroupId(account.last_group_id);
+        account.groups.push(Group {
+            id,
+            name: (*name).into(),
+            rule: None,
+        });
+        for email in *members {
+            let email = Email::parse(email).expect("demo emails are valid");
+            let user = account
+                .users
+                .iter_mut()
+                .find(|u| u.email == email)
+                .expect("demo group members are demo users");
+            user.membership.groups.push(id);
+        }
     }
     let midnight = Timestamp(now.millis() - now.millis().rem_euclid(Duration::days(1).0));
     for (index, (host, topic, days, hour, minutes)) in DEMO_MEETINGS.iter().enumerate() {

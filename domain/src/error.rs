@@ -2,7 +2,7 @@
 //! the values a message needs. People read it worded in their language by
 //! the UI (`messages::domain_error`, from the locale files).
 
-use crate::{BillingCycle, Capacity, Day, Email, UserId};
+use crate::{BillingCycle, Capacity, Day, Email, GroupId, UserId};
 use std::fmt;
 
 /// Why one user in a bulk change cannot be changed.
@@ -110,6 +110,35 @@ pub enum DomainError {
     PasswordsDiffer,
     PasswordUnchanged,
     PasswordNotHashed,
+    UnknownGroup(GroupId),
+    GroupNameMissing,
+    /// Another group has this name (any case): `name` as it is written there.
+    GroupNameTaken {
+        name: String,
+    },
+    /// Everyone selected is in the group already.
+    AlreadyInGroup {
+        group: String,
+    },
+    NotInGroup {
+        user: Email,
+        group: String,
+    },
+    /// The group has this rule already.
+    RuleUnchanged {
+        group: String,
+    },
+    /// Cancelling a line whose capacity a group's rule gives.
+    CapacityInGroupRule {
+        capacity: Capacity,
+        group: String,
+    },
+    /// Large Meetings a group gives cannot be removed from the user: take
+    /// the user out of the group or change the rule.
+    InheritedLargeMeetings {
+        user: Email,
+        group: String,
+    },
 }
 
 /// A developer's code for the refusal, for logs and tests: the variant and

@@ -33,3 +33,7 @@ id_type!(
     /// A scheduled meeting.
     MeetingId
 );
+id_type!(
+    /// A group of users; unique within its account and never reused there.
+    GroupId
+);

@@ -447,7 +447,8 @@ pub fn field<T: Decode>(read: Option<T>, name: &'static str, r: &Reader<'_>) -> 
 /// (serde's `#[serde(default)]`). Unknown keys are skipped.
 #[macro_export]
 macro_rules! decode_fields {
-    ($r:expr, $path:path { $($field:ident),* $(,)? $(; default: $($default:ident),* $(,)?)? }) => {{
+    ($r:expr, $path:path { $($field:ident),* $(,)? $(; default: $($default:ident),* $(,)?)?
+        $(; skip: $($skip:ident),* $(,)?)? }) => {{
         let r: &mut $crate::json::Reader<'_> = $r;
         $(let mut $field = None;)*
         $($(let mut $default = None;)*)?
@@ -462,6 +463,7 @@ macro_rules! decode_fields {
         $path {
             $($field: $crate::json::field($field, stringify!($field), r)?,)*
             $($($default: $default.unwrap_or_default(),)*)?
+            $($($skip: Default::default(),)*)?
         }
     }};
 }
@@ -469,16 +471,19 @@ macro_rules! decode_fields {
 /// [`Decode`] and [`Encode`] for a struct stored as an object of the
 /// listed fields, written in the order listed (serde's: declaration order).
 /// Fields after `default:` are `Default::default()` when missing; fields
-/// after `read:` are read when present (older schemas) but never written.
+/// after `read:` are read when present (older schemas) but never written;
+/// fields after `skip:` are neither read nor written (kept elsewhere).
 #[macro_export]
 macro_rules! json_struct {
     ($ty:ident { $($field:ident),* $(,)?
         $(; default: $($default:ident),* $(,)?)?
-        $(; read: $($read:ident),* $(,)?)? }) => {
+        $(; read: $($read:ident),* $(,)?)?
+        $(; skip: $($skip:ident),* $(,)?)? }) => {
         impl $crate::json::Decode for $ty {
             fn decode(r: &mut $crate::json::Reader<'_>) -> $crate::json::Result<Self> {
                 Ok($crate::decode_fields!(r, $ty {
-                    $($field),* ; default: $($($default),*)? $($(, $read)*)?
+                    $($field),* ; default: $($($default,)*)? $($($read,)*)?
+                    ; skip: $($($skip,)*)?
                 }))
             }
         }

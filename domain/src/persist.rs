@@ -1,15 +1,16 @@
 //! The stored form of the portal, as text under localStorage keys.
 //!
 //! Pure: the browser adapter (the app's `storage` module) hands in what it
-//! read and writes what this module returns. Layout of schema 3:
+//! read and writes what this module returns. Layout of schema 4:
 //!
-//! - `lmp.meta`: `{"schema":3,"revision":N,"saved_at":ms,"accounts":[1,2]}`
+//! - `lmp.meta`: `{"schema":4,"revision":N,"saved_at":ms,"accounts":[1,2]}`
 //! - `lmp.account.<id>`: the account without its users and its activity log
-//!   (plan, lines, orders, meetings) as JSON, plus `user_chunks` (which user
+//!   (plan, lines, orders, meetings, groups) as JSON, plus `user_chunks` (which user
 //!   keys exist), `user_count` and `log_count`
 //! - `lmp.account.<id>.users.<n>`: the users with ids `n*1000 ..= n*1000+999`
 //!   as compact CSV (see [`UserChunk`]): about 40 UTF-16 code units per
-//!   user, against about 190 in schema 2's JSON
+//!   user, against about 190 in schema 2's JSON; schema 4 adds each user's
+//!   groups to their flags (`ML10g1g4`: a few units per membership)
 //! - `lmp.account.<id>.log.<n>`: activity-log entries `n*1000 ..` (oldest
 //!   first) as a JSON array; the log is only appended to, so only its last
 //!   chunk ever changes
@@ -18,21 +19,23 @@
 //! log chunk, the account record and the meta record, however many users and
 //! log entries the account has. Schema 2 kept each account, users
 //! included, as one JSON record; schema 1 kept everything under
-//! `lmp.state`. Both are migrated.
+//! `lmp.state`. Both are migrated. Schema 3 is schema 4 without groups: it
+//! is read as it is, and an older build finding schema 4 stays read-only
+//! rather than drop the groups on its next save.
 
 use crate::audit::AuditEntry;
 use crate::billing::Term;
 use crate::csv_out::CsvOut;
 use crate::json::{self, Decode, Reader};
 use crate::{
-    Account, AccountId, BaseLicense, BillingCycle, Capacity, Day, Email, PasswordHash, Portal,
-    Role, Timestamp, User, UserId,
+    Account, AccountId, BaseLicense, BillingCycle, Capacity, Day, Email, GroupId, Membership,
+    PasswordHash, Portal, Role, Timestamp, User, UserId,
 };
 use serde::Serialize;
 use thiserror::Error;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// The record that says which schema, revision and accounts are stored.
 pub const META_KEY: &str = "lmp.meta";
 /// Where schema 1 kept the whole portal.
@@ -244,7 +247,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
         if account.id != *id {
             return Err(malformed(&key, format!("holds account {}", account.id)));
         }
-        if header.schema == 3 {
+        if header.schema >= 3 {
             let index: UsersIndex = json::from_str(&text).map_err(|e| malformed(&key, e))?;
             account.users = Vec::with_capacity(index.user_count);
             for chunk in index.user_chunks {
@@ -290,7 +293,9 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
         portal: Portal { accounts },
         revision: meta.revision,
         saved_at: meta.saved_at,
-        migrated_from: (header.schema != SCHEMA_VERSION).then_some(header.schema),
+        // Schema 3's records are schema 4's without groups: kept as they
+        // are (the next save writes the meta record as schema 4).
+        migrated_from: (header.schema < 3).then_some(header.schema),
     }))
 }
 
@@ -443,9 +448,89 @@ fn encode_flags(user: &User, out: &mut String) {
     if let Some(capacity) = user.large_meetings {
         out.push_str(&(capacity.participants() / 100).to_string());
     }
+    // Schema 4: the user's groups and what they give, one letter each.
+    let membership = &user.membership;
+    for group in &membership.groups {
+        out.push('g');
+        out.push_str(&group.0.to_string());
+    }
+    if let Some(group) = membership.license_from {
+        out.push('w');
+        out.push_str(&group.0.to_string());
+    }
+    if let Some(group) = membership.large_meetings_from {
+        out.push('f');
+        out.push_str(&group.0.to_string());
+    }
+    if let Some(capacity) = membership.direct_large_meetings {
+        out.push('d');
+        out.push_str(&(capacity.participants() / 100).to_string());
+    }
 }
 
-fn decode_flags(text: &str) -> Option<(Role, bool, BaseLicense, Option<Capacity>)> {
+/// A stored capacity: its participants in hundreds.
+fn decode_hundreds(text: &str) -> Option<Capacity> {
+    let n: u32 = text.parse().ok()?;
+    Capacity::from_participants(n.checked_mul(100)?).ok()
+}
+
+/// The groups part of stored flags (`g1g4w1f4d5`), strictly in that order.
+fn decode_membership(mut text: &str) -> Option<Membership> {
+    let mut membership = Membership::default();
+    while !text.is_empty() {
+        let letter = text.as_bytes()[0];
+        let end = text[1..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map_or(text.len(), |at| at + 1);
+        let digits = &text[1..end];
+        if digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
+            return None;
+        }
+        let id = || digits.parse::<u32>().ok().map(GroupId);
+        match letter {
+            b'g' if membership.license_from.is_none()
+                && membership.large_meetings_from.is_none()
+                && membership.direct_large_meetings.is_none() =>
+            {
+                let id = id()?;
+                if membership.groups.last().is_some_and(|last| *last >= id) {
+                    return None;
+                }
+                membership.groups.push(id);
+            }
+            b'w' if membership.license_from.is_none()
+                && membership.large_meetings_from.is_none()
+                && membership.direct_large_meetings.is_none() =>
+            {
+                membership.license_from = Some(id()?)
+            }
+            b'f' if membership.large_meetings_from.is_none()
+                && membership.direct_large_meetings.is_none() =>
+            {
+                membership.large_meetings_from = Some(id()?)
+            }
+            b'd' if membership.large_meetings_from.is_some()
+                && membership.direct_large_meetings.is_none() =>
+            {
+                membership.direct_large_meetings = Some(decode_hundreds(digits)?)
+            }
+            _ => return None,
+        }
+        text = &text[end..];
+    }
+    Some(membership)
+}
+
+/// A user's flags as stored.
+struct Flags {
+    role: Role,
+    billing_privilege: bool,
+    license: BaseLicense,
+    large_meetings: Option<Capacity>,
+    membership: Membership,
+}
+
+fn decode_flags(text: &str) -> Option<Flags> {
     let mut chars = text.chars();
     let role = match chars.next()? {
         'O' => Role::Owner,
@@ -463,14 +548,25 @@ fn decode_flags(text: &str) -> Option<(Role, bool, BaseLicense, Option<Capacity>
         'L' => BaseLicense::Licensed,
         _ => return None,
     };
-    let capacity = match &rest[1..] {
+    let rest = &rest[1..];
+    let (hundreds, groups) = rest.split_at(
+        rest.find(|c: char| c.is_ascii_lowercase())
+            .unwrap_or(rest.len()),
+    );
+    let large_meetings = match hundreds {
         "" => None,
-        hundreds => {
-            let n: u32 = hundreds.parse().ok()?;
-            Some(Capacity::from_participants(n.checked_mul(100)?).ok()?)
-        }
+        hundreds => Some(decode_hundreds(hundreds)?),
     };
-    Some((role, privilege, license, capacity))
+    let membership = decode_membership(groups)?;
+    let consistent = (membership.license_from.is_none() || license == BaseLicense::Licensed)
+        && (membership.large_meetings_from.is_none() || large_meetings.is_some());
+    consistent.then_some(Flags {
+        role,
+        billing_privilege: privilege,
+        license,
+        large_meetings,
+        membership,
+    })
 }
 
 /// Appends the users of chunk `number` stored as `text` to `out`.
@@ -512,8 +608,13 @@ fn decode_users(text: &str, number: u32, out: &mut Vec<User>) -> Result<(), Stri
         if parsed.as_str() != email {
             return Err(format!("{}: email not in stored form", row()));
         }
-        let (role, billing_privilege, license, large_meetings) =
-            decode_flags(&record[4]).ok_or_else(|| format!("{}: bad flags", row()))?;
+        let Flags {
+            role,
+            billing_privilege,
+            license,
+            large_meetings,
+            membership,
+        } = decode_flags(&record[4]).ok_or_else(|| format!("{}: bad flags", row()))?;
         let password = match record.get(5) {
             Some(phc) => Some(PasswordHash::from_phc(phc).map_err(|e| format!("{}: {e}", row()))?),
             None => None,
@@ -528,6 +629,7 @@ fn decode_users(text: &str, number: u32, out: &mut Vec<User>) -> Result<(), Stri
             license,
             large_meetings,
             password,
+            membership,
         });
     }
     Ok(())
@@ -820,7 +922,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             again.portal, stored.portal,
-            "migrated data saves as schema 3"
+            "migrated data saves as schema 4"
         );
     }
 
@@ -857,6 +959,7 @@ mod tests {
                 },
                 large_meetings: (i % 10 == 0).then_some(Capacity::P500),
                 password: None,
+                membership: Default::default(),
             });
         }
         portal
@@ -1112,7 +1215,15 @@ mod tests {
 
     #[test]
     fn schema_2_data_is_migrated_without_losing_anything() {
-        let portal = demo::portal(T0);
+        // Schema 2 had no groups.
+        let mut portal = demo::portal(T0);
+        for account in &mut portal.accounts {
+            account.groups.clear();
+            account.last_group_id = 0;
+            for user in &mut account.users {
+                user.membership = Membership::default();
+            }
+        }
         let mut map = HashMap::new();
         #[derive(Serialize)]
         struct V2<'a> {

@@ -66,6 +66,10 @@ pub struct User {
     pub large_meetings: Option<Capacity>,
     /// `None` for users added by an admin who have not set a password.
     pub password: Option<PasswordHash>,
+    /// The user's groups, and what of the licenses above they give; stored
+    /// with the user's flags (see [`crate::persist`]), never as JSON.
+    #[serde(skip_serializing)]
+    pub membership: crate::Membership,
 }
 
 impl User {
@@ -104,5 +108,6 @@ crate::json_struct!(User {
     billing_privilege,
     license,
     large_meetings,
-    password
+    password;
+    skip: membership
 });

@@ -8,7 +8,7 @@
 
 use portal_domain::{
     Account, AuditAction, AuditTarget, BaseLicense, BillingCycle, Capacity, Command, DomainError,
-    Email, MeetingHandling, NewUser, Permission, Role, Secret, UserId,
+    Email, GroupRule, MeetingHandling, NewUser, Permission, Role, Secret, UserId,
 };
 use std::collections::HashSet;
 
@@ -32,15 +32,23 @@ fn kind(command: &Command) -> usize {
         Command::RemoveUser { .. } => 10,
         Command::ScheduleMeeting { .. } => 11,
         Command::ChangePassword { .. } => 12,
+        Command::CreateGroup { .. } => 13,
+        Command::RenameGroup { .. } => 14,
+        Command::DeleteGroup { .. } => 15,
+        Command::AddToGroup { .. } => 16,
+        Command::RemoveFromGroup { .. } => 17,
+        Command::SetGroupRule { .. } => 18,
     }
 }
-const KINDS: usize = 13;
+const KINDS: usize = 19;
 
 /// One command of every kind, aimed at other users of the account (never at
 /// the actor), so a refusal can only come from the actor's role.
 fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
     let liam = id(account, LIAM);
     let emma = id(account, EMMA);
+    let group = |name: &str| account.group_by_name(name).unwrap().id;
+    let (events, sales) = (group("Events"), group("Sales"));
     let new_user = |email: &str| NewUser {
         email: Email::parse(email).unwrap(),
         first_name: "New".into(),
@@ -115,6 +123,29 @@ fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
             repeat: Secret::new("a much longer passphrase"),
             salt: [3; 16],
         },
+        Command::CreateGroup {
+            name: "Webinar hosts".into(),
+        },
+        Command::RenameGroup {
+            group: events,
+            name: "Event hosts".into(),
+        },
+        Command::DeleteGroup { group: sales },
+        Command::AddToGroup {
+            group: sales,
+            users: vec![emma],
+        },
+        Command::RemoveFromGroup {
+            group: events,
+            users: vec![liam],
+        },
+        Command::SetGroupRule {
+            group: events,
+            rule: Some(GroupRule {
+                capacity: Capacity::P500,
+                workplace: false,
+            }),
+        },
     ]
 }
 
@@ -175,7 +206,7 @@ fn every_command_refuses_exactly_the_actors_without_its_permission_and_changes_n
             }
         }
     }
-    assert_eq!(tried, 5 * 15);
+    assert_eq!(tried, 5 * 21);
 }
 
 #[test]
@@ -197,6 +228,8 @@ fn billing_needs_the_billing_privilege_users_need_an_admin_and_anyone_acts_for_t
             &[ManageUsers; 8],
             // Their own meeting, their own password.
             &[Themselves; 2],
+            // Groups: add, rename, delete, members in and out, the rule.
+            &[ManageUsers; 6],
         ]
         .concat()
     );

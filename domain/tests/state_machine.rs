@@ -4,8 +4,8 @@
 use portal_domain::demo;
 use portal_domain::time::Duration;
 use portal_domain::{
-    Account, BaseLicense, BillingCycle, Capacity, Command, Day, Email, MeetingHandling, Quantity,
-    Role, Timestamp, UserId,
+    Account, BaseLicense, BillingCycle, Capacity, Command, Day, Email, GroupId, GroupRule,
+    MeetingHandling, Quantity, Role, Timestamp, UserId,
 };
 use proptest::prelude::*;
 
@@ -33,40 +33,61 @@ enum Op {
     /// The Edit User dialog with a role: user, admin?, licensed?, capacity.
     EditUser(usize, bool, bool, Option<usize>),
     Advance(i64),
+    /// Groups: add users to one, take them out, set (capacity, with Zoom
+    /// Workplace) or remove its rule, create one, delete one.
+    Join(usize, Vec<usize>),
+    Leave(usize, Vec<usize>),
+    Rule(usize, Option<(usize, bool)>),
+    CreateGroup(u32),
+    DeleteGroup(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
     let user = 0usize..40;
     let cap = 0usize..4;
     prop_oneof![
-        (cap.clone(), 1u32..12, any::<bool>()).prop_map(|(c, n, a)| Op::Purchase(c, n, a)),
-        (1u32..3).prop_map(Op::AddSeats),
-        (user.clone(), cap.clone()).prop_map(|(u, c)| Op::Assign(u, c)),
-        user.clone().prop_map(Op::Remove),
-        (proptest::collection::vec(user.clone(), 0..6), cap.clone())
+        3 => (cap.clone(), 1u32..12, any::<bool>()).prop_map(|(c, n, a)| Op::Purchase(c, n, a)),
+        1 => (1u32..3).prop_map(Op::AddSeats),
+        1 => (user.clone(), cap.clone()).prop_map(|(u, c)| Op::Assign(u, c)),
+        1 => user.clone().prop_map(Op::Remove),
+        1 => (proptest::collection::vec(user.clone(), 0..6), cap.clone())
             .prop_map(|(u, c)| Op::BulkAssign(u, c)),
-        proptest::collection::vec(user.clone(), 0..6).prop_map(Op::BulkRemove),
-        (user.clone(), any::<bool>()).prop_map(|(u, l)| Op::SetLicense(u, l)),
-        (cap.clone(), 0u32..14).prop_map(|(c, n)| Op::Reduce(c, n)),
-        cap.clone().prop_map(Op::Cancel),
-        cap.prop_map(Op::Undo),
-        (any::<u32>(), any::<bool>(), any::<bool>()).prop_map(|(n, l, a)| Op::AddUser(n, l, a)),
-        (0i64..45).prop_map(Op::Advance),
-        (user.clone(), any::<bool>(), proptest::option::of(0usize..4))
+        1 => proptest::collection::vec(user.clone(), 0..6).prop_map(Op::BulkRemove),
+        1 => (user.clone(), any::<bool>()).prop_map(|(u, l)| Op::SetLicense(u, l)),
+        1 => (cap.clone(), 0u32..14).prop_map(|(c, n)| Op::Reduce(c, n)),
+        1 => cap.clone().prop_map(Op::Cancel),
+        1 => cap.prop_map(Op::Undo),
+        1 => (any::<u32>(), any::<bool>(), any::<bool>()).prop_map(|(n, l, a)| Op::AddUser(n, l, a)),
+        1 => (0i64..45).prop_map(Op::Advance),
+        1 => (user.clone(), any::<bool>(), proptest::option::of(0usize..4))
             .prop_map(|(u, l, c)| Op::Update(u, l, c)),
-        (
+        1 => (
             user.clone(),
             proptest::option::of((any::<bool>(), user.clone()))
         )
             .prop_map(|(u, m)| Op::RemoveUser(u, m)),
-        (
+        1 => (
             user.clone(),
             any::<bool>(),
             any::<bool>(),
             proptest::option::of(0usize..4)
         )
             .prop_map(|(u, a, l, c)| Op::EditUser(u, a, l, c)),
+        4 => (0usize..4, proptest::collection::vec(user.clone(), 0..12))
+            .prop_map(|(g, u)| Op::Join(g, u)),
+        1 => (0usize..4, proptest::collection::vec(user, 0..4)).prop_map(|(g, u)| Op::Leave(g, u)),
+        4 => (0usize..4, proptest::option::of((0usize..4, any::<bool>())))
+            .prop_map(|(g, r)| Op::Rule(g, r)),
+        1 => (0u32..6).prop_map(Op::CreateGroup),
+        1 => (0usize..4).prop_map(Op::DeleteGroup),
     ]
+}
+
+fn group(account: &Account, index: usize) -> GroupId {
+    match account.groups.len() {
+        0 => GroupId(999),
+        n => account.groups[index % n].id,
+    }
 }
 
 fn license(licensed: bool) -> BaseLicense {
@@ -143,7 +164,88 @@ fn command(account: &Account, op: &Op) -> Option<Command> {
             large_meetings: capacity.map(cap),
         },
         Op::Advance(_) => return None,
+        Op::Join(g, list) => Command::AddToGroup {
+            group: group(account, g),
+            users: users(&list),
+        },
+        Op::Leave(g, list) => Command::RemoveFromGroup {
+            group: group(account, g),
+            users: users(&list),
+        },
+        Op::Rule(g, rule) => Command::SetGroupRule {
+            group: group(account, g),
+            rule: rule.map(|(c, workplace)| GroupRule {
+                capacity: cap(c),
+                workplace,
+            }),
+        },
+        Op::CreateGroup(n) => Command::CreateGroup {
+            name: format!("Group {n}"),
+        },
+        Op::DeleteGroup(g) => Command::DeleteGroup {
+            group: group(account, g),
+        },
     })
+}
+
+/// What the groups' rules promise: every user holds what the rules give
+/// (the account is settled), nobody holds more than their direct licenses
+/// and their rules, and a rule that does not cover a member only fails for
+/// want of licenses or a paid seat.
+fn check_groups(account: &Account) -> Result<(), TestCaseError> {
+    let coverage = account.coverage();
+    for (user, held) in account.users.iter().zip(&coverage) {
+        prop_assert_eq!(&user.held(), held, "{} is not settled", user.email);
+        let rules: Vec<GroupRule> = user
+            .membership
+            .groups
+            .iter()
+            .filter_map(|g| account.group(*g).and_then(|g| g.rule))
+            .collect();
+        prop_assert!(user.membership.groups.windows(2).all(|w| w[0] < w[1]));
+        if let Some(from) = user.membership.license_from {
+            prop_assert!(account
+                .group(from)
+                .and_then(|g| g.rule)
+                .is_some_and(|r| r.workplace));
+            prop_assert!(user.membership.contains(from));
+        }
+        if let Some(from) = user.membership.large_meetings_from {
+            let rule = account.group(from).and_then(|g| g.rule);
+            prop_assert!(user.membership.contains(from));
+            prop_assert_eq!(rule.map(|r| r.capacity), user.large_meetings);
+        }
+        if user.license == BaseLicense::Licensed {
+            // The largest of the direct assignment and the covered rules.
+            prop_assert!(user.large_meetings >= user.direct_large_meetings());
+            for rule in &rules {
+                if Some(rule.capacity) > user.large_meetings {
+                    let limit = account
+                        .line(rule.capacity)
+                        .map_or(0, |l| l.quantity_after_renewal());
+                    prop_assert!(
+                        account.seats(rule.capacity).assigned >= limit,
+                        "{} waits for {} while licenses are free",
+                        user.email,
+                        rule.capacity
+                    );
+                }
+            }
+        } else if rules.iter().any(|r| r.workplace) {
+            prop_assert!(
+                account.seats_in_use() >= account.base_plan.seats,
+                "{} waits for Zoom Workplace while seats are free",
+                user.email
+            );
+        }
+    }
+    let names: std::collections::HashSet<String> = account
+        .groups
+        .iter()
+        .map(|g| g.name.to_lowercase())
+        .collect();
+    prop_assert_eq!(names.len(), account.groups.len(), "group names are unique");
+    Ok(())
 }
 
 fn check_invariants(account: &Account) -> Result<(), TestCaseError> {
@@ -216,7 +318,7 @@ fn check_invariants(account: &Account) -> Result<(), TestCaseError> {
             user.email
         );
     }
-    Ok(())
+    check_groups(account)
 }
 
 proptest! {

@@ -31,10 +31,9 @@ pub fn cycle(locale: Locale, cycle: BillingCycle) -> &'static str {
 /// A Large Meetings line: "Large Meetings 1,000 participants" /
 /// "Stora möten 1 000 deltagare".
 pub fn line_name(locale: Locale, capacity: Capacity) -> String {
-    td_string!(
-        locale,
-        billing.line.name,
-        count = format::count_in(locale, capacity.participants())
+    crate::ui::messages::fill(
+        td_string!(locale, billing.line.name),
+        &[("count", &format::count_in(locale, capacity.participants()))],
     )
 }
 

@@ -23,6 +23,42 @@ use portal_domain::{
     QuantityError, SignInError, WholeNumberError,
 };
 
+/// A message of the locale files with its `{name}` places filled in.
+///
+/// The messages worded here take their values at run time rather than
+/// through leptos_i18n's interpolation, which compiles a builder per message
+/// and language into the wasm: one loop serves them all.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                // Tests run debug builds: a place without a value fails them.
+                debug_assert!(false, "no value for a place in {template:?}");
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 // ---- Values inside messages ------------------------------------------------
 //
 // Formatted as the rest of the page formats them (`crate::format`).
@@ -122,77 +158,90 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
         DomainError::OnlyPaidUsers { users: _ } => {
             td_string!(locale, messages.domain.only_paid_users).to_string()
         }
-        DomainError::CapacityNotOwned { capacity } => {
-            td_string!(
-                locale,
-                messages.domain.capacity_not_owned,
-                capacity = cap(*capacity)
-            )
-        }
+        DomainError::CapacityNotOwned { capacity } => fill(
+            td_string!(locale, messages.domain.capacity_not_owned),
+            &[("capacity", &cap(*capacity))],
+        ),
         DomainError::NotEnoughSeats {
             capacity,
             needed,
             available,
-        } => td_string!(
-            locale,
-            messages.domain.not_enough_seats,
-            capacity = cap(*capacity),
-            needed = number(locale, *needed),
-            available = number(locale, *available)
+        } => fill(
+            td_string!(locale, messages.domain.not_enough_seats),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("needed", &number(locale, *needed)),
+                ("available", &number(locale, *available)),
+            ],
         ),
-        DomainError::LineEnding { capacity, ends_on } => td_string!(
-            locale,
-            messages.domain.line_ending,
-            capacity = cap(*capacity),
-            ends_on = day(locale, *ends_on)
+        DomainError::LineEnding { capacity, ends_on } => fill(
+            td_string!(locale, messages.domain.line_ending),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("ends_on", &day(locale, *ends_on)),
+            ],
         ),
         DomainError::SeatsReserved {
             capacity,
             to: 1,
             on,
-        } => td_string!(
-            locale,
-            messages.domain.seats_reserved_one,
-            capacity = cap(*capacity),
-            to = number(locale, 1),
-            on = day(locale, *on)
+        } => fill(
+            td_string!(locale, messages.domain.seats_reserved_one),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("to", &number(locale, 1)),
+                ("on", &day(locale, *on)),
+            ],
         ),
-        DomainError::SeatsReserved { capacity, to, on } => td_string!(
-            locale,
-            messages.domain.seats_reserved_many,
-            capacity = cap(*capacity),
-            to = number(locale, *to),
-            on = day(locale, *on)
+        DomainError::SeatsReserved { capacity, to, on } => fill(
+            td_string!(locale, messages.domain.seats_reserved_many),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("to", &number(locale, *to)),
+                ("on", &day(locale, *on)),
+            ],
         ),
-        DomainError::NoBaseSeatAvailable { seats: 1 } => td_string!(
-            locale,
-            messages.domain.no_base_seat_available_one,
-            seats = number(locale, 1)
+        DomainError::NoBaseSeatAvailable { seats: 1 } => fill(
+            td_string!(locale, messages.domain.no_base_seat_available_one),
+            &[("seats", &number(locale, 1))],
         ),
-        DomainError::NoBaseSeatAvailable { seats } => td_string!(
-            locale,
-            messages.domain.no_base_seat_available_many,
-            seats = number(locale, *seats)
+        DomainError::NoBaseSeatAvailable { seats } => fill(
+            td_string!(locale, messages.domain.no_base_seat_available_many),
+            &[("seats", &number(locale, *seats))],
         ),
         DomainError::NotEnoughBaseSeats { needed, available } => {
             let count = number(locale, *needed);
             let needed = if *needed == 1 {
-                td_string!(locale, messages.domain.base_seats_needed_one, count)
+                fill(
+                    td_string!(locale, messages.domain.base_seats_needed_one),
+                    &[("count", &count)],
+                )
             } else {
-                td_string!(locale, messages.domain.base_seats_needed_many, count)
+                fill(
+                    td_string!(locale, messages.domain.base_seats_needed_many),
+                    &[("count", &count)],
+                )
             };
             let count = number(locale, *available);
             let free = match available {
                 0 => td_string!(locale, messages.domain.base_seats_free_none).to_string(),
-                1 => td_string!(locale, messages.domain.base_seats_free_one, count),
-                _ => td_string!(locale, messages.domain.base_seats_free_many, count),
+                1 => fill(
+                    td_string!(locale, messages.domain.base_seats_free_one),
+                    &[("count", &count)],
+                ),
+                _ => fill(
+                    td_string!(locale, messages.domain.base_seats_free_many),
+                    &[("count", &count)],
+                ),
             };
-            td_string!(locale, messages.domain.not_enough_base_seats, needed, free)
+            fill(
+                td_string!(locale, messages.domain.not_enough_base_seats),
+                &[("needed", &needed), ("free", &free)],
+            )
         }
-        DomainError::BulkRefused(problems) => td_string!(
-            locale,
-            messages.domain.bulk_refused,
-            refused = size(locale, problems.len())
+        DomainError::BulkRefused(problems) => fill(
+            td_string!(locale, messages.domain.bulk_refused),
+            &[("refused", &size(locale, problems.len()))],
         ),
         DomainError::EmptySelection => {
             td_string!(locale, messages.domain.empty_selection).to_string()
@@ -204,74 +253,75 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
         } => {
             let (capacity, unassign) = (cap(*capacity), assigned.saturating_sub(*to));
             if unassign == 1 {
-                td_string!(
-                    locale,
-                    messages.domain.reduce_below_assigned_one,
-                    capacity,
-                    assigned = number(locale, *assigned),
-                    unassign = number(locale, 1)
+                fill(
+                    td_string!(locale, messages.domain.reduce_below_assigned_one),
+                    &[
+                        ("capacity", &capacity),
+                        ("assigned", &number(locale, *assigned)),
+                        ("unassign", &number(locale, 1)),
+                    ],
                 )
             } else {
-                td_string!(
-                    locale,
-                    messages.domain.reduce_below_assigned_many,
-                    capacity,
-                    assigned = number(locale, *assigned),
-                    unassign = number(locale, unassign)
+                fill(
+                    td_string!(locale, messages.domain.reduce_below_assigned_many),
+                    &[
+                        ("capacity", &capacity),
+                        ("assigned", &number(locale, *assigned)),
+                        ("unassign", &number(locale, unassign)),
+                    ],
                 )
             }
         }
         DomainError::NotAReduction {
             capacity,
             current: 1,
-        } => td_string!(
-            locale,
-            messages.domain.not_a_reduction_one,
-            capacity = cap(*capacity),
-            current = number(locale, 1)
+        } => fill(
+            td_string!(locale, messages.domain.not_a_reduction_one),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("current", &number(locale, 1)),
+            ],
         ),
-        DomainError::NotAReduction { capacity, current } => td_string!(
-            locale,
-            messages.domain.not_a_reduction_many,
-            capacity = cap(*capacity),
-            current = number(locale, *current)
+        DomainError::NotAReduction { capacity, current } => fill(
+            td_string!(locale, messages.domain.not_a_reduction_many),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("current", &number(locale, *current)),
+            ],
         ),
         DomainError::CancelWhileAssigned {
             capacity,
             assigned: 1,
-        } => td_string!(
-            locale,
-            messages.domain.one_user_cancel_while_assigned,
-            capacity = cap(*capacity),
-            assigned = number(locale, 1)
+        } => fill(
+            td_string!(locale, messages.domain.one_user_cancel_while_assigned),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("assigned", &number(locale, 1)),
+            ],
         ),
-        DomainError::CancelWhileAssigned { capacity, assigned } => td_string!(
-            locale,
-            messages.domain.cancel_while_assigned,
-            capacity = cap(*capacity),
-            assigned = number(locale, *assigned)
+        DomainError::CancelWhileAssigned { capacity, assigned } => fill(
+            td_string!(locale, messages.domain.cancel_while_assigned),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("assigned", &number(locale, *assigned)),
+            ],
         ),
-        DomainError::NothingToUndo { capacity } => td_string!(
-            locale,
-            messages.domain.nothing_to_undo,
-            capacity = cap(*capacity)
+        DomainError::NothingToUndo { capacity } => fill(
+            td_string!(locale, messages.domain.nothing_to_undo),
+            &[("capacity", &cap(*capacity))],
         ),
-        DomainError::CycleMismatch { capacity, cycle: c } => td_string!(
-            locale,
-            messages.domain.cycle_mismatch,
-            capacity = cap(*capacity),
-            cycle = cycle(locale, *c)
+        DomainError::CycleMismatch { capacity, cycle: c } => fill(
+            td_string!(locale, messages.domain.cycle_mismatch),
+            &[("capacity", &cap(*capacity)), ("cycle", &cycle(locale, *c))],
         ),
         DomainError::TooMany => td_string!(locale, messages.domain.too_many).to_string(),
-        DomainError::NoLargeMeetings(email) => td_string!(
-            locale,
-            messages.domain.no_large_meetings,
-            email = email.to_string()
+        DomainError::NoLargeMeetings(email) => fill(
+            td_string!(locale, messages.domain.no_large_meetings),
+            &[("email", &email.to_string())],
         ),
-        DomainError::DuplicateEmail(email) => td_string!(
-            locale,
-            messages.domain.duplicate_email,
-            email = email.to_string()
+        DomainError::DuplicateEmail(email) => fill(
+            td_string!(locale, messages.domain.duplicate_email),
+            &[("email", &email.to_string())],
         ),
         DomainError::FirstNameMissing => {
             td_string!(locale, messages.domain.first_name_missing).to_string()
@@ -295,17 +345,19 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
         DomainError::CannotRemoveYourself => {
             td_string!(locale, messages.domain.cannot_remove_yourself).to_string()
         }
-        DomainError::MeetingsNotHandled { email, count: 1 } => td_string!(
-            locale,
-            messages.domain.one_meeting_not_handled,
-            email = email.to_string(),
-            meetings = size(locale, 1)
+        DomainError::MeetingsNotHandled { email, count: 1 } => fill(
+            td_string!(locale, messages.domain.one_meeting_not_handled),
+            &[
+                ("email", &email.to_string()),
+                ("meetings", &size(locale, 1)),
+            ],
         ),
-        DomainError::MeetingsNotHandled { email, count } => td_string!(
-            locale,
-            messages.domain.meetings_not_handled,
-            email = email.to_string(),
-            meetings = size(locale, *count)
+        DomainError::MeetingsNotHandled { email, count } => fill(
+            td_string!(locale, messages.domain.meetings_not_handled),
+            &[
+                ("email", &email.to_string()),
+                ("meetings", &size(locale, *count)),
+            ],
         ),
         DomainError::TransferToRemovedUser => {
             td_string!(locale, messages.domain.transfer_to_removed_user).to_string()
@@ -315,12 +367,16 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
             td_string!(locale, messages.domain.duration_out_of_range).to_string()
         }
         DomainError::StartInPast => td_string!(locale, messages.domain.start_in_past).to_string(),
-        DomainError::NameTooLong { max } => {
-            td_string!(locale, messages.domain.name_too_long, max = *max).to_string()
-        }
-        DomainError::TopicTooLong { max } => {
-            td_string!(locale, messages.domain.topic_too_long, max = *max).to_string()
-        }
+        DomainError::NameTooLong { max } => fill(
+            td_string!(locale, messages.domain.name_too_long),
+            &[("max", max)],
+        )
+        .to_string(),
+        DomainError::TopicTooLong { max } => fill(
+            td_string!(locale, messages.domain.topic_too_long),
+            &[("max", max)],
+        )
+        .to_string(),
         DomainError::HiddenCharacter => {
             td_string!(locale, messages.domain.hidden_character).to_string()
         }
@@ -330,12 +386,16 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
         DomainError::WrongCurrentPassword => {
             td_string!(locale, messages.domain.wrong_current_password).to_string()
         }
-        DomainError::PasswordTooShort { min } => {
-            td_string!(locale, messages.domain.password_too_short, min = *min).to_string()
-        }
-        DomainError::PasswordTooLong { max } => {
-            td_string!(locale, messages.domain.password_too_long, max = *max).to_string()
-        }
+        DomainError::PasswordTooShort { min } => fill(
+            td_string!(locale, messages.domain.password_too_short),
+            &[("min", min)],
+        )
+        .to_string(),
+        DomainError::PasswordTooLong { max } => fill(
+            td_string!(locale, messages.domain.password_too_long),
+            &[("max", max)],
+        )
+        .to_string(),
         DomainError::PasswordsDiffer => {
             td_string!(locale, messages.domain.passwords_differ).to_string()
         }
@@ -345,6 +405,36 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
         DomainError::PasswordNotHashed => {
             td_string!(locale, messages.domain.password_not_hashed).to_string()
         }
+        DomainError::UnknownGroup(_) => {
+            td_string!(locale, messages.domain.unknown_group).to_string()
+        }
+        DomainError::GroupNameMissing => {
+            td_string!(locale, messages.domain.group_name_missing).to_string()
+        }
+        DomainError::GroupNameTaken { name } => fill(
+            td_string!(locale, messages.domain.group_name_taken),
+            &[("name", &name.clone())],
+        ),
+        DomainError::AlreadyInGroup { group } => fill(
+            td_string!(locale, messages.domain.already_in_group),
+            &[("group", &group.clone())],
+        ),
+        DomainError::NotInGroup { user, group } => fill(
+            td_string!(locale, messages.domain.not_in_group),
+            &[("email", &user.to_string()), ("group", &group.clone())],
+        ),
+        DomainError::RuleUnchanged { group } => fill(
+            td_string!(locale, messages.domain.rule_unchanged),
+            &[("group", &group.clone())],
+        ),
+        DomainError::CapacityInGroupRule { capacity, group } => fill(
+            td_string!(locale, messages.domain.capacity_in_group_rule),
+            &[("capacity", &cap(*capacity)), ("group", &group.clone())],
+        ),
+        DomainError::InheritedLargeMeetings { user, group } => fill(
+            td_string!(locale, messages.domain.inherited_large_meetings),
+            &[("email", &user.to_string()), ("group", &group.clone())],
+        ),
     }
 }
 
@@ -364,18 +454,16 @@ pub fn email_error(locale: Locale, error: &EmailError) -> String {
 /// wrote it (the parser's own detail goes to the console, not to people).
 pub fn decode_error(locale: Locale, problem: &DecodeError) -> String {
     match problem {
-        DecodeError::Malformed { record, .. } => {
-            td_string!(
-                locale,
-                common.storage.problem_damaged,
-                record = record.clone()
-            )
-        }
-        DecodeError::NewerSchema { found, supported } => td_string!(
-            locale,
-            common.storage.problem_newer,
-            found = number(locale, *found),
-            supported = number(locale, *supported)
+        DecodeError::Malformed { record, .. } => fill(
+            td_string!(locale, common.storage.problem_damaged),
+            &[("record", record)],
+        ),
+        DecodeError::NewerSchema { found, supported } => fill(
+            td_string!(locale, common.storage.problem_newer),
+            &[
+                ("found", &number(locale, *found)),
+                ("supported", &number(locale, *supported)),
+            ],
         ),
     }
 }
@@ -434,45 +522,52 @@ pub fn quantity_error(
 ) -> String {
     let typed = typed_back(typed);
     match (counted, error) {
-        (_, QuantityError::Grouping) => {
-            td_string!(locale, messages.number.grouping, typed = typed)
-        }
+        (_, QuantityError::Grouping) => fill(
+            td_string!(locale, messages.number.grouping),
+            &[("typed", &typed)],
+        ),
         (Counted::Licenses, QuantityError::Empty) => {
             td_string!(locale, messages.quantity.empty).to_string()
         }
-        (Counted::Licenses, QuantityError::NotANumber) => {
-            td_string!(locale, messages.quantity.not_a_number, typed = typed)
-        }
-        (Counted::Licenses, QuantityError::Fractional) => {
-            td_string!(locale, messages.quantity.fractional, typed = typed)
-        }
+        (Counted::Licenses, QuantityError::NotANumber) => fill(
+            td_string!(locale, messages.quantity.not_a_number),
+            &[("typed", &typed)],
+        ),
+        (Counted::Licenses, QuantityError::Fractional) => fill(
+            td_string!(locale, messages.quantity.fractional),
+            &[("typed", &typed)],
+        ),
         (Counted::Licenses, QuantityError::Negative) => {
             td_string!(locale, messages.quantity.negative).to_string()
         }
         (Counted::Licenses, QuantityError::Zero) => {
             td_string!(locale, messages.quantity.below_one).to_string()
         }
-        (Counted::Licenses, QuantityError::TooLarge) => {
-            td_string!(locale, messages.quantity.too_large, typed = typed)
-        }
+        (Counted::Licenses, QuantityError::TooLarge) => fill(
+            td_string!(locale, messages.quantity.too_large),
+            &[("typed", &typed)],
+        ),
         (Counted::Seats, QuantityError::Empty) => {
             td_string!(locale, messages.seats.empty).to_string()
         }
-        (Counted::Seats, QuantityError::NotANumber) => {
-            td_string!(locale, messages.seats.not_a_number, typed = typed)
-        }
-        (Counted::Seats, QuantityError::Fractional) => {
-            td_string!(locale, messages.seats.fractional, typed = typed)
-        }
+        (Counted::Seats, QuantityError::NotANumber) => fill(
+            td_string!(locale, messages.seats.not_a_number),
+            &[("typed", &typed)],
+        ),
+        (Counted::Seats, QuantityError::Fractional) => fill(
+            td_string!(locale, messages.seats.fractional),
+            &[("typed", &typed)],
+        ),
         (Counted::Seats, QuantityError::Negative) => {
             td_string!(locale, messages.seats.negative).to_string()
         }
         (Counted::Seats, QuantityError::Zero) => {
             td_string!(locale, messages.seats.below_one).to_string()
         }
-        (Counted::Seats, QuantityError::TooLarge) => {
-            td_string!(locale, messages.seats.too_large, typed = typed)
-        }
+        (Counted::Seats, QuantityError::TooLarge) => fill(
+            td_string!(locale, messages.seats.too_large),
+            &[("typed", &typed)],
+        ),
     }
 }
 
@@ -481,29 +576,34 @@ pub fn quantity_error(
 pub fn new_quantity_error(locale: Locale, error: &WholeNumberError, typed: &str) -> String {
     let typed = typed_back(typed);
     match error {
-        WholeNumberError::Grouping => td_string!(locale, messages.number.grouping, typed = typed),
+        WholeNumberError::Grouping => fill(
+            td_string!(locale, messages.number.grouping),
+            &[("typed", &typed)],
+        ),
         WholeNumberError::Empty => td_string!(locale, messages.new_quantity.empty).to_string(),
-        WholeNumberError::NotANumber => {
-            td_string!(locale, messages.new_quantity.not_a_number, typed = typed)
-        }
-        WholeNumberError::Fractional => {
-            td_string!(locale, messages.new_quantity.fractional, typed = typed)
-        }
+        WholeNumberError::NotANumber => fill(
+            td_string!(locale, messages.new_quantity.not_a_number),
+            &[("typed", &typed)],
+        ),
+        WholeNumberError::Fractional => fill(
+            td_string!(locale, messages.new_quantity.fractional),
+            &[("typed", &typed)],
+        ),
         WholeNumberError::Negative => {
             td_string!(locale, messages.new_quantity.negative).to_string()
         }
-        WholeNumberError::TooLarge => {
-            td_string!(locale, messages.new_quantity.too_large, typed = typed)
-        }
+        WholeNumberError::TooLarge => fill(
+            td_string!(locale, messages.new_quantity.too_large),
+            &[("typed", &typed)],
+        ),
     }
 }
 
 pub fn capacity_error(locale: Locale, error: &CapacityError) -> String {
     let CapacityError(participants) = error;
-    td_string!(
-        locale,
-        messages.capacity.not_offered,
-        participants = number(locale, *participants)
+    fill(
+        td_string!(locale, messages.capacity.not_offered),
+        &[("participants", &number(locale, *participants))],
     )
 }
 
@@ -516,13 +616,14 @@ pub fn sign_in_error(locale: Locale, error: &SignInError) -> String {
         SignInError::InvalidCredentials => {
             td_string!(locale, messages.sign_in.invalid_credentials).into()
         }
-        SignInError::TooManyAttempts { seconds: 1 } => {
-            td_string!(locale, messages.sign_in.too_many_attempts_one, seconds = 1).to_string()
-        }
-        SignInError::TooManyAttempts { seconds } => td_string!(
-            locale,
-            messages.sign_in.too_many_attempts_many,
-            seconds = *seconds
+        SignInError::TooManyAttempts { seconds: 1 } => fill(
+            td_string!(locale, messages.sign_in.too_many_attempts_one),
+            &[("seconds", &1)],
+        )
+        .to_string(),
+        SignInError::TooManyAttempts { seconds } => fill(
+            td_string!(locale, messages.sign_in.too_many_attempts_many),
+            &[("seconds", seconds)],
         )
         .to_string(),
     }
@@ -548,133 +649,131 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
                 (cap(*capacity), cycle(locale, *c), money(locale, *amount));
             let quantity_text = number(locale, *quantity);
             match (*quantity == 1, *added_to_line) {
-                (true, false) => td_string!(
-                    locale,
-                    messages.audit.one_large_meetings_purchased,
-                    quantity = quantity_text,
-                    capacity,
-                    cycle,
-                    amount
+                (true, false) => fill(
+                    td_string!(locale, messages.audit.one_large_meetings_purchased),
+                    &[
+                        ("quantity", &quantity_text),
+                        ("capacity", &capacity),
+                        ("cycle", &cycle),
+                        ("amount", &amount),
+                    ],
                 ),
-                (false, false) => td_string!(
-                    locale,
-                    messages.audit.large_meetings_purchased,
-                    quantity = quantity_text,
-                    capacity,
-                    cycle,
-                    amount
+                (false, false) => fill(
+                    td_string!(locale, messages.audit.large_meetings_purchased),
+                    &[
+                        ("quantity", &quantity_text),
+                        ("capacity", &capacity),
+                        ("cycle", &cycle),
+                        ("amount", &amount),
+                    ],
                 ),
-                (true, true) => td_string!(
-                    locale,
-                    messages.audit.one_large_meetings_added_to_line,
-                    quantity = quantity_text,
-                    capacity,
-                    cycle,
-                    amount
+                (true, true) => fill(
+                    td_string!(locale, messages.audit.one_large_meetings_added_to_line),
+                    &[
+                        ("quantity", &quantity_text),
+                        ("capacity", &capacity),
+                        ("cycle", &cycle),
+                        ("amount", &amount),
+                    ],
                 ),
-                (false, true) => td_string!(
-                    locale,
-                    messages.audit.large_meetings_added_to_line,
-                    quantity = quantity_text,
-                    capacity,
-                    cycle,
-                    amount
+                (false, true) => fill(
+                    td_string!(locale, messages.audit.large_meetings_added_to_line),
+                    &[
+                        ("quantity", &quantity_text),
+                        ("capacity", &capacity),
+                        ("cycle", &cycle),
+                        ("amount", &amount),
+                    ],
                 ),
             }
         }
         AuditAction::BaseSeatsPurchased { quantity, amount } => {
             let amount = money(locale, *amount);
             if *quantity == 1 {
-                td_string!(
-                    locale,
-                    messages.audit.one_base_seat_purchased,
-                    quantity = number(locale, 1),
-                    amount
+                fill(
+                    td_string!(locale, messages.audit.one_base_seat_purchased),
+                    &[("quantity", &number(locale, 1)), ("amount", &amount)],
                 )
             } else {
-                td_string!(
-                    locale,
-                    messages.audit.base_seats_purchased,
-                    quantity = number(locale, *quantity),
-                    amount
+                fill(
+                    td_string!(locale, messages.audit.base_seats_purchased),
+                    &[
+                        ("quantity", &number(locale, *quantity)),
+                        ("amount", &amount),
+                    ],
                 )
             }
         }
         AuditAction::LargeMeetingsAssigned {
             capacity,
             previous: None,
-        } => td_string!(
-            locale,
-            messages.audit.large_meetings_assigned,
-            capacity = cap(*capacity)
+        } => fill(
+            td_string!(locale, messages.audit.large_meetings_assigned),
+            &[("capacity", &cap(*capacity))],
         ),
         AuditAction::LargeMeetingsAssigned {
             capacity,
             previous: Some(old),
-        } => td_string!(
-            locale,
-            messages.audit.large_meetings_changed,
-            from = cap(*old),
-            to = cap(*capacity)
+        } => fill(
+            td_string!(locale, messages.audit.large_meetings_changed),
+            &[("from", &cap(*old)), ("to", &cap(*capacity))],
         ),
         AuditAction::LargeMeetingsRemoved {
             capacity,
             reason: RemovalReason::Requested,
-        } => td_string!(
-            locale,
-            messages.audit.large_meetings_removed,
-            capacity = cap(*capacity)
+        } => fill(
+            td_string!(locale, messages.audit.large_meetings_removed),
+            &[("capacity", &cap(*capacity))],
         ),
         AuditAction::LargeMeetingsRemoved {
             capacity,
             reason: RemovalReason::BecameBasic,
-        } => td_string!(
-            locale,
-            messages.audit.large_meetings_removed_became_basic,
-            capacity = cap(*capacity)
+        } => fill(
+            td_string!(locale, messages.audit.large_meetings_removed_became_basic),
+            &[("capacity", &cap(*capacity))],
         ),
-        AuditAction::BaseLicenseChanged { from, to } => td_string!(
-            locale,
-            messages.audit.base_license_changed,
-            from = labels::license(locale, *from),
-            to = labels::license(locale, *to)
+        AuditAction::BaseLicenseChanged { from, to } => fill(
+            td_string!(locale, messages.audit.base_license_changed),
+            &[
+                ("from", &labels::license(locale, *from)),
+                ("to", &labels::license(locale, *to)),
+            ],
         ),
         AuditAction::ReductionScheduled {
             capacity,
             from,
             to: 1,
             on,
-        } => td_string!(
-            locale,
-            messages.audit.one_reduction_scheduled,
-            capacity = cap(*capacity),
-            from = number(locale, *from),
-            to = number(locale, 1),
-            on = day(locale, *on)
+        } => fill(
+            td_string!(locale, messages.audit.one_reduction_scheduled),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("from", &number(locale, *from)),
+                ("to", &number(locale, 1)),
+                ("on", &day(locale, *on)),
+            ],
         ),
         AuditAction::ReductionScheduled {
             capacity,
             from,
             to,
             on,
-        } => td_string!(
-            locale,
-            messages.audit.reduction_scheduled,
-            capacity = cap(*capacity),
-            from = number(locale, *from),
-            to = number(locale, *to),
-            on = day(locale, *on)
+        } => fill(
+            td_string!(locale, messages.audit.reduction_scheduled),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("from", &number(locale, *from)),
+                ("to", &number(locale, *to)),
+                ("on", &day(locale, *on)),
+            ],
         ),
-        AuditAction::CancellationScheduled { capacity, on } => td_string!(
-            locale,
-            messages.audit.cancellation_scheduled,
-            capacity = cap(*capacity),
-            on = day(locale, *on)
+        AuditAction::CancellationScheduled { capacity, on } => fill(
+            td_string!(locale, messages.audit.cancellation_scheduled),
+            &[("capacity", &cap(*capacity)), ("on", &day(locale, *on))],
         ),
-        AuditAction::PendingChangeUndone { capacity } => td_string!(
-            locale,
-            messages.audit.pending_change_undone,
-            capacity = cap(*capacity)
+        AuditAction::PendingChangeUndone { capacity } => fill(
+            td_string!(locale, messages.audit.pending_change_undone),
+            &[("capacity", &cap(*capacity))],
         ),
         AuditAction::LineRenewed {
             capacity,
@@ -683,40 +782,45 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
         } => {
             let (capacity, amount) = (cap(*capacity), money(locale, *amount));
             if *quantity == 1 {
-                td_string!(
-                    locale,
-                    messages.audit.one_license_renewed,
-                    capacity,
-                    quantity = number(locale, 1),
-                    amount
+                fill(
+                    td_string!(locale, messages.audit.one_license_renewed),
+                    &[
+                        ("capacity", &capacity),
+                        ("quantity", &number(locale, 1)),
+                        ("amount", &amount),
+                    ],
                 )
             } else {
-                td_string!(
-                    locale,
-                    messages.audit.line_renewed,
-                    capacity,
-                    quantity = number(locale, *quantity),
-                    amount
+                fill(
+                    td_string!(locale, messages.audit.line_renewed),
+                    &[
+                        ("capacity", &capacity),
+                        ("quantity", &number(locale, *quantity)),
+                        ("amount", &amount),
+                    ],
                 )
             }
         }
-        AuditAction::LineEnded { capacity } => {
-            td_string!(locale, messages.audit.line_ended, capacity = cap(*capacity))
-        }
+        AuditAction::LineEnded { capacity } => fill(
+            td_string!(locale, messages.audit.line_ended),
+            &[("capacity", &cap(*capacity))],
+        ),
         AuditAction::UserAdded {
             license: l,
             role: r,
-        } => td_string!(
-            locale,
-            messages.audit.user_added,
-            license = labels::license(locale, *l),
-            role = labels::role(locale, *r)
+        } => fill(
+            td_string!(locale, messages.audit.user_added),
+            &[
+                ("license", &labels::license(locale, *l)),
+                ("role", &labels::role(locale, *r)),
+            ],
         ),
-        AuditAction::RoleChanged { from, to } => td_string!(
-            locale,
-            messages.audit.role_changed,
-            from = labels::role(locale, *from),
-            to = labels::role(locale, *to)
+        AuditAction::RoleChanged { from, to } => fill(
+            td_string!(locale, messages.audit.role_changed),
+            &[
+                ("from", &labels::role(locale, *from)),
+                ("to", &labels::role(locale, *to)),
+            ],
         ),
         AuditAction::UserRemoved {
             license: l,
@@ -724,67 +828,138 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
             meetings,
         } => {
             let removed = match large_meetings {
-                None => td_string!(
-                    locale,
-                    messages.audit.user_removed,
-                    license = labels::license(locale, *l)
+                None => fill(
+                    td_string!(locale, messages.audit.user_removed),
+                    &[("license", &labels::license(locale, *l))],
                 ),
-                Some(capacity) => td_string!(
-                    locale,
-                    messages.audit.user_removed_large_meetings_returned,
-                    license = labels::license(locale, *l),
-                    capacity = cap(*capacity)
+                Some(capacity) => fill(
+                    td_string!(locale, messages.audit.user_removed_large_meetings_returned),
+                    &[
+                        ("license", &labels::license(locale, *l)),
+                        ("capacity", &cap(*capacity)),
+                    ],
                 ),
             };
             match meetings {
                 MeetingsAfterRemoval::None => removed,
-                MeetingsAfterRemoval::Transferred { count: 1, to } => td_string!(
-                    locale,
-                    messages.audit.one_meeting_moved,
-                    removed,
-                    meetings = size(locale, 1),
-                    email = to.to_string()
+                MeetingsAfterRemoval::Transferred { count: 1, to } => fill(
+                    td_string!(locale, messages.audit.one_meeting_moved),
+                    &[
+                        ("removed", &removed),
+                        ("meetings", &size(locale, 1)),
+                        ("email", &to.to_string()),
+                    ],
                 ),
-                MeetingsAfterRemoval::Transferred { count, to } => td_string!(
-                    locale,
-                    messages.audit.meetings_moved,
-                    removed,
-                    meetings = size(locale, *count),
-                    email = to.to_string()
+                MeetingsAfterRemoval::Transferred { count, to } => fill(
+                    td_string!(locale, messages.audit.meetings_moved),
+                    &[
+                        ("removed", &removed),
+                        ("meetings", &size(locale, *count)),
+                        ("email", &to.to_string()),
+                    ],
                 ),
-                MeetingsAfterRemoval::Cancelled { count: 1 } => td_string!(
-                    locale,
-                    messages.audit.one_meeting_cancelled,
-                    removed,
-                    meetings = size(locale, 1)
+                MeetingsAfterRemoval::Cancelled { count: 1 } => fill(
+                    td_string!(locale, messages.audit.one_meeting_cancelled),
+                    &[("removed", &removed), ("meetings", &size(locale, 1))],
                 ),
-                MeetingsAfterRemoval::Cancelled { count } => td_string!(
-                    locale,
-                    messages.audit.meetings_cancelled,
-                    removed,
-                    meetings = size(locale, *count)
+                MeetingsAfterRemoval::Cancelled { count } => fill(
+                    td_string!(locale, messages.audit.meetings_cancelled),
+                    &[("removed", &removed), ("meetings", &size(locale, *count))],
                 ),
             }
         }
         AuditAction::PasswordChanged => {
             td_string!(locale, messages.audit.password_changed).to_string()
         }
-        AuditAction::MeetingScheduled { topic } => td_string!(
-            locale,
-            messages.audit.meeting_scheduled,
-            topic = topic.clone()
+        AuditAction::MeetingScheduled { topic } => fill(
+            td_string!(locale, messages.audit.meeting_scheduled),
+            &[("topic", &topic.clone())],
         ),
-        AuditAction::UsersImported { count: 1 } => {
-            td_string!(
-                locale,
-                messages.audit.users_imported_one,
-                count = number(locale, 1)
-            )
+        AuditAction::UsersImported { count: 1 } => fill(
+            td_string!(locale, messages.audit.users_imported_one),
+            &[("count", &number(locale, 1))],
+        ),
+        AuditAction::UsersImported { count } => fill(
+            td_string!(locale, messages.audit.users_imported_many),
+            &[("count", &number(locale, *count))],
+        ),
+        AuditAction::GroupCreated => td_string!(locale, messages.audit.group_created).to_string(),
+        AuditAction::GroupRenamed { from } => fill(
+            td_string!(locale, messages.audit.group_renamed),
+            &[("from", &from.clone())],
+        ),
+        AuditAction::GroupDeleted { members: 1 } => fill(
+            td_string!(locale, messages.audit.group_deleted_one),
+            &[("members", &number(locale, 1))],
+        ),
+        AuditAction::GroupDeleted { members } => fill(
+            td_string!(locale, messages.audit.group_deleted_many),
+            &[("members", &number(locale, *members))],
+        ),
+        AuditAction::MembersAdded { count: 1 } => fill(
+            td_string!(locale, messages.audit.members_added_one),
+            &[("count", &number(locale, 1))],
+        ),
+        AuditAction::MembersAdded { count } => fill(
+            td_string!(locale, messages.audit.members_added_many),
+            &[("count", &number(locale, *count))],
+        ),
+        AuditAction::MembersRemoved { count: 1 } => fill(
+            td_string!(locale, messages.audit.members_removed_one),
+            &[("count", &number(locale, 1))],
+        ),
+        AuditAction::MembersRemoved { count } => fill(
+            td_string!(locale, messages.audit.members_removed_many),
+            &[("count", &number(locale, *count))],
+        ),
+        AuditAction::GroupRuleSet { rule: None } => {
+            td_string!(locale, messages.audit.group_rule_removed).to_string()
         }
-        AuditAction::UsersImported { count } => td_string!(
-            locale,
-            messages.audit.users_imported_many,
-            count = number(locale, *count)
+        AuditAction::GroupRuleSet { rule: Some(rule) } if rule.workplace => fill(
+            td_string!(locale, messages.audit.group_rule_set_workplace),
+            &[("capacity", &cap(rule.capacity))],
+        ),
+        AuditAction::GroupRuleSet { rule: Some(rule) } => fill(
+            td_string!(locale, messages.audit.group_rule_set),
+            &[("capacity", &cap(rule.capacity))],
+        ),
+        AuditAction::WorkplaceByGroup { group, license } => fill(
+            td_string!(locale, messages.audit.workplace_by_group),
+            &[
+                ("license", &labels::license(locale, *license)),
+                ("group", &group.clone()),
+            ],
+        ),
+        AuditAction::LargeMeetingsByGroup {
+            group,
+            capacity: Some(to),
+            previous: None,
+        } => fill(
+            td_string!(locale, messages.audit.large_meetings_by_group),
+            &[("capacity", &cap(*to)), ("group", &group.clone())],
+        ),
+        AuditAction::LargeMeetingsByGroup {
+            group,
+            capacity: Some(to),
+            previous: Some(from),
+        } => fill(
+            td_string!(locale, messages.audit.large_meetings_changed_by_group),
+            &[
+                ("from", &cap(*from)),
+                ("to", &cap(*to)),
+                ("group", &group.clone()),
+            ],
+        ),
+        AuditAction::LargeMeetingsByGroup {
+            group,
+            capacity: None,
+            previous,
+        } => fill(
+            td_string!(locale, messages.audit.large_meetings_removed_by_group),
+            &[
+                ("capacity", &previous.map(cap).unwrap_or_default()),
+                ("group", &group.clone()),
+            ],
         ),
     }
 }
@@ -805,20 +980,20 @@ pub fn audit_category(locale: Locale, category: AuditCategory) -> String {
 /// ("1 user", "50,000 users") in the chosen language, or a name as it is.
 pub fn audit_target(locale: Locale, target: &AuditTarget) -> String {
     match target {
-        AuditTarget::Line(capacity) => td_string!(
-            locale,
-            messages.audit_target_line,
-            capacity = format::count_in(locale, capacity.participants())
+        AuditTarget::Line(capacity) => fill(
+            td_string!(locale, messages.audit_target_line),
+            &[(
+                "capacity",
+                &format::count_in(locale, capacity.participants()),
+            )],
         ),
-        AuditTarget::Imported { count: 1 } => td_string!(
-            locale,
-            messages.audit_target_users_one,
-            count = format::count_in(locale, 1)
+        AuditTarget::Imported { count: 1 } => fill(
+            td_string!(locale, messages.audit_target_users_one),
+            &[("count", &format::count_in(locale, 1))],
         ),
-        AuditTarget::Imported { count } => td_string!(
-            locale,
-            messages.audit_target_users_many,
-            count = format::count_in(locale, *count)
+        AuditTarget::Imported { count } => fill(
+            td_string!(locale, messages.audit_target_users_many),
+            &[("count", &format::count_in(locale, *count))],
         ),
         AuditTarget::User(email) => email.to_string(),
         AuditTarget::Named(name) => name.clone(),
@@ -858,56 +1033,58 @@ pub fn audit_csv<'a>(locale: Locale, entries: impl IntoIterator<Item = &'a Audit
 /// One problem of an import file, with its row and column.
 pub fn import_problem(locale: Locale, problem: &RowProblem) -> String {
     let reason = match &problem.error {
-        RowError::FieldCount { expected, found } => td_string!(
-            locale,
-            messages.import.field_count,
-            found = size(locale, *found),
-            expected = size(locale, *expected)
+        RowError::FieldCount { expected, found } => fill(
+            td_string!(locale, messages.import.field_count),
+            &[
+                ("found", &size(locale, *found)),
+                ("expected", &size(locale, *expected)),
+            ],
         ),
         RowError::NotText => td_string!(locale, messages.import.not_text).to_string(),
         RowError::Email(error) => email_error(locale, error),
-        RowError::DuplicateInFile { first_row } => td_string!(
-            locale,
-            messages.import.duplicate,
-            row = first_row.to_string()
+        RowError::DuplicateInFile { first_row } => fill(
+            td_string!(locale, messages.import.duplicate),
+            &[("row", &first_row.to_string())],
         ),
         RowError::AlreadyUser => td_string!(locale, messages.import.already_user).to_string(),
         RowError::Empty => td_string!(locale, messages.import.empty).to_string(),
-        RowError::UnknownUserType(value) => {
-            td_string!(locale, messages.import.unknown_type, value = value.clone())
-        }
-        RowError::UnknownCapacity(value) => td_string!(
-            locale,
-            messages.import.unknown_capacity,
-            value = value.clone()
+        RowError::UnknownUserType(value) => fill(
+            td_string!(locale, messages.import.unknown_type),
+            &[("value", &value.clone())],
         ),
-        RowError::UnknownRole(value) => {
-            td_string!(locale, messages.import.unknown_role, value = value.clone())
-        }
+        RowError::UnknownCapacity(value) => fill(
+            td_string!(locale, messages.import.unknown_capacity),
+            &[("value", &value.clone())],
+        ),
+        RowError::UnknownRole(value) => fill(
+            td_string!(locale, messages.import.unknown_role),
+            &[("value", &value.clone())],
+        ),
         RowError::SecondOwner => td_string!(locale, messages.import.second_owner).to_string(),
         RowError::LargeMeetingsNeedsLicensed => {
             td_string!(locale, messages.import.needs_licensed).to_string()
         }
-        RowError::TooLong { max } => {
-            td_string!(locale, messages.import.too_long, max = *max).to_string()
-        }
+        RowError::TooLong { max } => fill(
+            td_string!(locale, messages.import.too_long),
+            &[("max", max)],
+        )
+        .to_string(),
         RowError::HiddenCharacter => {
             td_string!(locale, messages.import.hidden_character).to_string()
         }
     };
     match problem.column {
-        Some(column) => td_string!(
-            locale,
-            messages.import.cell,
-            row = problem.row.to_string(),
-            column = column.heading(),
-            reason
+        Some(column) => fill(
+            td_string!(locale, messages.import.cell),
+            &[
+                ("row", &problem.row.to_string()),
+                ("column", &column.heading()),
+                ("reason", &reason),
+            ],
         ),
-        None => td_string!(
-            locale,
-            messages.import.row,
-            row = problem.row.to_string(),
-            reason
+        None => fill(
+            td_string!(locale, messages.import.row),
+            &[("row", &problem.row.to_string()), ("reason", &reason)],
         ),
     }
 }
@@ -915,41 +1092,37 @@ pub fn import_problem(locale: Locale, problem: &RowProblem) -> String {
 /// A problem with an import file as a whole.
 pub fn import_file_problem(locale: Locale, problem: &FileProblem) -> String {
     match problem {
-        FileProblem::TooLarge { bytes } => td_string!(
-            locale,
-            messages.import.too_large,
-            size = {
+        FileProblem::TooLarge { bytes } => fill(
+            td_string!(locale, messages.import.too_large),
+            &[("size", &{
                 // One decimal, without pulling float formatting into the wasm.
                 let tenths = bytes * 10 / (1024 * 1024);
                 match locale {
                     Locale::en => format!("{}.{}", tenths / 10, tenths % 10),
                     Locale::sv => format!("{},{}", tenths / 10, tenths % 10),
                 }
-            }
+            })],
         ),
         FileProblem::Empty => td_string!(locale, messages.import.no_users).to_string(),
-        FileProblem::Unreadable(reason) => {
-            td_string!(locale, messages.import.unreadable, reason = reason.clone())
-        }
-        FileProblem::MissingColumn(column) => td_string!(
-            locale,
-            messages.import.missing_column,
-            column = column.heading()
+        FileProblem::Unreadable(reason) => fill(
+            td_string!(locale, messages.import.unreadable),
+            &[("reason", &reason.clone())],
         ),
-        FileProblem::UnknownColumn(column) => td_string!(
-            locale,
-            messages.import.unknown_column,
-            column = column.clone()
+        FileProblem::MissingColumn(column) => fill(
+            td_string!(locale, messages.import.missing_column),
+            &[("column", &column.heading())],
         ),
-        FileProblem::RepeatedColumn(column) => td_string!(
-            locale,
-            messages.import.repeated_column,
-            column = column.heading()
+        FileProblem::UnknownColumn(column) => fill(
+            td_string!(locale, messages.import.unknown_column),
+            &[("column", &column.clone())],
         ),
-        FileProblem::TooManyRows { rows } => td_string!(
-            locale,
-            messages.import.too_many_rows,
-            rows = size(locale, *rows)
+        FileProblem::RepeatedColumn(column) => fill(
+            td_string!(locale, messages.import.repeated_column),
+            &[("column", &column.heading())],
+        ),
+        FileProblem::TooManyRows { rows } => fill(
+            td_string!(locale, messages.import.too_many_rows),
+            &[("rows", &size(locale, *rows))],
         ),
         FileProblem::Refused(error) => domain_error(locale, error),
     }

@@ -76,3 +76,37 @@ pub fn big_acme() -> Account {
         .unwrap();
     acme
 }
+
+/// `big_acme` with a group "Webinars" of `members` imported users (Licensed
+/// first), 19,998 Large Meetings 1,000 licenses, and no rule yet.
+pub fn with_group(mut acme: Account, members: usize) -> (Account, portal_domain::GroupId) {
+    let owner = owner(&acme);
+    let run = |acme: &mut Account, command| acme.execute(owner, now(), command).unwrap();
+    // An order takes at most 9,999 licenses.
+    for _ in 0..2 {
+        run(
+            &mut acme,
+            Command::PurchaseLargeMeetings {
+                capacity: Capacity::P1000,
+                quantity: Quantity::new(9_999).unwrap(),
+                cycle: BillingCycle::Monthly,
+            },
+        );
+    }
+    run(
+        &mut acme,
+        Command::CreateGroup {
+            name: "Webinars".into(),
+        },
+    );
+    let group = acme.group_by_name("Webinars").unwrap().id;
+    let users: Vec<UserId> = acme
+        .users
+        .iter()
+        .filter(|u| u.email.as_str().ends_with("@bench.example"))
+        .take(members)
+        .map(|u| u.id)
+        .collect();
+    run(&mut acme, Command::AddToGroup { group, users });
+    (acme, group)
+}

@@ -274,6 +274,11 @@ impl Account {
             }
         }
         self.large_meetings.retain(|l| !ended.contains(&l.capacity));
+        // What the rules give follows the lines that ended or shrank.
+        let settled = self.settle();
+        for (target, action) in self.settled_entries(&settled) {
+            record(target, action);
+        }
         self.audit.extend(entries.iter().cloned());
         entries
     }
@@ -284,6 +289,16 @@ impl Account {
     pub fn check_cancel_line(&self, capacity: Capacity) -> Result<(), DomainError> {
         self.line(capacity)
             .ok_or(DomainError::CapacityNotOwned { capacity })?;
+        if let Some(group) = self
+            .groups
+            .iter()
+            .find(|g| g.rule.is_some_and(|r| r.capacity == capacity))
+        {
+            return Err(DomainError::CapacityInGroupRule {
+                capacity,
+                group: group.name.clone(),
+            });
+        }
         match self.seats(capacity).assigned {
             0 => Ok(()),
             assigned => Err(DomainError::CancelWhileAssigned { capacity, assigned }),

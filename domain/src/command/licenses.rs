@@ -57,9 +57,11 @@ impl Account {
         if !paid_only.is_empty() {
             return Err(DomainError::OnlyPaidUsers { users: paid_only });
         }
+        // A direct assignment takes its own license, even while a group
+        // gives the user a larger one: it stays when the group's does not.
         let changing: Vec<UserId> = users
             .iter()
-            .filter(|u| u.large_meetings != Some(capacity))
+            .filter(|u| u.direct_large_meetings() != Some(capacity))
             .map(|u| u.id)
             .collect();
         if !changing.is_empty() {
@@ -80,10 +82,10 @@ impl Account {
         let users = self.distinct_members(users)?;
         let problems: Vec<UserProblem> = users
             .iter()
-            .filter(|u| u.large_meetings.is_none())
+            .filter(|u| u.direct_large_meetings().is_none())
             .map(|u| UserProblem {
                 email: u.email.clone(),
-                error: DomainError::NoLargeMeetings(u.email.clone()),
+                error: self.no_direct_large_meetings(u),
             })
             .collect();
         if !problems.is_empty() {
@@ -144,8 +146,9 @@ impl Account {
         if license == BaseLicense::Basic && target.role == Role::Owner {
             return Err(DomainError::OwnerMustBeLicensed);
         }
-        let (from, current) = (target.license, target.large_meetings);
-        if from == BaseLicense::Basic
+        // What was given directly; a group may give more on top.
+        let (from, current) = (target.direct_license(), target.direct_large_meetings());
+        if target.license == BaseLicense::Basic
             && license == BaseLicense::Licensed
             && self.seats_available() == 0
         {
@@ -166,7 +169,7 @@ impl Account {
             self.unassign(user, reason, log);
         }
         if from != license {
-            self.user_mut(user).license = license;
+            self.user_mut(user).set_direct_license(license);
             log.push(email, AuditAction::BaseLicenseChanged { from, to: license });
         }
         if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
@@ -177,7 +180,7 @@ impl Account {
 
     fn assign(&mut self, user: UserId, capacity: Capacity, log: &mut Log) {
         let target = self.user_mut(user);
-        let previous = target.large_meetings.replace(capacity);
+        let previous = target.set_direct_large_meetings(Some(capacity));
         let email = AuditTarget::User(target.email.clone());
         log.push(
             email,
@@ -187,7 +190,7 @@ impl Account {
 
     fn unassign(&mut self, user: UserId, reason: RemovalReason, log: &mut Log) {
         let target = self.user_mut(user);
-        if let Some(capacity) = target.large_meetings.take() {
+        if let Some(capacity) = target.set_direct_large_meetings(None) {
             let email = AuditTarget::User(target.email.clone());
             log.push(
                 email,
@@ -196,8 +199,24 @@ impl Account {
         }
     }
 
+    /// Why `user`, who holds no Large Meetings given directly, cannot lose
+    /// one: a group gives it, or they have none.
+    pub fn no_direct_large_meetings(&self, user: &User) -> DomainError {
+        match user
+            .membership
+            .large_meetings_from
+            .and_then(|g| self.group(g))
+        {
+            Some(group) => DomainError::InheritedLargeMeetings {
+                user: user.email.clone(),
+                group: group.name.clone(),
+            },
+            None => DomainError::NoLargeMeetings(user.email.clone()),
+        }
+    }
+
     /// The selected users, each once, all of this account.
-    fn distinct_members(&self, ids: Vec<UserId>) -> Result<Vec<&User>, DomainError> {
+    pub(super) fn distinct_members(&self, ids: Vec<UserId>) -> Result<Vec<&User>, DomainError> {
         if ids.is_empty() {
             return Err(DomainError::EmptySelection);
         }

@@ -78,6 +78,7 @@ impl Account {
             license,
             large_meetings: None,
             password: None,
+            membership: Default::default(),
         });
         log.push(
             AuditTarget::User(email),
@@ -108,6 +109,7 @@ impl Account {
                 license: new.license,
                 large_meetings: new.large_meetings,
                 password: None,
+                membership: Default::default(),
             });
         }
         self.last_user_id = first + count - 1;

@@ -21,12 +21,14 @@ pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     let text = move || {
         let locale = i18n.get_locale();
-        let version = td_string!(locale, common.footer.version, version = VERSION);
+        let version = crate::ui::messages::fill(
+            td_string!(locale, common.footer.version),
+            &[("version", &VERSION)],
+        );
         let built = match build_day() {
-            Some(day) => td_string!(
-                locale,
-                common.footer.built,
-                date = format::day_in(locale, day)
+            Some(day) => crate::ui::messages::fill(
+                td_string!(locale, common.footer.built),
+                &[("date", &format::day_in(locale, day))],
             )
             .to_string(),
             None => td_string!(locale, common.footer.dev_build).to_string(),

@@ -5,6 +5,7 @@ use crate::state::use_signed_in;
 use crate::ui::areas::{self, Page};
 use crate::ui::base::href;
 use crate::ui::labels;
+use crate::ui::messages::fill;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::access;
@@ -44,7 +45,12 @@ pub fn NotAuthorisedPage() -> impl IntoView {
     view! {
         <section class="page page--notice" aria-labelledby="page-title">
             <h1 id="page-title">{tr!(i18n, common.not_authorised.title)}</h1>
-            <p>{t!(i18n, common.not_authorised.text, role)}</p>
+            <p>
+                {move || {
+                    let text = td_string!(i18n.get_locale(), common.not_authorised.text);
+                    fill(text, &[("role", &role().unwrap_or_default())])
+                }}
+            </p>
             <p>
                 <A href=href(areas::PROFILE.path)>{tr!(i18n, common.not_authorised.profile)}</A>
             </p>
@@ -62,9 +68,18 @@ fn OtherPortalPage(portal: BillingPortal) -> impl IntoView {
     view! {
         <section class="page page--notice" aria-labelledby="page-title">
             <h1 id="page-title">{tr!(i18n, common.other_portal.title)}</h1>
-            <p>{t!(i18n, common.other_portal.text, account, portal)}</p>
             <p>
-                <A href=other>{t!(i18n, common.other_portal.go, portal)}</A>
+                {move || {
+                    let text = td_string!(i18n.get_locale(), common.other_portal.text);
+                    fill(text, &[("account", &account.get()), ("portal", &portal())])
+                }}
+            </p>
+            <p>
+                <A href=other>
+                    {move || {
+                        fill(td_string!(i18n.get_locale(), common.other_portal.go), &[("portal", &portal())])
+                    }}
+                </A>
             </p>
         </section>
     }

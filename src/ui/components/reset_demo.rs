@@ -40,10 +40,12 @@ pub fn ResetDemoData(
                 ResetError::ReadOnly => {
                     td_string!(locale, common.profile.reset_read_only).to_string()
                 }
-                ResetError::NotSaved(problem) => td_string!(
-                    locale,
-                    common.profile.reset_failed,
-                    reason = crate::ui::messages::write_problem(locale, problem)
+                ResetError::NotSaved(problem) => crate::ui::messages::fill(
+                    td_string!(locale, common.profile.reset_failed),
+                    &[(
+                        "reason",
+                        &crate::ui::messages::write_problem(locale, problem),
+                    )],
                 )
                 .to_string(),
             };

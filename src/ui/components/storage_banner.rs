@@ -15,27 +15,35 @@ pub fn StorageBanner() -> impl IntoView {
         let notice = state.notice.get()?;
         let (message, download) = match notice {
             StorageNotice::Quarantined { key, problem } => (
-                t_string!(
-                    i18n,
-                    common.storage.quarantined,
-                    reason = messages::decode_error(i18n.get_locale(), &problem),
-                    key = key.clone()
+                crate::ui::messages::fill(
+                    td_string!(i18n.get_locale(), common.storage.quarantined),
+                    &[
+                        (
+                            "reason",
+                            &messages::decode_error(i18n.get_locale(), &problem),
+                        ),
+                        ("key", &key.clone()),
+                    ],
                 ),
                 storage::quarantined_text(&key).map(|text| (text, format!("{key}.json"))),
             ),
             StorageNotice::Unreadable { problem } => (
-                t_string!(
-                    i18n,
-                    common.storage.unreadable,
-                    reason = messages::decode_error(i18n.get_locale(), &problem)
+                crate::ui::messages::fill(
+                    td_string!(i18n.get_locale(), common.storage.unreadable),
+                    &[(
+                        "reason",
+                        &messages::decode_error(i18n.get_locale(), &problem),
+                    )],
                 ),
                 storage::data_snapshot().map(|text| (text, "lmp-saved-data.json".to_string())),
             ),
             StorageNotice::NewerSchema { problem } => (
-                t_string!(
-                    i18n,
-                    common.storage.newer,
-                    reason = messages::decode_error(i18n.get_locale(), &problem)
+                crate::ui::messages::fill(
+                    td_string!(i18n.get_locale(), common.storage.newer),
+                    &[(
+                        "reason",
+                        &messages::decode_error(i18n.get_locale(), &problem),
+                    )],
                 ),
                 storage::data_snapshot().map(|text| (text, "lmp-saved-data.json".to_string())),
             ),
@@ -45,11 +53,23 @@ pub fn StorageBanner() -> impl IntoView {
             ),
             StorageNotice::NotSaved { problem } => {
                 let reason = messages::write_problem(i18n.get_locale(), problem);
-                (t_string!(i18n, common.storage.not_saved, reason), None)
+                (
+                    crate::ui::messages::fill(
+                        td_string!(i18n.get_locale(), common.storage.not_saved),
+                        &[("reason", &reason)],
+                    ),
+                    None,
+                )
             }
             StorageNotice::Conflict { dropped } => {
                 let reason = messages::dropped_changes(i18n.get_locale(), &dropped);
-                (t_string!(i18n, common.storage.conflict, reason), None)
+                (
+                    crate::ui::messages::fill(
+                        td_string!(i18n.get_locale(), common.storage.conflict),
+                        &[("reason", &reason)],
+                    ),
+                    None,
+                )
             }
         };
         let link = download.and_then(|(text, name)| {

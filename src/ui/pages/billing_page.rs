@@ -411,7 +411,12 @@ fn cart_step(cart: Cart, step: Step, title: NodeRef<html::H3>) -> impl IntoView 
             <section class="card order-form" aria-labelledby="confirm-title">
                 <h3 id="confirm-title" tabindex="-1" node_ref=title>{tr!(i18n, billing.cart.confirm_title)}</h3>
                 <p class="steps">{tr!(i18n, billing.cart.step_order)}</p>
-                <p>{t!(i18n, billing.cart.charged_today, amount = due_today)}</p>
+                <p>
+                    {move || {
+                        let text = td_string!(i18n.get_locale(), billing.cart.charged_today);
+                        crate::ui::messages::fill(text, &[("amount", &due_today())])
+                    }}
+                </p>
                 <div class="form-actions">
                     <button
                         type="button"

@@ -37,10 +37,9 @@ fn source_text(locale: Locale, account: &Account, source: CapacitySource) -> Str
     match source {
         CapacitySource::Basic => td_string!(locale, pages.meetings.source_basic).into(),
         CapacitySource::BasePlan => account.base_plan.name.clone(),
-        CapacitySource::LargeMeetings(capacity) => td_string!(
-            locale,
-            pages.meetings.source_large_meetings,
-            count = format::count_in(locale, capacity.participants())
+        CapacitySource::LargeMeetings(capacity) => crate::ui::messages::fill(
+            td_string!(locale, pages.meetings.source_large_meetings),
+            &[("count", &format::count_in(locale, capacity.participants()))],
         ),
     }
 }
@@ -115,14 +114,10 @@ pub fn MeetingsPage() -> impl IntoView {
                                                 <td>{row.host}</td>
                                                 <td>{row.starts}</td>
                                                 <td>
-                                                    {td_string!(locale, pages.meetings.minutes, n = row.minutes)}
+                                                    {crate::ui::messages::fill(td_string!(locale, pages.meetings.minutes), &[("n", &row.minutes)])}
                                                 </td>
                                                 <td>
-                                                    {td_string!(
-                                                        locale,
-                                                        common.participants,
-                                                        count = format::count_in(locale, row.capacity)
-                                                    )}
+                                                    {crate::ui::messages::fill(td_string!(locale, common.participants), &[("count", &format::count_in(locale, row.capacity))])}
                                                     <span class="table__note">{row.source}</span>
                                                 </td>
                                             </tr>
@@ -257,7 +252,7 @@ fn ScheduleMeetingForm() -> impl IntoView {
             }}
             <p class="form-status" role="status">
                 {move || {
-                    done.get().map(|topic| t_string!(i18n, pages.meetings.scheduled, topic = topic))
+                    done.get().map(|topic| crate::ui::messages::fill(td_string!(i18n.get_locale(), pages.meetings.scheduled), &[("topic", &topic)]))
                 }}
             </p>
             <button type="submit" class="button button--primary">

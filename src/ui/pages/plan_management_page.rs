@@ -70,11 +70,7 @@ fn LargeMeetingsProduct(on_add: Callback<()>) -> impl IntoView {
             <p class="product__price">
                 {move || {
                     let l = i18n.get_locale();
-                    td_string!(
-                        l,
-                        billing.price_from,
-                        price = format::money_in(l, large_meetings_monthly(Capacity::P500))
-                    )
+                    crate::ui::messages::fill(td_string!(l, billing.price_from), &[("price", &format::money_in(l, large_meetings_monthly(Capacity::P500)))])
                 }}
             </p>
             <p class="field-help">{tr!(i18n, billing.demo_price_notice)}</p>

@@ -32,7 +32,7 @@ pub fn ProfilePage() -> impl IntoView {
                     <dt>"Zoom Workplace"</dt>
                     <dd>{labels::license(locale, user.license)}</dd>
                     <dt>{tr!(i18n, common.profile.meeting_capacity)}</dt>
-                    <dd>{td_string!(locale, common.participants, count = capacity)}</dd>
+                    <dd>{crate::ui::messages::fill(td_string!(locale, common.participants), &[("count", &capacity)])}</dd>
                 </dl>
                 <h2>{tr!(i18n, common.profile.account)}</h2>
                 <dl class="facts">

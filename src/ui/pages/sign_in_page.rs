@@ -66,6 +66,17 @@ fn signed_out_text(locale: Locale, reason: SignOutReason) -> &'static str {
     }
 }
 
+/// The words before (`true`) or after the demo password in its sentence.
+fn password_part(locale: Locale, before: bool) -> &'static str {
+    let text = td_string!(locale, common.sign_in.demo_password);
+    let (head, tail) = text.split_once("{password}").unwrap_or((text, ""));
+    if before {
+        head
+    } else {
+        tail
+    }
+}
+
 /// The demo's sign-ins and their password, and Reset demo data.
 #[component]
 fn DemoSignIns() -> impl IntoView {
@@ -77,9 +88,9 @@ fn DemoSignIns() -> impl IntoView {
         <details class="sign-in__demo">
             <summary>{tr!(i18n, common.sign_in.demo_title)}</summary>
             <p>
-                {t!(
-                    i18n, common.sign_in.demo_password, password = || view! { <code>"Demo!2026"</code> }
-                )}
+                {move || password_part(i18n.get_locale(), true)}
+                <code>"Demo!2026"</code>
+                {move || password_part(i18n.get_locale(), false)}
             </p>
             <ul>
                 {demo("owner@acme.example", |l| td_string!(l, common.sign_in.demo_acme_owner))}

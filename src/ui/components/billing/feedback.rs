@@ -87,9 +87,15 @@ impl Wording for BillingNotice {
             Self::SeatsAdded { count } => {
                 let n = format::count_in(l, *count);
                 if *count == 1 {
-                    td_string!(l, billing.base.ordered_one, count = n)
+                    crate::ui::messages::fill(
+                        td_string!(l, billing.base.ordered_one),
+                        &[("count", &n)],
+                    )
                 } else {
-                    td_string!(l, billing.base.ordered_many, count = n)
+                    crate::ui::messages::fill(
+                        td_string!(l, billing.base.ordered_many),
+                        &[("count", &n)],
+                    )
                 }
             }
             Self::OrderPlaced(order) => order_placed(l, order),
@@ -97,20 +103,28 @@ impl Wording for BillingNotice {
                 let name = line_name(l, *capacity);
                 let count = format::count_in(l, *to);
                 if *to == 1 {
-                    td_string!(l, billing.line.reduced_one, name = name, count = count)
+                    crate::ui::messages::fill(
+                        td_string!(l, billing.line.reduced_one),
+                        &[("name", &name), ("count", &count)],
+                    )
                 } else {
-                    td_string!(l, billing.line.reduced_many, name = name, count = count)
+                    crate::ui::messages::fill(
+                        td_string!(l, billing.line.reduced_many),
+                        &[("name", &name), ("count", &count)],
+                    )
                 }
             }
-            Self::CancellationScheduled { capacity, ends } => td_string!(
-                l,
-                billing.line.cancelled,
-                name = line_name(l, *capacity),
-                date = format::day_in(l, *ends)
+            Self::CancellationScheduled { capacity, ends } => crate::ui::messages::fill(
+                td_string!(l, billing.line.cancelled),
+                &[
+                    ("name", &line_name(l, *capacity)),
+                    ("date", &format::day_in(l, *ends)),
+                ],
             ),
-            Self::Unchanged { capacity } => {
-                td_string!(l, billing.line.unchanged, name = line_name(l, *capacity))
-            }
+            Self::Unchanged { capacity } => crate::ui::messages::fill(
+                td_string!(l, billing.line.unchanged),
+                &[("name", &line_name(l, *capacity))],
+            ),
         }
     }
 }
@@ -130,22 +144,24 @@ fn order_placed(l: Locale, order: &Order) -> String {
     };
     let amount = format::money_in(l, order.amount_due);
     if n == 1 {
-        td_string!(
-            l,
-            billing.order.placed_one,
-            count = count,
-            participants = participants,
-            cycle = cycle,
-            amount = amount
+        crate::ui::messages::fill(
+            td_string!(l, billing.order.placed_one),
+            &[
+                ("count", &count),
+                ("participants", &participants),
+                ("cycle", &cycle),
+                ("amount", &amount),
+            ],
         )
     } else {
-        td_string!(
-            l,
-            billing.order.placed_many,
-            count = count,
-            participants = participants,
-            cycle = cycle,
-            amount = amount
+        crate::ui::messages::fill(
+            td_string!(l, billing.order.placed_many),
+            &[
+                ("count", &count),
+                ("participants", &participants),
+                ("cycle", &cycle),
+                ("amount", &amount),
+            ],
         )
     }
 }

@@ -17,13 +17,15 @@ fn row(l: Locale, o: &Order) -> Row {
         OrderItem::LargeMeetings {
             capacity,
             added_to_line: true,
-        } => td_string!(
-            l,
-            billing.history.large_meetings_added,
-            count = format::count_in(l, capacity.participants())
+        } => crate::ui::messages::fill(
+            td_string!(l, billing.history.large_meetings_added),
+            &[("count", &format::count_in(l, capacity.participants()))],
         ),
         OrderItem::LargeMeetings { capacity, .. } => line_name(l, *capacity),
-        OrderItem::BaseSeats { plan } => td_string!(l, billing.history.base_seats, plan = plan),
+        OrderItem::BaseSeats { plan } => crate::ui::messages::fill(
+            td_string!(l, billing.history.base_seats),
+            &[("plan", &plan)],
+        ),
     };
     [
         format::date_time_in(l, o.placed_at),

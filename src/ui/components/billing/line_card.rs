@@ -134,24 +134,21 @@ fn line_status(l: Locale, line: &LargeMeetingsLine) -> String {
         LineStatus::PendingDowngrade { to } => {
             let count = format::count_in(l, to);
             if to == 1 {
-                td_string!(
-                    l,
-                    billing.line.status_pending_downgrade_one,
-                    count = count,
-                    date = date
+                crate::ui::messages::fill(
+                    td_string!(l, billing.line.status_pending_downgrade_one),
+                    &[("count", &count), ("date", &date)],
                 )
             } else {
-                td_string!(
-                    l,
-                    billing.line.status_pending_downgrade_many,
-                    count = count,
-                    date = date
+                crate::ui::messages::fill(
+                    td_string!(l, billing.line.status_pending_downgrade_many),
+                    &[("count", &count), ("date", &date)],
                 )
             }
         }
-        LineStatus::PendingCancellation => {
-            td_string!(l, billing.line.status_pending_cancellation, date = date)
-        }
+        LineStatus::PendingCancellation => crate::ui::messages::fill(
+            td_string!(l, billing.line.status_pending_cancellation),
+            &[("date", &date)],
+        ),
     }
 }
 
@@ -263,11 +260,7 @@ fn reduce_form(card: LineContext, seats: Memo<SeatCount>) -> impl IntoView {
                 <p class="field-help">
                     {move || {
                         let l = i18n.get_locale();
-                        td_string!(
-                            l,
-                            billing.line.reduce_help,
-                            count = format::count_in(l, seats.get().assigned.max(1))
-                        )
+                        crate::ui::messages::fill(td_string!(l, billing.line.reduce_help), &[("count", &format::count_in(l, seats.get().assigned.max(1)))])
                     }}
                 </p>
             </div>
@@ -294,12 +287,7 @@ fn cancel_confirm(card: LineContext, ends: Day) -> impl IntoView {
             <p>
                 {move || {
                     let l = i18n.get_locale();
-                    td_string!(
-                        l,
-                        billing.line.cancel_notice,
-                        name = line_name(l, capacity),
-                        date = format::day_in(l, ends)
-                    )
+                    crate::ui::messages::fill(td_string!(l, billing.line.cancel_notice), &[("name", &line_name(l, capacity)), ("date", &format::day_in(l, ends))])
                 }}
             </p>
             <button

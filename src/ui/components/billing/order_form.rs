@@ -46,12 +46,7 @@ fn capacity_field(draft: OrderDraft) -> impl IntoView {
             <option value=c.participants().to_string()>
                 {move || {
                     let l = i18n.get_locale();
-                    td_string!(
-                        l,
-                        billing.order.capacity_option,
-                        participants = format::participants_in(l, c),
-                        price = format::money_in(l, large_meetings_monthly(c))
-                    )
+                    crate::ui::messages::fill(td_string!(l, billing.order.capacity_option), &[("participants", &format::participants_in(l, c)), ("price", &format::money_in(l, large_meetings_monthly(c)))])
                 }}
             </option>
         }

@@ -75,11 +75,7 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
                 <dt>{tr!(i18n, billing.base.meeting_capacity)}</dt>
                 <dd>
                     {fact(|l, a| {
-                        td_string!(
-                            l,
-                            common.participants,
-                            count = format::count_in(l, a.base_plan.meeting_capacity)
-                        )
+                        crate::ui::messages::fill(td_string!(l, common.participants), &[("count", &format::count_in(l, a.base_plan.meeting_capacity))])
                     })}
                 </dd>
                 <dt>{tr!(i18n, billing.order.billing_cycle)}</dt>
@@ -187,19 +183,13 @@ fn seats_quote(l: Locale, q: &Quote) -> String {
     let date = format::day_in(l, q.next_renewal);
     let total = format::money_in(l, q.total_per_cycle);
     match q.cycle {
-        BillingCycle::Monthly => td_string!(
-            l,
-            billing.base.quote_monthly,
-            due = due,
-            date = date,
-            total = total
+        BillingCycle::Monthly => crate::ui::messages::fill(
+            td_string!(l, billing.base.quote_monthly),
+            &[("due", &due), ("date", &date), ("total", &total)],
         ),
-        BillingCycle::Annual => td_string!(
-            l,
-            billing.base.quote_annual,
-            due = due,
-            date = date,
-            total = total
+        BillingCycle::Annual => crate::ui::messages::fill(
+            td_string!(l, billing.base.quote_annual),
+            &[("due", &due), ("date", &date), ("total", &total)],
         ),
     }
 }

@@ -41,11 +41,17 @@ fn quote_facts(l: Locale, q: &Quote) -> impl IntoView {
     let per_license = format::money_in(l, q.per_license);
     let (price_per_license, total_per) = match q.cycle {
         BillingCycle::Monthly => (
-            td_string!(l, billing.summary.per_month, price = per_license),
+            crate::ui::messages::fill(
+                td_string!(l, billing.summary.per_month),
+                &[("price", &per_license)],
+            ),
             td_string!(l, billing.summary.total_per_month),
         ),
         BillingCycle::Annual => (
-            td_string!(l, billing.summary.per_year, price = per_license),
+            crate::ui::messages::fill(
+                td_string!(l, billing.summary.per_year),
+                &[("price", &per_license)],
+            ),
             td_string!(l, billing.summary.total_per_year),
         ),
     };
@@ -53,9 +59,15 @@ fn quote_facts(l: Locale, q: &Quote) -> impl IntoView {
         let existing = q.quantity_after - q.quantity.get();
         let count = format::count_in(l, existing);
         if existing == 1 {
-            td_string!(l, billing.summary.prorated_one, count = count)
+            crate::ui::messages::fill(
+                td_string!(l, billing.summary.prorated_one),
+                &[("count", &count)],
+            )
         } else {
-            td_string!(l, billing.summary.prorated_many, count = count)
+            crate::ui::messages::fill(
+                td_string!(l, billing.summary.prorated_many),
+                &[("count", &count)],
+            )
         }
     });
     view! {

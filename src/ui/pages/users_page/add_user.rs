@@ -223,9 +223,15 @@ fn user_type_field(license: RwSignal<BaseLicense>, error: Shown) -> impl IntoVie
         let free = seats().0;
         let available = format::count_in(locale, free);
         if free == 1 {
-            td_string!(locale, users.add.licensed_available_one, available)
+            crate::ui::messages::fill(
+                td_string!(locale, users.add.licensed_available_one),
+                &[("available", &available)],
+            )
         } else {
-            td_string!(locale, users.add.licensed_available, available)
+            crate::ui::messages::fill(
+                td_string!(locale, users.add.licensed_available),
+                &[("available", &available)],
+            )
         }
     };
     let note = move || {

@@ -28,18 +28,14 @@ pub fn capacity_offer(
     let free = |n: u32| {
         let count = format::count_in(locale, n);
         if n == 1 {
-            td_string!(
-                locale,
-                users.capacity_available_one,
-                capacity = &participants,
-                available = count
+            crate::ui::messages::fill(
+                td_string!(locale, users.capacity_available_one),
+                &[("capacity", &&participants), ("available", &count)],
             )
         } else {
-            td_string!(
-                locale,
-                users.capacity_available,
-                capacity = &participants,
-                available = count
+            crate::ui::messages::fill(
+                td_string!(locale, users.capacity_available),
+                &[("capacity", &&participants), ("available", &count)],
             )
         }
     };
@@ -51,11 +47,12 @@ pub fn capacity_offer(
     };
     match reason {
         DomainError::LineEnding { ends_on, .. } => CapacityOffer {
-            label: td_string!(
-                locale,
-                users.capacity_being_cancelled,
-                capacity = &participants,
-                date = format::day_in(locale, ends_on)
+            label: crate::ui::messages::fill(
+                td_string!(locale, users.capacity_being_cancelled),
+                &[
+                    ("capacity", &&participants),
+                    ("date", &format::day_in(locale, ends_on)),
+                ],
             ),
             enabled: false,
         },
@@ -64,7 +61,10 @@ pub fn capacity_offer(
             enabled: false,
         },
         _ => CapacityOffer {
-            label: td_string!(locale, users.edit.none_available, capacity = &participants),
+            label: crate::ui::messages::fill(
+                td_string!(locale, users.edit.none_available),
+                &[("capacity", &&participants)],
+            ),
             enabled: false,
         },
     }
@@ -90,20 +90,22 @@ fn reduced(locale: Locale, participants: &str, to: u32, on: portal_domain::Day) 
     let count = format::count_in(locale, to);
     let date = format::day_in(locale, on);
     if to == 1 {
-        td_string!(
-            locale,
-            users.capacity_being_reduced_one,
-            capacity = participants,
-            count = count,
-            date = date
+        crate::ui::messages::fill(
+            td_string!(locale, users.capacity_being_reduced_one),
+            &[
+                ("capacity", &participants),
+                ("count", &count),
+                ("date", &date),
+            ],
         )
     } else {
-        td_string!(
-            locale,
-            users.capacity_being_reduced_many,
-            capacity = participants,
-            count = count,
-            date = date
+        crate::ui::messages::fill(
+            td_string!(locale, users.capacity_being_reduced_many),
+            &[
+                ("capacity", &participants),
+                ("count", &count),
+                ("date", &date),
+            ],
         )
     }
 }
@@ -116,27 +118,22 @@ pub fn pending_note(locale: Locale, account: &Account, capacity: Capacity) -> Op
     let on = line.term.renews_on();
     match line.status {
         portal_domain::LineStatus::Active => None,
-        portal_domain::LineStatus::PendingCancellation => Some(td_string!(
-            locale,
-            users.seats_large_cancelling,
-            date = format::day_in(locale, on)
+        portal_domain::LineStatus::PendingCancellation => Some(crate::ui::messages::fill(
+            td_string!(locale, users.seats_large_cancelling),
+            &[("date", &format::day_in(locale, on))],
         )),
         portal_domain::LineStatus::PendingDowngrade { to } => {
             let count = format::count_in(locale, to);
             let date = format::day_in(locale, on);
             Some(if to == 1 {
-                td_string!(
-                    locale,
-                    users.seats_large_reducing_one,
-                    count = count,
-                    date = date
+                crate::ui::messages::fill(
+                    td_string!(locale, users.seats_large_reducing_one),
+                    &[("count", &count), ("date", &date)],
                 )
             } else {
-                td_string!(
-                    locale,
-                    users.seats_large_reducing_many,
-                    count = count,
-                    date = date
+                crate::ui::messages::fill(
+                    td_string!(locale, users.seats_large_reducing_many),
+                    &[("count", &count), ("date", &date)],
                 )
             })
         }

@@ -147,12 +147,14 @@ fn heading(locale: Locale, action: BulkAction, count: u32) -> String {
     let n = format::count_in(locale, count);
     match (action, count == 1) {
         (BulkAction::AddLargeMeetings, true) => td_string!(locale, users.bulk.add_one).to_string(),
-        (BulkAction::AddLargeMeetings, false) => td_string!(locale, users.bulk.add_many, count = n),
+        (BulkAction::AddLargeMeetings, false) => {
+            crate::ui::messages::fill(td_string!(locale, users.bulk.add_many), &[("count", &n)])
+        }
         (BulkAction::RemoveLargeMeetings, true) => {
             td_string!(locale, users.bulk.remove_one).to_string()
         }
         (BulkAction::RemoveLargeMeetings, false) => {
-            td_string!(locale, users.bulk.remove_many, count = n)
+            crate::ui::messages::fill(td_string!(locale, users.bulk.remove_many), &[("count", &n)])
         }
     }
 }

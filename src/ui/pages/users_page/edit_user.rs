@@ -80,9 +80,10 @@ enum EditProblem {
 impl Wording for EditProblem {
     fn words(&self, locale: Locale) -> String {
         match self {
-            Self::ChangedElsewhere { name } => {
-                td_string!(locale, users.edit.changed_elsewhere, name)
-            }
+            Self::ChangedElsewhere { name } => crate::ui::messages::fill(
+                td_string!(locale, users.edit.changed_elsewhere),
+                &[("name", &name)],
+            ),
             Self::ChooseParticipants => {
                 td_string!(locale, users.edit.choose_participants).to_string()
             }
@@ -175,11 +176,12 @@ pub fn EditUserDialog(
         let locale = i18n.get_locale();
         let capacity = opened_on.with_value(|(_, _, large)| *large)?;
         Some(name.with_value(|name| {
-            td_string!(
-                locale,
-                users.edit.confirm_basic,
-                name,
-                capacity = format::participants_in(locale, capacity)
+            crate::ui::messages::fill(
+                td_string!(locale, users.edit.confirm_basic),
+                &[
+                    ("name", &name),
+                    ("capacity", &format::participants_in(locale, capacity)),
+                ],
             )
         }))
     };

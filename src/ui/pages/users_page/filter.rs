@@ -49,10 +49,9 @@ impl LicenseFilter {
             Self::AnyLargeMeetings => {
                 td_string!(locale, users.filter.any_large_meetings).to_string()
             }
-            Self::LargeMeetings(c) => td_string!(
-                locale,
-                users.filter.large_meetings,
-                count = format::count_in(locale, c.participants())
+            Self::LargeMeetings(c) => crate::ui::messages::fill(
+                td_string!(locale, users.filter.large_meetings),
+                &[("count", &format::count_in(locale, c.participants()))],
             ),
         }
     }

@@ -11,11 +11,12 @@ pub fn pager(list: Listing) -> impl IntoView {
     let on_last = move || page.get() + 1 >= list.pages();
     let page_of = move || {
         let locale = i18n.get_locale();
-        td_string!(
-            locale,
-            users.page_of,
-            page = format::count_in(locale, (list.page() + 1) as u32),
-            pages = format::count_in(locale, list.pages() as u32)
+        crate::ui::messages::fill(
+            td_string!(locale, users.page_of),
+            &[
+                ("page", &format::count_in(locale, (list.page() + 1) as u32)),
+                ("pages", &format::count_in(locale, list.pages() as u32)),
+            ],
         )
     };
     view! {
@@ -51,15 +52,19 @@ pub fn showing(list: Listing) -> impl IntoView {
             return td_string!(locale, users.no_match).to_string();
         }
         let start = list.first_shown();
-        td_string!(
-            locale,
-            users.showing,
-            start = format::count_in(locale, start as u32 + 1),
-            end = format::count_in(
-                locale,
-                (start + super::listing::PAGE_SIZE).min(total) as u32
-            ),
-            total = format::count_in(locale, total as u32)
+        crate::ui::messages::fill(
+            td_string!(locale, users.showing),
+            &[
+                ("start", &format::count_in(locale, start as u32 + 1)),
+                (
+                    "end",
+                    &format::count_in(
+                        locale,
+                        (start + super::listing::PAGE_SIZE).min(total) as u32,
+                    ),
+                ),
+                ("total", &format::count_in(locale, total as u32)),
+            ],
         )
     };
     view! { <p class="page__lead" aria-live="polite">{showing}</p> }

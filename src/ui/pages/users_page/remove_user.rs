@@ -39,7 +39,10 @@ impl Wording for RemoveProblem {
         match self {
             Self::ChooseHandling => td_string!(locale, users.remove.choose_handling).to_string(),
             Self::EnterNewHost => td_string!(locale, users.remove.enter_new_host).to_string(),
-            Self::NoSuchUser(email) => td_string!(locale, users.remove.no_such_user, email),
+            Self::NoSuchUser(email) => crate::ui::messages::fill(
+                td_string!(locale, users.remove.no_such_user),
+                &[("email", &email)],
+            ),
             Self::Refused(error) => error.words(locale),
         }
     }
@@ -75,20 +78,14 @@ fn returns(locale: Locale, license: BaseLicense, large: Option<Capacity>) -> Str
         (BaseLicense::Licensed, None) => {
             td_string!(locale, users.remove.returns_licensed).to_string()
         }
-        (BaseLicense::Basic, Some(c)) => {
-            td_string!(
-                locale,
-                users.remove.returns_basic_large,
-                capacity = capacity(c)
-            )
-        }
-        (BaseLicense::Licensed, Some(c)) => {
-            td_string!(
-                locale,
-                users.remove.returns_licensed_large,
-                capacity = capacity(c)
-            )
-        }
+        (BaseLicense::Basic, Some(c)) => crate::ui::messages::fill(
+            td_string!(locale, users.remove.returns_basic_large),
+            &[("capacity", &capacity(c))],
+        ),
+        (BaseLicense::Licensed, Some(c)) => crate::ui::messages::fill(
+            td_string!(locale, users.remove.returns_licensed_large),
+            &[("capacity", &capacity(c))],
+        ),
     }
 }
 

@@ -14,11 +14,12 @@ pub fn seat_summary() -> impl IntoView {
     let lines = move || {
         let locale = i18n.get_locale();
         who.with(|a, _| {
-            let base = td_string!(
-                locale,
-                users.seats_base,
-                used = format::count_in(locale, a.seats_in_use()),
-                total = format::count_in(locale, a.base_plan.seats)
+            let base = crate::ui::messages::fill(
+                td_string!(locale, users.seats_base),
+                &[
+                    ("used", &format::count_in(locale, a.seats_in_use())),
+                    ("total", &format::count_in(locale, a.base_plan.seats)),
+                ],
             );
             std::iter::once(base)
                 .chain(a.large_meetings.iter().map(|line| large(locale, a, line)))
@@ -43,28 +44,33 @@ fn large(locale: Locale, a: &Account, line: &LargeMeetingsLine) -> String {
         format::count_in(locale, seats.available()),
     );
     let text = if seats.available() == 1 {
-        td_string!(
-            locale,
-            users.seats_large_one_available,
-            capacity,
-            assigned,
-            purchased,
-            available
+        crate::ui::messages::fill(
+            td_string!(locale, users.seats_large_one_available),
+            &[
+                ("capacity", &capacity),
+                ("assigned", &assigned),
+                ("purchased", &purchased),
+                ("available", &available),
+            ],
         )
     } else {
-        td_string!(
-            locale,
-            users.seats_large,
-            capacity,
-            assigned,
-            purchased,
-            available
+        crate::ui::messages::fill(
+            td_string!(locale, users.seats_large),
+            &[
+                ("capacity", &capacity),
+                ("assigned", &assigned),
+                ("purchased", &purchased),
+                ("available", &available),
+            ],
         )
     };
     // Unassigned seats of a line being cancelled or reduced are not free:
     // say why fewer are available than unassigned.
     match capacity_offer::pending_note(locale, a, line.capacity) {
-        Some(note) => td_string!(locale, users.seats_large_with_note, seats = text, note),
+        Some(note) => crate::ui::messages::fill(
+            td_string!(locale, users.seats_large_with_note),
+            &[("seats", &text), ("note", &note)],
+        ),
         None => text,
     }
 }

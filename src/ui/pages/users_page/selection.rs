@@ -17,10 +17,9 @@ pub fn selection_bar(list: Listing, dialogs: Dialogs) -> impl IntoView {
         if n == 1 {
             td_string!(locale, users.one_user_selected).to_string()
         } else {
-            td_string!(
-                locale,
-                users.users_selected,
-                count = format::count_in(locale, n as u32)
+            crate::ui::messages::fill(
+                td_string!(locale, users.users_selected),
+                &[("count", &format::count_in(locale, n as u32))],
             )
         }
     };

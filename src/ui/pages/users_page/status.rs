@@ -65,34 +65,57 @@ impl Wording for Status {
     fn words(&self, locale: Locale) -> String {
         let n = |count: &u32| format::count_in(locale, *count);
         match self {
-            Self::Saved { name } => td_string!(locale, users.edit.saved, name),
+            Self::Saved { name } => {
+                crate::ui::messages::fill(td_string!(locale, users.edit.saved), &[("name", &name)])
+            }
             Self::Added {
                 name,
                 email,
                 license,
                 role,
             } => added(locale, name, email, *license, *role),
-            Self::Removed { name } => td_string!(locale, users.remove.removed, name),
-            Self::Imported { count: 1 } => td_string!(locale, users.import.done_one, count = n(&1)),
-            Self::Imported { count } => {
-                td_string!(locale, users.import.done_many, count = n(count))
-            }
-            Self::Exported { count: 1 } => td_string!(locale, users.exported_one, count = n(&1)),
-            Self::Exported { count } => td_string!(locale, users.exported_many, count = n(count)),
+            Self::Removed { name } => crate::ui::messages::fill(
+                td_string!(locale, users.remove.removed),
+                &[("name", &name)],
+            ),
+            Self::Imported { count: 1 } => crate::ui::messages::fill(
+                td_string!(locale, users.import.done_one),
+                &[("count", &n(&1))],
+            ),
+            Self::Imported { count } => crate::ui::messages::fill(
+                td_string!(locale, users.import.done_many),
+                &[("count", &n(count))],
+            ),
+            Self::Exported { count: 1 } => crate::ui::messages::fill(
+                td_string!(locale, users.exported_one),
+                &[("count", &n(&1))],
+            ),
+            Self::Exported { count } => crate::ui::messages::fill(
+                td_string!(locale, users.exported_many),
+                &[("count", &n(count))],
+            ),
             Self::LargeMeetingsAdded { capacity, count } => {
                 let capacity = format::participants_in(locale, *capacity);
                 if *count == 1 {
-                    td_string!(locale, users.bulk.added_one, capacity, count = n(count))
+                    crate::ui::messages::fill(
+                        td_string!(locale, users.bulk.added_one),
+                        &[("capacity", &capacity), ("count", &n(count))],
+                    )
                 } else {
-                    td_string!(locale, users.bulk.added, capacity, count = n(count))
+                    crate::ui::messages::fill(
+                        td_string!(locale, users.bulk.added),
+                        &[("capacity", &capacity), ("count", &n(count))],
+                    )
                 }
             }
-            Self::LargeMeetingsRemoved { count: 1 } => {
-                td_string!(locale, users.bulk.removed_one, count = n(&1))
-            }
-            Self::LargeMeetingsRemoved { count } => {
-                td_string!(locale, users.bulk.removed, count = n(count))
-            }
+            Self::LargeMeetingsRemoved { count: 1 } => crate::ui::messages::fill(
+                td_string!(locale, users.bulk.removed_one),
+                &[("count", &n(&1))],
+            ),
+            Self::LargeMeetingsRemoved { count } => crate::ui::messages::fill(
+                td_string!(locale, users.bulk.removed),
+                &[("count", &n(count))],
+            ),
         }
     }
 }
@@ -101,15 +124,21 @@ impl Wording for Status {
 /// second owner).
 fn added(locale: Locale, name: &str, email: &Email, license: BaseLicense, role: Role) -> String {
     match (license, role) {
-        (BaseLicense::Basic, Role::Member) => {
-            td_string!(locale, users.add.added_basic_member, name, email)
-        }
-        (BaseLicense::Basic, _) => td_string!(locale, users.add.added_basic_admin, name, email),
-        (BaseLicense::Licensed, Role::Member) => {
-            td_string!(locale, users.add.added_licensed_member, name, email)
-        }
-        (BaseLicense::Licensed, _) => {
-            td_string!(locale, users.add.added_licensed_admin, name, email)
-        }
+        (BaseLicense::Basic, Role::Member) => crate::ui::messages::fill(
+            td_string!(locale, users.add.added_basic_member),
+            &[("name", &name), ("email", &email)],
+        ),
+        (BaseLicense::Basic, _) => crate::ui::messages::fill(
+            td_string!(locale, users.add.added_basic_admin),
+            &[("name", &name), ("email", &email)],
+        ),
+        (BaseLicense::Licensed, Role::Member) => crate::ui::messages::fill(
+            td_string!(locale, users.add.added_licensed_member),
+            &[("name", &name), ("email", &email)],
+        ),
+        (BaseLicense::Licensed, _) => crate::ui::messages::fill(
+            td_string!(locale, users.add.added_licensed_admin),
+            &[("name", &name), ("email", &email)],
+        ),
     }
 }

@@ -81,7 +81,7 @@ impl Row {
                 <td>
                     <input
                         type="checkbox"
-                        aria-label=td_string!(locale, users.select_user, name = &name)
+                        aria-label=crate::ui::messages::fill(td_string!(locale, users.select_user), &[("name", &&name)])
                         prop:checked=move || list.is_selected(id)
                         on:change=move |ev| list.select(id, event_target_checked(&ev))
                     />

@@ -44,14 +44,15 @@ pub fn license_choice(
         let locale = i18n.get_locale();
         let available = format::count_in(locale, free);
         if free == 1 {
-            td_string!(
-                locale,
-                users.edit.plan_available_one,
-                plan = &plan,
-                available
+            crate::ui::messages::fill(
+                td_string!(locale, users.edit.plan_available_one),
+                &[("plan", &&plan), ("available", &available)],
             )
         } else {
-            td_string!(locale, users.edit.plan_available, plan = &plan, available)
+            crate::ui::messages::fill(
+                td_string!(locale, users.edit.plan_available),
+                &[("plan", &&plan), ("available", &available)],
+            )
         }
     };
     // The free seats stay readable when a narrow screen cuts the option's text.
@@ -62,9 +63,15 @@ pub fn license_choice(
             format::count_in(locale, total),
         );
         if free == 1 {
-            td_string!(locale, users.edit.seats_free_one, available, total)
+            crate::ui::messages::fill(
+                td_string!(locale, users.edit.seats_free_one),
+                &[("available", &available), ("total", &total)],
+            )
         } else {
-            td_string!(locale, users.edit.seats_free_many, available, total)
+            crate::ui::messages::fill(
+                td_string!(locale, users.edit.seats_free_many),
+                &[("available", &available), ("total", &total)],
+            )
         }
     };
     let none_free = (!open).then(|| {

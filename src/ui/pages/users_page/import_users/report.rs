@@ -32,7 +32,10 @@ impl Wording for ImportFailure {
     fn words(&self, locale: Locale) -> String {
         match self {
             Self::ChooseFile => td_string!(locale, users.import.choose_file).to_string(),
-            Self::Unreadable(reason) => td_string!(locale, users.import.unreadable, reason),
+            Self::Unreadable(reason) => crate::ui::messages::fill(
+                td_string!(locale, users.import.unreadable),
+                &[("reason", &reason)],
+            ),
             Self::Refused(error) => error.words(locale),
         }
     }
@@ -45,9 +48,15 @@ pub fn progress(percent: u32, rows: usize) -> impl IntoView {
         let locale = i18n.get_locale();
         let count = format::count_in(locale, rows as u32);
         if rows == 1 {
-            td_string!(locale, users.import.reading_one, rows = count)
+            crate::ui::messages::fill(
+                td_string!(locale, users.import.reading_one),
+                &[("rows", &count)],
+            )
         } else {
-            td_string!(locale, users.import.reading_many, rows = count)
+            crate::ui::messages::fill(
+                td_string!(locale, users.import.reading_many),
+                &[("rows", &count)],
+            )
         }
     };
     view! {
@@ -69,9 +78,18 @@ fn report_lines(locale: Locale, report: &ImportReport) -> (String, Vec<String>, 
     let rows = format::count_in(locale, report.problem_rows as u32);
     let summary = match (report.row_problems, report.problem_rows) {
         (0, _) => td_string!(locale, users.import.refused_file).to_string(),
-        (1, _) => td_string!(locale, users.import.refused_rows_one, count, rows),
-        (_, 1) => td_string!(locale, users.import.refused_rows_many_in_one, count, rows),
-        _ => td_string!(locale, users.import.refused_rows_many, count, rows),
+        (1, _) => crate::ui::messages::fill(
+            td_string!(locale, users.import.refused_rows_one),
+            &[("count", &count), ("rows", &rows)],
+        ),
+        (_, 1) => crate::ui::messages::fill(
+            td_string!(locale, users.import.refused_rows_many_in_one),
+            &[("count", &count), ("rows", &rows)],
+        ),
+        _ => crate::ui::messages::fill(
+            td_string!(locale, users.import.refused_rows_many),
+            &[("count", &count), ("rows", &rows)],
+        ),
     };
     let lines = report
         .file
@@ -83,8 +101,14 @@ fn report_lines(locale: Locale, report: &ImportReport) -> (String, Vec<String>, 
     let count = format::count_in(locale, unlisted as u32);
     let more = match unlisted {
         0 => None,
-        1 => Some(td_string!(locale, users.import.more_problems_one, count)),
-        _ => Some(td_string!(locale, users.import.more_problems_many, count)),
+        1 => Some(crate::ui::messages::fill(
+            td_string!(locale, users.import.more_problems_one),
+            &[("count", &count)],
+        )),
+        _ => Some(crate::ui::messages::fill(
+            td_string!(locale, users.import.more_problems_many),
+            &[("count", &count)],
+        )),
     };
     (summary, lines, more)
 }

@@ -39,35 +39,46 @@ impl CapacityPreview {
         let name = host.full_name();
         let changes = a.capacities_if_moved(user, host.id)?;
         let count = |n| format::count_in(locale, n);
-        let participants = |n| td_string!(locale, common.participants, count = count(n));
+        let participants = |n| {
+            crate::ui::messages::fill(
+                td_string!(locale, common.participants),
+                &[("count", &count(n))],
+            )
+        };
         let lines = changes
             .iter()
             .map(|c| {
                 let topic = c.meeting.topic.as_str();
                 if c.before == c.after {
                     let capacity = participants(c.after);
-                    td_string!(locale, users.remove.capacity_same, topic, capacity)
+                    crate::ui::messages::fill(
+                        td_string!(locale, users.remove.capacity_same),
+                        &[("topic", &topic), ("capacity", &capacity)],
+                    )
                 } else {
                     let (before, after) = (count(c.before), participants(c.after));
-                    td_string!(locale, users.remove.capacity_change, topic, before, after)
+                    crate::ui::messages::fill(
+                        td_string!(locale, users.remove.capacity_change),
+                        &[("topic", &topic), ("before", &before), ("after", &after)],
+                    )
                 }
             })
             .collect();
         let warning = match changes.iter().filter(|c| c.drops()).count() {
             0 => None,
-            1 => Some(td_string!(
-                locale,
-                users.remove.capacity_drops_one,
-                name = &name
+            1 => Some(crate::ui::messages::fill(
+                td_string!(locale, users.remove.capacity_drops_one),
+                &[("name", &&name)],
             )),
-            n => Some(td_string!(
-                locale,
-                users.remove.capacity_drops_many,
-                count = count(n as u32),
-                name = &name
+            n => Some(crate::ui::messages::fill(
+                td_string!(locale, users.remove.capacity_drops_many),
+                &[("count", &count(n as u32)), ("name", &&name)],
             )),
         };
-        let heading = td_string!(locale, users.remove.capacity_heading, name = &name);
+        let heading = crate::ui::messages::fill(
+            td_string!(locale, users.remove.capacity_heading),
+            &[("name", &&name)],
+        );
         Some(Self::Changes {
             heading,
             lines,
@@ -137,10 +148,9 @@ pub fn hosted_meetings(
         if count == 1 {
             td_string!(locale, users.remove.hosts_one).to_string()
         } else {
-            td_string!(
-                locale,
-                users.remove.hosts_many,
-                count = format::count_in(locale, count)
+            crate::ui::messages::fill(
+                td_string!(locale, users.remove.hosts_many),
+                &[("count", &format::count_in(locale, count))],
             )
         }
     };

@@ -1,0 +1,263 @@
+//! Groups: create, rename, delete, members in and out, the license rule;
+//! and what the rules then change for each user ([`Account::settle`]),
+//! logged with the group that caused it.
+
+use super::Log;
+use crate::audit::{AuditAction, AuditTarget};
+use crate::billing::LineStatus;
+use crate::group::{Held, Settled, MAX_GROUP_NAME_CHARS};
+use crate::text::{self, TextProblem};
+use crate::{Account, DomainError, Group, GroupId, GroupRule, UserId};
+
+/// Automatic changes logged one entry per user up to this many users per
+/// change; beyond it, one entry per group and change with the count, so a
+/// rule over 20,000 members does not fill the browser's storage with log.
+pub const MAX_AUTOMATIC_ENTRIES: usize = 100;
+
+impl Account {
+    /// The group `id` of this account, or an error naming it.
+    fn existing_group(&self, id: GroupId) -> Result<&Group, DomainError> {
+        self.group(id).ok_or(DomainError::UnknownGroup(id))
+    }
+
+    /// A usable, unused group name (`except` may keep its own).
+    pub fn check_group_name<'n>(
+        &self,
+        name: &'n str,
+        except: Option<GroupId>,
+    ) -> Result<&'n str, DomainError> {
+        let name = text::check(name, MAX_GROUP_NAME_CHARS).map_err(|problem| match problem {
+            TextProblem::Missing => DomainError::GroupNameMissing,
+            TextProblem::TooLong { max } => DomainError::NameTooLong { max },
+            TextProblem::HiddenCharacter => DomainError::HiddenCharacter,
+        })?;
+        match self.group_by_name(name) {
+            Some(taken) if Some(taken.id) != except => Err(DomainError::GroupNameTaken {
+                name: taken.name.clone(),
+            }),
+            _ => Ok(name),
+        }
+    }
+
+    pub(super) fn create_group(&mut self, log: &mut Log, name: &str) -> Result<(), DomainError> {
+        let name = self.check_group_name(name, None)?.to_string();
+        self.last_group_id += 1;
+        self.groups.push(Group {
+            id: GroupId(self.last_group_id),
+            name: name.clone(),
+            rule: None,
+        });
+        log.push(AuditTarget::Named(name), AuditAction::GroupCreated);
+        Ok(())
+    }
+
+    pub(super) fn rename_group(
+        &mut self,
+        log: &mut Log,
+        id: GroupId,
+        name: &str,
+    ) -> Result<(), DomainError> {
+        self.existing_group(id)?;
+        let name = self.check_group_name(name, Some(id))?.to_string();
+        let group = self.group_mut(id);
+        if group.name == name {
+            return Ok(());
+        }
+        let from = std::mem::replace(&mut group.name, name.clone());
+        log.push(AuditTarget::Named(name), AuditAction::GroupRenamed { from });
+        Ok(())
+    }
+
+    /// Deletes a group: its members leave it, and keep what they were
+    /// given directly or by other groups.
+    pub(super) fn delete_group(&mut self, log: &mut Log, id: GroupId) -> Result<(), DomainError> {
+        let name = self.existing_group(id)?.name.clone();
+        // What the rule gave goes first, logged while the name is known.
+        self.group_mut(id).rule = None;
+        self.settle_and_log(log);
+        let mut members = 0;
+        for user in &mut self.users {
+            if let Ok(at) = user.membership.groups.binary_search(&id) {
+                user.membership.groups.remove(at);
+                members += 1;
+            }
+        }
+        self.groups.retain(|g| g.id != id);
+        log.push(
+            AuditTarget::Named(name),
+            AuditAction::GroupDeleted { members },
+        );
+        Ok(())
+    }
+
+    /// Adds users to a group: all or none; users already in it are skipped,
+    /// and refused only if all of them are.
+    pub(super) fn add_to_group(
+        &mut self,
+        log: &mut Log,
+        id: GroupId,
+        users: Vec<UserId>,
+    ) -> Result<(), DomainError> {
+        let group = self.existing_group(id)?.name.clone();
+        let members = self.distinct_members(users)?;
+        let joining: Vec<UserId> = members
+            .iter()
+            .filter(|u| !u.membership.contains(id))
+            .map(|u| u.id)
+            .collect();
+        if joining.is_empty() {
+            return Err(DomainError::AlreadyInGroup { group });
+        }
+        for user in &joining {
+            let user = self.user_mut(*user);
+            if let Err(at) = user.membership.groups.binary_search(&id) {
+                user.membership.groups.insert(at, id);
+            }
+        }
+        log.push(
+            AuditTarget::Named(group),
+            AuditAction::MembersAdded {
+                count: joining.len() as u32,
+            },
+        );
+        Ok(())
+    }
+
+    /// Takes users out of a group: all or none.
+    pub(super) fn remove_from_group(
+        &mut self,
+        log: &mut Log,
+        id: GroupId,
+        users: Vec<UserId>,
+    ) -> Result<(), DomainError> {
+        let group = self.existing_group(id)?.name.clone();
+        let members = self.distinct_members(users)?;
+        if let Some(outsider) = members.iter().find(|u| !u.membership.contains(id)) {
+            return Err(DomainError::NotInGroup {
+                user: outsider.email.clone(),
+                group,
+            });
+        }
+        let leaving: Vec<UserId> = members.iter().map(|u| u.id).collect();
+        for user in &leaving {
+            let user = self.user_mut(*user);
+            user.membership.groups.retain(|g| *g != id);
+        }
+        log.push(
+            AuditTarget::Named(group),
+            AuditAction::MembersRemoved {
+                count: leaving.len() as u32,
+            },
+        );
+        Ok(())
+    }
+
+    /// Sets, changes or removes a group's rule. The capacity must be owned
+    /// and not ending; members it cannot cover wait (see [`Account::waiting`]).
+    pub(super) fn set_group_rule(
+        &mut self,
+        log: &mut Log,
+        id: GroupId,
+        rule: Option<GroupRule>,
+    ) -> Result<(), DomainError> {
+        let group = self.existing_group(id)?;
+        if group.rule == rule {
+            return Err(DomainError::RuleUnchanged {
+                group: group.name.clone(),
+            });
+        }
+        if let Some(rule) = rule {
+            let line = self
+                .line(rule.capacity)
+                .ok_or(DomainError::CapacityNotOwned {
+                    capacity: rule.capacity,
+                })?;
+            if line.status == LineStatus::PendingCancellation {
+                return Err(DomainError::LineEnding {
+                    capacity: rule.capacity,
+                    ends_on: line.term.renews_on(),
+                });
+            }
+        }
+        let group = self.group_mut(id);
+        group.rule = rule;
+        let name = group.name.clone();
+        log.push(AuditTarget::Named(name), AuditAction::GroupRuleSet { rule });
+        Ok(())
+    }
+
+    fn group_mut(&mut self, id: GroupId) -> &mut Group {
+        let at = self
+            .groups
+            .binary_search_by_key(&id, |g| g.id)
+            .expect("checked before the change");
+        &mut self.groups[at]
+    }
+
+    /// The name of the group that caused a change from `before` to `after`.
+    fn cause(&self, before: &Held, after: &Held) -> String {
+        let group = after
+            .large_meetings_from
+            .or(before.large_meetings_from)
+            .or(after.license_from)
+            .or(before.license_from);
+        group
+            .and_then(|g| self.group(g))
+            .map(|g| g.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// Applies the rules after a change and logs what they changed.
+    pub(super) fn settle_and_log(&mut self, log: &mut Log) {
+        let settled = self.settle();
+        for (target, action) in self.settled_entries(&settled) {
+            log.push(target, action);
+        }
+    }
+
+    /// The log entries of what the rules changed: one per user and change,
+    /// or per group and change with the count above
+    /// [`MAX_AUTOMATIC_ENTRIES`] users.
+    pub(super) fn settled_entries(&self, settled: &[Settled]) -> Vec<(AuditTarget, AuditAction)> {
+        let mut out = Vec::new();
+        // (group, action) and how many users, for the summary.
+        let mut summary: Vec<(String, AuditAction, u32)> = Vec::new();
+        let each = settled.len() <= MAX_AUTOMATIC_ENTRIES;
+        for change in settled {
+            let Some(user) = self.user(change.user) else {
+                continue;
+            };
+            let group = self.cause(&change.before, &change.after);
+            let mut actions = Vec::new();
+            if change.before.license != change.after.license {
+                actions.push(AuditAction::WorkplaceByGroup {
+                    group: group.clone(),
+                    license: change.after.license,
+                });
+            }
+            if change.before.large_meetings != change.after.large_meetings {
+                actions.push(AuditAction::LargeMeetingsByGroup {
+                    group: group.clone(),
+                    capacity: change.after.large_meetings,
+                    previous: change.before.large_meetings,
+                });
+            }
+            for action in actions {
+                if each {
+                    out.push((AuditTarget::User(user.email.clone()), action));
+                } else if let Some(entry) = summary
+                    .iter_mut()
+                    .find(|(g, a, _)| *g == group && *a == action)
+                {
+                    entry.2 += 1;
+                } else {
+                    summary.push((group.clone(), action, 1));
+                }
+            }
+        }
+        for (_, action, count) in summary {
+            out.push((AuditTarget::Imported { count }, action));
+        }
+        out
+    }
+}
