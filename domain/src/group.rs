@@ -328,7 +328,9 @@ impl Account {
     /// Applies the rules: every user holds what [`Account::coverage`]
     /// says. Returns the users whose holdings changed.
     pub fn settle(&mut self) -> Vec<Settled> {
-        let needs_work = !self.groups.is_empty()
+        // Without rules, and with nothing given by one, everyone holds what
+        // they were given directly: nothing to do (a scan, no allocation).
+        let needs_work = self.groups.iter().any(|g| g.rule.is_some())
             || self.users.iter().any(|u| {
                 u.membership.license_from.is_some() || u.membership.large_meetings_from.is_some()
             });
