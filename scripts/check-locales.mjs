@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fails when a translation key exists in one language and not the other,
-// or when a value interpolates different {{ variables }} (leptos_i18n's) or
-// {places} (filled at run time by `messages::fill`) in the two.
+// or when a value has different {places} (filled at run time by
+// `ui::messages::fill`) or {{ variables }} in the two.
 // usage: node scripts/check-locales.mjs [--dir src/locales]
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

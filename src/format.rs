@@ -40,7 +40,6 @@ pub fn date_time_in(locale: Locale, at: Timestamp) -> String {
 /// loads the browser's date data, 0.1 s on a slow phone, and the sign-in
 /// page's footer shows a day.
 pub fn day_in(locale: Locale, day: Day) -> String {
-    use crate::i18n::*;
     let (year, month, date) = day.ymd();
     let month = match month {
         1 => td_string!(locale, common.months.jan),
@@ -98,7 +97,6 @@ pub fn number_style(locale: Locale) -> portal_domain::NumberStyle {
 
 /// "1,000 participants" or "1 000 deltagare".
 pub fn participants_in(locale: Locale, capacity: Capacity) -> String {
-    use crate::i18n::*;
     crate::ui::messages::fill(
         td_string!(locale, common.participants),
         &[("count", &count_in(locale, capacity.participants()))],

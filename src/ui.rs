@@ -11,12 +11,11 @@ pub mod pages;
 
 pub use app::App;
 
-use crate::i18n::Locale;
+use crate::i18n::{I18nContext, Locale};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 
 /// A text node that re-words itself when the language changes: `words`
 /// gives the text of a locale (made by `tr!`).
-pub fn text(i18n: I18nContext<Locale>, words: fn(Locale) -> &'static str) -> impl IntoView {
+pub fn text(i18n: I18nContext, words: fn(Locale) -> &'static str) -> impl IntoView {
     move || words(i18n.get_locale())
 }
