@@ -420,7 +420,7 @@ pub fn portal(now: Timestamp) -> Portal {
                 .iter_mut()
                 .find(|u| u.email == email)
                 .expect("demo group members are demo users");
-            user.membership.groups.push(id);
+            user.membership.join(id);
         }
     }
     let midnight = Timestamp(now.millis() - now.millis().rem_euclid(Duration::days(1).0));

@@ -65,12 +65,30 @@ pub struct Membership {
 }
 
 impl Membership {
-    pub fn is_empty(&self) -> bool {
-        *self == Membership::default()
-    }
-
     pub fn contains(&self, group: GroupId) -> bool {
         self.groups.binary_search(&group).is_ok()
+    }
+
+    /// Joins `group`, keeping the groups ascending; false if already in it.
+    pub(crate) fn join(&mut self, group: GroupId) -> bool {
+        match self.groups.binary_search(&group) {
+            Ok(_) => false,
+            Err(at) => {
+                self.groups.insert(at, group);
+                true
+            }
+        }
+    }
+
+    /// Leaves `group`; false if not in it.
+    pub(crate) fn leave(&mut self, group: GroupId) -> bool {
+        match self.groups.binary_search(&group) {
+            Ok(at) => {
+                self.groups.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
     }
 }
 
@@ -194,26 +212,6 @@ impl Account {
     pub fn group_by_name(&self, name: &str) -> Option<&Group> {
         let name = name.trim().to_lowercase();
         self.groups.iter().find(|g| g.name.to_lowercase() == name)
-    }
-
-    /// Positions (in `users`) of the members of `group`, by id.
-    pub fn members(&self, group: GroupId) -> Vec<usize> {
-        (0..self.users.len())
-            .filter(|&i| self.users[i].membership.contains(group))
-            .collect()
-    }
-
-    /// How many users are in each group, in the order of `groups`.
-    pub fn member_counts(&self) -> Vec<u32> {
-        let mut counts = vec![0u32; self.groups.len()];
-        for user in &self.users {
-            for id in &user.membership.groups {
-                if let Ok(at) = self.groups.binary_search_by_key(id, |g| g.id) {
-                    counts[at] += 1;
-                }
-            }
-        }
-        counts
     }
 
     /// The rule of `group`, if the group exists and has one.

@@ -474,49 +474,50 @@ fn decode_hundreds(text: &str) -> Option<Capacity> {
     Capacity::from_participants(n.checked_mul(100)?).ok()
 }
 
-/// The groups part of stored flags (`g1g4w1f4d5`), strictly in that order.
+/// The groups part of stored flags (`g1g4w1f4d5`): memberships (ascending),
+/// then at most one each of `w`, `f` and `d`, in that order; `d` only
+/// after `f`. Anything else is refused.
 fn decode_membership(mut text: &str) -> Option<Membership> {
     let mut membership = Membership::default();
-    while !text.is_empty() {
-        let letter = text.as_bytes()[0];
-        let end = text[1..]
+    // The rank of the latest letter: g 0, w 1, f 2, d 3.
+    let mut last = None;
+    while let Some(letter) = text.chars().next() {
+        let rest = &text[letter.len_utf8()..];
+        let end = rest
             .find(|c: char| !c.is_ascii_digit())
-            .map_or(text.len(), |at| at + 1);
-        let digits = &text[1..end];
+            .unwrap_or(rest.len());
+        let digits = &rest[..end];
         if digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
             return None;
         }
-        let id = || digits.parse::<u32>().ok().map(GroupId);
-        match letter {
-            b'g' if membership.license_from.is_none()
-                && membership.large_meetings_from.is_none()
-                && membership.direct_large_meetings.is_none() =>
-            {
-                let id = id()?;
+        let rank = match letter {
+            'g' => 0,
+            'w' => 1,
+            'f' => 2,
+            'd' => 3,
+            _ => return None,
+        };
+        if last.is_some_and(|last| rank < last || (rank == last && rank > 0)) {
+            return None;
+        }
+        last = Some(rank);
+        let id = digits.parse::<u32>().ok().map(GroupId);
+        match rank {
+            0 => {
+                let id = id?;
                 if membership.groups.last().is_some_and(|last| *last >= id) {
                     return None;
                 }
                 membership.groups.push(id);
             }
-            b'w' if membership.license_from.is_none()
-                && membership.large_meetings_from.is_none()
-                && membership.direct_large_meetings.is_none() =>
-            {
-                membership.license_from = Some(id()?)
+            1 => membership.license_from = Some(id?),
+            2 => membership.large_meetings_from = Some(id?),
+            _ => {
+                membership.large_meetings_from?;
+                membership.direct_large_meetings = Some(decode_hundreds(digits)?);
             }
-            b'f' if membership.large_meetings_from.is_none()
-                && membership.direct_large_meetings.is_none() =>
-            {
-                membership.large_meetings_from = Some(id()?)
-            }
-            b'd' if membership.large_meetings_from.is_some()
-                && membership.direct_large_meetings.is_none() =>
-            {
-                membership.direct_large_meetings = Some(decode_hundreds(digits)?)
-            }
-            _ => return None,
         }
-        text = &text[end..];
+        text = &rest[end..];
     }
     Some(membership)
 }
@@ -1211,6 +1212,34 @@ mod tests {
         assert!(
             matches!(read(&missing), Err(DecodeError::Malformed { record, detail }) if record == "lmp.account.2.users.0" && detail == "missing")
         );
+    }
+
+    #[test]
+    fn group_flags_are_read_strictly_and_hostile_ones_refused_without_panic() {
+        let read = |flags: &str| decode_flags(flags).map(|f| f.membership);
+        let ok = read("ML10g1g4f4d5").unwrap();
+        assert_eq!(ok.groups, [GroupId(1), GroupId(4)]);
+        assert_eq!(ok.large_meetings_from, Some(GroupId(4)));
+        assert_eq!(ok.direct_large_meetings, Some(Capacity::P500));
+        assert_eq!(read("MLg2w2").unwrap().license_from, Some(GroupId(2)));
+        for bad in [
+            "ML10g4g1",
+            "ML10g1g1",
+            "ML10f1g1",
+            "ML10w1w1",
+            "ML10d5",
+            "ML10f1d5d5",
+            "ML10d5f1",
+            "ML10g",
+            "ML10g01",
+            "ML10x1",
+            "ML10g1é",
+            "ML10g1\u{1F600}1",
+            "MBw1",
+            "ML10f1d7",
+        ] {
+            assert!(read(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

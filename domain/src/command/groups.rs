@@ -77,8 +77,7 @@ impl Account {
         self.settle_and_log(log);
         let mut members = 0;
         for user in &mut self.users {
-            if let Ok(at) = user.membership.groups.binary_search(&id) {
-                user.membership.groups.remove(at);
+            if user.membership.leave(id) {
                 members += 1;
             }
         }
@@ -109,10 +108,7 @@ impl Account {
             return Err(DomainError::AlreadyInGroup { group });
         }
         for user in &joining {
-            let user = self.user_mut(*user);
-            if let Err(at) = user.membership.groups.binary_search(&id) {
-                user.membership.groups.insert(at, id);
-            }
+            self.user_mut(*user).membership.join(id);
         }
         log.push(
             AuditTarget::Named(group),
@@ -140,8 +136,7 @@ impl Account {
         }
         let leaving: Vec<UserId> = members.iter().map(|u| u.id).collect();
         for user in &leaving {
-            let user = self.user_mut(*user);
-            user.membership.groups.retain(|g| *g != id);
+            self.user_mut(*user).membership.leave(id);
         }
         log.push(
             AuditTarget::Named(group),
