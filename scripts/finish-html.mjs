@@ -13,13 +13,18 @@
 // 'unsafe-inline'. A server that can (scripts/serve-dist.mjs,
 // `trunk serve`) also replaces trunk's nonce placeholder per response.
 //
+// A release build's JS glue (wasm-bindgen's module) is minified with terser
+// (tests/e2e's npm packages) and its integrity hash in index.html renewed:
+// 57 KB of readable JS is 26 KB, 2.3 KB less with gzip.
+//
 // Then it writes .br and .gz copies beside each asset (compress-dist.mjs).
 //
 // A debug build (`make dev`) leaves the policy out: `trunk serve` injects its
 // live-reload script with the server's address only when it serves the page,
 // so no hash taken here could match it.
 import { createHash } from "node:crypto";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compressDir } from "./compress-dist.mjs";
@@ -92,6 +97,29 @@ if (process.env.TRUNK_PROFILE !== "release") {
   console.log("finish-html.mjs: debug build, Content-Security-Policy left out for trunk serve's reload script");
   process.exit(0);
 }
+
+// The glue is an ES module: terser may rename its own top-level names but
+// keeps what it exports and the import object's keys the wasm asks for.
+const { minify } = createRequire(join(dirname(fileURLToPath(import.meta.url)), "..", "tests", "e2e", "package.json"))(
+  "terser",
+);
+const glue = readdirSync(staging).filter((name) => /^meetings-portal-[0-9a-f]+\.js$/.test(name));
+if (glue.length !== 1) {
+  console.error(`finish-html.mjs: expected one meetings-portal-<hash>.js in the build, found ${glue.length}`);
+  process.exit(1);
+}
+const gluePath = join(staging, glue[0]);
+const readable = readFileSync(gluePath, "utf8");
+const minified = await minify(readable, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+writeFileSync(gluePath, minified.code);
+const integrity = `sha384-${createHash("sha384").update(minified.code, "utf8").digest("base64")}`;
+const linkOfGlue = new RegExp(`(<link [^>]*href="[^"]*${glue[0].replace(".", "\\.")}"[^>]*integrity=")[^"]*(")`);
+if (!linkOfGlue.test(html)) {
+  console.error(`finish-html.mjs: index.html has no preload link with an integrity hash for ${glue[0]}`);
+  process.exit(1);
+}
+html = html.replace(linkOfGlue, `$1${integrity}$2`);
+console.log(`finish-html.mjs: ${glue[0]} minified, ${readable.length} -> ${minified.code.length} bytes`);
 
 /** The CSP source of every inline <tag> element with a body: its SHA-256 hash. */
 const inlineHashes = (tag) =>
