@@ -8,6 +8,7 @@ pub mod labels;
 pub mod layout;
 pub mod messages;
 pub mod pages;
+pub mod router;
 
 pub use app::App;
 

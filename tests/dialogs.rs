@@ -6,10 +6,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use meetings_portal::i18n::I18nContextProvider;
 use meetings_portal::state::{AppState, SignedIn};
 use meetings_portal::ui::pages::UsersPage;
+use meetings_portal::ui::router::Router;
 use portal_domain::demo::ACME;
 use portal_domain::{
     Account, BaseLicense, BillingCycle, Capacity, Command, Email, Quantity, Session, Timestamp,
@@ -58,9 +58,10 @@ fn users_page(setup: &[Command]) -> Page {
         provide_context(SignedIn::current(state).unwrap());
         view! {
             <I18nContextProvider>
-                <Router>
-                    <UsersPage />
-                </Router>
+                {
+                    Router::provide();
+                    view! { <UsersPage /> }
+                }
             </I18nContextProvider>
         }
     });

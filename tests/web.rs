@@ -5,7 +5,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use meetings_portal::i18n::I18nContextProvider;
 use meetings_portal::state::AppState;
 use meetings_portal::storage::{
@@ -13,6 +12,7 @@ use meetings_portal::storage::{
 };
 use meetings_portal::ui::areas;
 use meetings_portal::ui::pages::SignInPage;
+use meetings_portal::ui::router::Router;
 use portal_domain::demo::ACME;
 use portal_domain::persist::{DecodeError, LEGACY_STATE_KEY, META_KEY};
 use portal_domain::time::Duration;
@@ -65,9 +65,10 @@ fn mount_sign_in() -> (Element, impl Drop) {
         provide_context(AppState::load());
         view! {
             <I18nContextProvider>
-                <Router>
-                    <SignInPage />
-                </Router>
+                {
+                    Router::provide();
+                    view! { <SignInPage /> }
+                }
             </I18nContextProvider>
         }
     });

@@ -1,10 +1,10 @@
 //! The portal's pages in one table: each page's address, its name (the
 //! navigation link and the window title) and the area whose permission it
 //! needs. The router, the navigation, the guard and the window title all
-//! read it, so adding a page is one entry here plus its route.
+//! read it, so adding a page is one entry here plus its view in
+//! `ui::app::page_view`.
 
 use crate::i18n::*;
-use leptos_router::StaticSegment;
 use portal_domain::{Area, BillingPortal};
 
 /// One page of the signed-in portal.
@@ -16,23 +16,6 @@ pub struct Page {
     pub title: fn(Locale) -> &'static str,
     /// The area whose permission opening it needs (`None`: anyone signed in).
     pub area: Option<Area>,
-}
-
-impl Page {
-    /// The router's path of a page one segment deep ("/users").
-    pub fn segment(&self) -> StaticSegment<&'static str> {
-        let segment = self.path.trim_start_matches('/');
-        debug_assert!(!segment.contains('/'), "{} is not one segment", self.path);
-        StaticSegment(segment)
-    }
-
-    /// The router's path of a page two segments deep ("/help/…").
-    pub fn segments(&self) -> (StaticSegment<&'static str>, StaticSegment<&'static str>) {
-        let (first, second) = self.path[1..]
-            .split_once('/')
-            .expect("a page two segments deep");
-        (StaticSegment(first), StaticSegment(second))
-    }
 }
 
 pub const PROFILE: Page = Page {

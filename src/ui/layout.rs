@@ -2,15 +2,15 @@
 
 use crate::i18n::*;
 use crate::state::{use_app, use_signed_in, AppState, SignOutReason, SignedIn};
+use crate::ui::app::Routed;
 use crate::ui::areas::{self, NavEntry, Page};
 use crate::ui::base::{app_path, href, router_base};
 use crate::ui::components::footer::Footer;
 use crate::ui::components::language::LanguageSwitch;
 use crate::ui::components::storage_banner::StorageBanner;
+use crate::ui::router::{redirect, use_router};
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, Redirect, A};
-use leptos_router::hooks::use_location;
 use portal_domain::access;
 use std::time::Duration;
 
@@ -19,7 +19,7 @@ use std::time::Duration;
 pub fn Shell() -> impl IntoView {
     let state = use_app();
     track_activity(state);
-    let location = use_location();
+    let router = use_router();
     // Keyed on who is signed in only, so that changes to the portal's data
     // update the pages in place instead of rebuilding the shell.
     let signed_in = Memo::new(move |_| SignedIn::current(state));
@@ -29,19 +29,18 @@ pub fn Shell() -> impl IntoView {
             view! { <SignedInShell /> }.into_any()
         }
         None => {
-            let path = sign_in_address(state, &location.pathname.get_untracked());
-            view! { <Redirect path /> }.into_any()
+            redirect(&sign_in_address(state, &router.path_untracked()));
+            ().into_any()
         }
     }
 }
 
-/// Where someone who is not signed in goes from the browser path
-/// `pathname`: Sign In, with the way back (`next`) to a deep link or to the
-/// page of an expired session. After Sign Out the next person starts
-/// afresh. The portal's own path, without the router's base (the router adds
+/// Where someone who is not signed in goes from the portal's path `here`
+/// (without the base): Sign In, with the way back (`next`) to a deep link
+/// or to the page of an expired session. After Sign Out the next person
+/// starts afresh. The portal's own path, without the base (the router adds
 /// it again).
-pub fn sign_in_address(state: AppState, pathname: &str) -> String {
-    let here = app_path(router_base(), pathname);
+pub fn sign_in_address(state: AppState, here: &str) -> String {
     let requested = matches!(
         state.signed_out.get_untracked(),
         Some(SignOutReason::Requested | SignOutReason::Reset)
@@ -67,7 +66,8 @@ pub fn start_at_sign_in_if_signed_out(state: AppState) {
     if app_path(router_base(), &pathname) == "/sign-in" {
         return;
     }
-    let address = format!("{}{}", router_base(), sign_in_address(state, &pathname));
+    let here = app_path(router_base(), &pathname);
+    let address = format!("{}{}", router_base(), sign_in_address(state, here));
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
     }
@@ -76,9 +76,9 @@ pub fn start_at_sign_in_if_signed_out(state: AppState) {
 /// Keeps the session alive while the person works, and ends it after 8
 /// idle hours even if the page stays open.
 fn track_activity(state: AppState) {
-    let location = use_location();
+    let router = use_router();
     Effect::new(move |_| {
-        location.pathname.track();
+        router.with_path(|_| ());
         state.touch();
     });
     let pointer = window_event_listener(ev::pointerdown, move |_| state.touch());
@@ -100,9 +100,9 @@ fn SignedInShell() -> impl IntoView {
     // On narrow screens the navigation hides behind the Menu button and
     // closes again after each navigation.
     let menu_open = RwSignal::new(false);
-    let location = use_location();
+    let router = use_router();
     Effect::new(move |_| {
-        location.pathname.track();
+        router.with_path(|_| ());
         menu_open.set(false);
     });
     view! {
@@ -114,16 +114,14 @@ fn SignedInShell() -> impl IntoView {
         {move || {
             // The window title names the page: "Users – Large Meetings portal".
             let locale = i18n.get_locale();
-            let page = location
-                .pathname
-                .with(|path| page_title(locale, app_path(router_base(), path)));
+            let page = router.with_path(|path| page_title(locale, path));
             document().set_title(&format!("{page} – {}", td_string!(locale, common.brand)));
         }}
         <div class="shell">
             <Navigation menu_open />
             <div class="shell__content">
                 <main id="main" class="main" tabindex="-1">
-                    <Outlet />
+                    <Routed />
                 </main>
                 <Footer />
             </div>
@@ -176,9 +174,16 @@ fn TopBar(menu_open: RwSignal<bool>) -> impl IntoView {
 fn Navigation(menu_open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let visible = use_signed_in().memo(access::visible_areas);
+    let router = use_router();
     let link = move |page: &'static Page| {
         let title = page.title;
-        view! { <li><A href=href(page.path)>{move || title(i18n.get_locale())}</A></li> }
+        // The page shown is marked for assistive technology (and styled).
+        let current = move || router.with_path(|path| path == page.path).then_some("page");
+        view! {
+            <li>
+                <a href=href(page.path) aria-current=current>{move || title(i18n.get_locale())}</a>
+            </li>
+        }
     };
     let entry =
         move |entry: &'static NavEntry| {

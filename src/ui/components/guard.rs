@@ -7,7 +7,6 @@ use crate::ui::base::href;
 use crate::ui::labels;
 use crate::ui::messages::fill;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_domain::access;
 use portal_domain::{BillingPortal, Decision};
 
@@ -52,7 +51,7 @@ pub fn NotAuthorisedPage() -> impl IntoView {
                 }}
             </p>
             <p>
-                <A href=href(areas::PROFILE.path)>{tr!(i18n, common.not_authorised.profile)}</A>
+                <a href=href(areas::PROFILE.path)>{tr!(i18n, common.not_authorised.profile)}</a>
             </p>
         </section>
     }
@@ -75,11 +74,11 @@ fn OtherPortalPage(portal: BillingPortal) -> impl IntoView {
                 }}
             </p>
             <p>
-                <A href=other>
+                <a href=other>
                     {move || {
                         fill(td_string!(i18n.get_locale(), common.other_portal.go), &[("portal", &portal())])
                     }}
-                </A>
+                </a>
             </p>
         </section>
     }

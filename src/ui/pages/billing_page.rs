@@ -9,12 +9,10 @@ use crate::ui::components::billing::{
 };
 use crate::ui::components::table_scroll::TableScroll;
 use crate::ui::pages::help_page::{BestPracticesLink, BillingSettingsLink, RequirementsLink};
+use crate::ui::router::{use_router, Navigation, Router};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
 use portal_domain::{BillingCycle, Capacity, DomainError, Quote};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -106,21 +104,21 @@ fn cart_address(step: Step, draft: OrderDraft) -> String {
 
 /// Takes the draft's values from the address (after Back, Forward or a
 /// reload); values already there are left alone.
-fn draft_from_query(draft: OrderDraft, query: &ParamsMap) {
+fn draft_from_query(draft: OrderDraft, query: Router) {
     let capacity = query
-        .get("capacity")
+        .query("capacity")
         .and_then(|c| c.parse().ok())
         .and_then(|n| Capacity::from_participants(n).ok());
     if capacity.is_some() && draft.capacity.get_untracked() != capacity {
         draft.capacity.set(capacity);
     }
-    if let Some(licenses) = query.get("licenses") {
+    if let Some(licenses) = query.query("licenses") {
         if draft.quantity.get_untracked() != licenses {
             draft.quantity.set(licenses);
         }
     }
     let cycle = query
-        .get("cycle")
+        .query("cycle")
         .and_then(|c| c.parse::<BillingCycle>().ok());
     if let Some(cycle) = cycle.filter(|c| *c != draft.cycle.get_untracked()) {
         draft.cycle.set(cycle);
@@ -260,13 +258,12 @@ fn CurrentPlansTab() -> impl IntoView {
     let i18n = use_i18n();
     let feedback = Feedback::new();
     let draft = OrderDraft::new();
-    let query = use_query_map();
-    let navigate = use_navigate();
+    let router = use_router();
     // The address says which step is open and what was chosen.
-    Effect::new(move |_| query.with(|q| draft_from_query(draft, q)));
+    Effect::new(move |_| draft_from_query(draft, router));
     let quote = use_quote(who, draft);
     let step = Memo::new(move |_| {
-        let asked = query.with(|q| Step::from_query(q.get("cart").as_deref()));
+        let asked = Step::from_query(router.query("cart").as_deref());
         match asked {
             // A later step opened without a valid order (an edited address)
             // starts at the first.
@@ -275,12 +272,11 @@ fn CurrentPlansTab() -> impl IntoView {
         }
     });
     let go_to = Callback::new(move |(to, replace): (Step, bool)| {
-        navigate(
+        router.navigate(
             &cart_address(to, draft),
-            NavigateOptions {
+            Navigation {
                 replace,
-                scroll: false,
-                ..Default::default()
+                keep_scroll: true,
             },
         )
     });

@@ -4,7 +4,6 @@
 use crate::i18n::*;
 use crate::ui::base::href;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Where each help page lives.
 pub const REQUIREMENTS: &str = "/help/large-meetings-requirements";
@@ -16,7 +15,7 @@ pub const BILLING_SETTINGS: &str = "/help/billing-settings";
 pub fn RequirementsLink() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <A href=href(REQUIREMENTS) attr:class="help-link">{tr!(i18n, help.link_requirements)}</A>
+        <a href=href(REQUIREMENTS) class="help-link">{tr!(i18n, help.link_requirements)}</a>
     }
 }
 
@@ -25,7 +24,7 @@ pub fn RequirementsLink() -> impl IntoView {
 pub fn BestPracticesLink() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <A href=href(BEST_PRACTICES) attr:class="help-link">{tr!(i18n, help.link_best_practices)}</A>
+        <a href=href(BEST_PRACTICES) class="help-link">{tr!(i18n, help.link_best_practices)}</a>
     }
 }
 
@@ -34,7 +33,7 @@ pub fn BestPracticesLink() -> impl IntoView {
 pub fn BillingSettingsLink() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <A href=href(BILLING_SETTINGS) attr:class="help-link">{tr!(i18n, help.link_billing_settings)}</A>
+        <a href=href(BILLING_SETTINGS) class="help-link">{tr!(i18n, help.link_billing_settings)}</a>
     }
 }
 

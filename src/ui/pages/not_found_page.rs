@@ -3,7 +3,6 @@
 use crate::i18n::*;
 use crate::ui::base::href;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -13,7 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <h1 id="page-title">{tr!(i18n, common.not_found.title)}</h1>
             <p>{tr!(i18n, common.not_found.text)}</p>
             <p>
-                <A href=href("/")>{tr!(i18n, common.not_found.start)}</A>
+                <a href=href("/")>{tr!(i18n, common.not_found.start)}</a>
             </p>
         </section>
     }

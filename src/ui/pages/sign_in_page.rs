@@ -6,11 +6,10 @@ use crate::ui::components::footer::Footer;
 use crate::ui::components::language::LanguageSwitch;
 use crate::ui::components::reset_demo::ResetDemoData;
 use crate::ui::messages;
+use crate::ui::router::{redirect, use_router};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::access::return_address;
 use portal_domain::SignInError;
 use std::time::Duration;
@@ -20,7 +19,8 @@ pub fn SignInPage() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     if state.session.get_untracked().is_some() {
-        return view! { <Redirect path="/" /> }.into_any();
+        redirect("/");
+        return ().into_any();
     }
     Effect::new(move |_| {
         document().set_title(&format!(
@@ -110,8 +110,7 @@ fn DemoSignIns() -> impl IntoView {
 fn SignInForm() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let query = use_query_map();
-    let navigate = use_navigate();
+    let router = use_router();
     let email = NodeRef::<html::Input>::new();
     let password = NodeRef::<html::Input>::new();
     let (error, set_error) = signal(None::<SignInError>);
@@ -127,8 +126,7 @@ fn SignInForm() -> impl IntoView {
         };
         set_error.set(None);
         set_busy.set(true);
-        let navigate = navigate.clone();
-        let next = return_address(query.with_untracked(|q| q.get("next")).as_deref()).to_string();
+        let next = return_address(router.query_untracked("next").as_deref()).to_string();
         // Let the browser paint "Signing in…" before the deliberately slow
         // password check runs.
         set_timeout(
@@ -136,7 +134,7 @@ fn SignInForm() -> impl IntoView {
                 let result = state.sign_in(&email_input.value(), &password_input.value());
                 set_busy.set(false);
                 match result {
-                    Ok(()) => navigate(&next, Default::default()),
+                    Ok(()) => router.navigate(&next, Default::default()),
                     Err(e) => {
                         password_input.set_value("");
                         let field = if e == SignInError::MissingEmail {

@@ -154,3 +154,54 @@ test("the activity log's cells break only between words, in both languages", asy
   await expect(cells.filter({ hasText: "Fakturering" }).first()).toBeVisible();
   expect(await midWordBreaks(cells)).toEqual([]);
 });
+
+test("the skip link moves to the page's content and stays on the page", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  // The first stop of the keyboard on a page.
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+  expect(new URL(page.url()).pathname).toBe("/users");
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+});
+
+test("links move between pages without reloading; Back, Forward and a redirect keep the history right", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  // Something set on the page survives only if the portal does not reload.
+  await page.evaluate(() => ((window as any).sameDocument = true));
+  await nav(page).getByRole("link", { name: "Users", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  await expect(page).toHaveTitle("Users – Large Meetings portal");
+  await nav(page).getByRole("link", { name: "Meetings", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Meetings" })).toBeVisible();
+  await expect(nav(page).getByRole("link", { name: "Users", exact: true })).not.toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  await expect(nav(page).getByRole("link", { name: "Users", exact: true })).toHaveAttribute("aria-current", "page");
+  await page.goForward();
+  await expect(page.getByRole("heading", { level: 1, name: "Meetings" })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
+
+  // "/" shows the profile in place of itself: Back does not land on an
+  // address that only sends the browser forward again.
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/profile");
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Meetings" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/meetings");
+
+  // A link opened with a modifier key is the browser's (a new tab here).
+  const [opened] = await Promise.all([
+    page.context().waitForEvent("page"),
+    nav(page).getByRole("link", { name: "Users", exact: true }).click({ modifiers: ["ControlOrMeta"] }),
+  ]);
+  await opened.close();
+  expect(new URL(page.url()).pathname).toBe("/meetings");
+  await expect(page.getByRole("heading", { level: 1, name: "Meetings" })).toBeVisible();
+});

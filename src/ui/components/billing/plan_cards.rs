@@ -12,7 +12,6 @@ use crate::ui::labels;
 use crate::ui::messages::{self, Counted};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_domain::{Account, BillingCycle, Capacity, Command, Quantity, Quote};
 
 /// The base plan and every Large Meetings line, with what can be changed.
@@ -42,7 +41,7 @@ pub fn CurrentPlans(
         </div>
         <p class="page__hint">
             {tr!(i18n, billing.users_hint_before)}
-            <A href=href("/users")>{tr!(i18n, billing.users_hint_link)}</A>
+            <a href=href("/users")>{tr!(i18n, billing.users_hint_link)}</a>
             {tr!(i18n, billing.users_hint_after)}
         </p>
     }

@@ -8,7 +8,6 @@ use crate::state::use_signed_in;
 use crate::ui::base::href;
 use crate::ui::pages::help_page::RequirementsLink;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_domain::Capacity;
 
 pub fn large_meetings_choice(
@@ -66,7 +65,7 @@ pub fn large_meetings_choice(
     };
     let none_owned = move || {
         let buy = buy.map(|path| {
-            view! { <A href=href(path)>{tr!(i18n, users.edit.buy_large_meetings)}</A> }
+            view! { <a href=href(path)>{tr!(i18n, users.edit.buy_large_meetings)}</a> }
         });
         view! { <p class="field-help">{tr!(i18n, users.no_large_meetings_yet)} " " {buy}</p> }
     };

@@ -8,7 +8,6 @@ use crate::state::use_signed_in;
 use crate::ui::base::href;
 use crate::ui::labels;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_domain::BaseLicense;
 
 pub fn license_choice(
@@ -77,7 +76,7 @@ pub fn license_choice(
     let none_free = (!open).then(|| {
         let buy = match buy {
             Some(path) => {
-                view! { <A href=href(path)>{tr!(i18n, users.edit.buy_more)}</A> }.into_any()
+                view! { <a href=href(path)>{tr!(i18n, users.edit.buy_more)}</a> }.into_any()
             }
             None => tr!(i18n, users.edit.ask_owner).into_any(),
         };
