@@ -13,7 +13,9 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 const LOCALES: [&str; 2] = ["en", "sv"];
-const NAMESPACES: [&str; 6] = ["common", "users", "billing", "pages", "messages", "help"];
+const NAMESPACES: [&str; 7] = [
+    "common", "users", "billing", "pages", "messages", "help", "groups",
+];
 
 /// A key's path (namespace first) and its text.
 type Texts = Vec<(Vec<String>, String)>;

@@ -123,6 +123,16 @@ pub struct Held {
     pub large_meetings_from: Option<GroupId>,
 }
 
+/// How many users lose what, when a group stops giving (see
+/// [`Account::losses_without`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Losses {
+    /// Users who would become Basic.
+    pub license: u32,
+    /// Users who would lose Large Meetings or hold a smaller capacity.
+    pub large_meetings: u32,
+}
+
 /// One user's holdings changed by [`Account::settle`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Settled {
@@ -214,18 +224,51 @@ impl Account {
         self.groups.iter().find(|g| g.name.to_lowercase() == name)
     }
 
-    /// The rule of `group`, if the group exists and has one.
-    fn rule(&self, group: GroupId) -> Option<GroupRule> {
+    /// The rule of `group`, if the group exists and has one (and is not
+    /// the group `without`).
+    fn rule(&self, group: GroupId, without: Option<GroupId>) -> Option<GroupRule> {
+        if Some(group) == without {
+            return None;
+        }
         self.group(group).and_then(|g| g.rule)
     }
 
     /// The first of `user`'s groups (lowest id) whose rule `fits`.
-    fn first_rule(&self, user: &crate::User, fits: impl Fn(GroupRule) -> bool) -> Option<GroupId> {
+    fn first_rule(
+        &self,
+        user: &crate::User,
+        without: Option<GroupId>,
+        fits: impl Fn(GroupRule) -> bool,
+    ) -> Option<GroupId> {
         user.membership
             .groups
             .iter()
             .copied()
-            .find(|g| self.rule(*g).is_some_and(&fits))
+            .find(|g| self.rule(*g, without).is_some_and(&fits))
+    }
+
+    /// The group's members, in the order of `users`.
+    pub fn members(&self, group: GroupId) -> impl Iterator<Item = &crate::User> {
+        self.users
+            .iter()
+            .filter(move |u| u.membership.contains(group))
+    }
+
+    /// What users would lose if `group` gave nothing (its rule removed or
+    /// the group deleted): how many would lose Zoom Workplace, and how many
+    /// would lose Large Meetings or hold a smaller one. Other groups and
+    /// direct assignments count, as when the change is made.
+    pub fn losses_without(&self, group: GroupId) -> Losses {
+        let mut losses = Losses::default();
+        for (user, after) in self.users.iter().zip(self.coverage_without(Some(group))) {
+            if user.license == BaseLicense::Licensed && after.license == BaseLicense::Basic {
+                losses.license += 1;
+            }
+            if after.large_meetings < user.large_meetings {
+                losses.large_meetings += 1;
+            }
+        }
+        losses
     }
 
     /// How many users groups may give `capacity` to: what stays assignable
@@ -239,6 +282,11 @@ impl Account {
     /// `users`: a function of the direct licenses, the memberships, the
     /// rules and the licenses owned only (see the module's documentation).
     pub fn coverage(&self) -> Vec<Held> {
+        self.coverage_without(None)
+    }
+
+    /// [`Account::coverage`] as if the group `without` had no rule.
+    fn coverage_without(&self, without: Option<GroupId>) -> Vec<Held> {
         let mut held: Vec<Held> = self
             .users
             .iter()
@@ -249,7 +297,10 @@ impl Account {
                 large_meetings_from: None,
             })
             .collect();
-        let rules = self.groups.iter().any(|g| g.rule.is_some());
+        let rules = self
+            .groups
+            .iter()
+            .any(|g| g.rule.is_some() && Some(g.id) != without);
         // Zoom Workplace from rules, after the direct seats.
         let direct_seats = held
             .iter()
@@ -263,7 +314,7 @@ impl Account {
             if h.license == BaseLicense::Licensed {
                 continue;
             }
-            let giver = self.first_rule(user, |r| r.workplace);
+            let giver = self.first_rule(user, without, |r| r.workplace);
             if let Some(group) = giver {
                 h.license = BaseLicense::Licensed;
                 h.license_from = Some(group);
@@ -293,7 +344,7 @@ impl Account {
                 user.membership
                     .groups
                     .iter()
-                    .filter_map(|g| self.rule(*g))
+                    .filter_map(|g| self.rule(*g, without))
                     .filter(|r| Some(r.capacity) > direct)
                     .fold(0, |bits, r| bits | bit(r.capacity))
             })
@@ -313,7 +364,7 @@ impl Account {
                 if upgraded[i] || wants[i] & bit(capacity) == 0 {
                     continue;
                 }
-                let giver = self.first_rule(user, |r| r.capacity == capacity);
+                let giver = self.first_rule(user, without, |r| r.capacity == capacity);
                 upgraded[i] = true;
                 held[i].large_meetings = Some(capacity);
                 held[i].large_meetings_from = giver;
@@ -387,14 +438,12 @@ impl Account {
 
     /// How many users wait for `capacity` under some rule (each once).
     pub fn waiting_for(&self, capacity: Capacity) -> u32 {
-        let mut users: Vec<UserId> = self
+        let users: std::collections::HashSet<UserId> = self
             .waiting()
             .into_iter()
             .filter(|w| w.capacity == capacity && w.reason == WaitReason::NotEnoughLicenses)
             .map(|w| w.user)
             .collect();
-        users.sort_unstable();
-        users.dedup();
         users.len() as u32
     }
 }

@@ -45,7 +45,7 @@ pub use command::{Command, MeetingHandling, Outcome, Permission};
 pub use day::Day;
 pub use email::{Email, EmailError};
 pub use error::{DomainError, UserProblem};
-pub use group::{Group, GroupId, GroupRule, Held, Membership, WaitReason, Waiting};
+pub use group::{Group, GroupId, GroupRule, Held, Losses, Membership, WaitReason, Waiting};
 pub use ids::{AccountId, MeetingId, UserId};
 pub use import::{ImportReport, Importer, NewUser};
 pub use meeting::{CapacityChange, Meeting};

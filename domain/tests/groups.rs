@@ -409,6 +409,23 @@ fn apply(account: &mut Account, event: &Event) {
     let _ = run(account, command);
 }
 
+/// Acme with a third group, owning one license of every capacity, so a
+/// rule is never refused.
+fn three_groups_owning_every_capacity() -> Account {
+    let mut account = acme();
+    run(
+        &mut account,
+        Command::CreateGroup {
+            name: "Third".into(),
+        },
+    )
+    .unwrap();
+    for capacity in Capacity::ALL {
+        buy(&mut account, capacity, 1);
+    }
+    account
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -422,16 +439,7 @@ proptest! {
         licensed in proptest::collection::hash_set(0usize..20, 0..4),
         seed in any::<u64>(),
     ) {
-        let mut start = acme();
-        start.execute(
-            id(&start, OWNER),
-            now(),
-            Command::CreateGroup { name: "Third".into() },
-        ).unwrap();
-        // Every capacity owned from the start, so a rule is never refused.
-        for c in 0..4 {
-            buy(&mut start, Capacity::ALL[c], 1);
-        }
+        let start = three_groups_owning_every_capacity();
         let mut events: Vec<Event> = joins.into_iter().map(|(g, u)| Event::Join(g, u)).collect();
         events.extend(rules.into_iter().enumerate().map(|(g, (c, w))| Event::Rule(g, c, w)));
         events.extend(buys.into_iter().map(|(c, n)| Event::Buy(c, n)));
@@ -458,5 +466,46 @@ proptest! {
             prop_assert!(one.seats(capacity).assigned <= one.seats(capacity).purchased);
         }
         prop_assert_eq!(one.waiting(), other.waiting());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// The confirmation of Delete counts exactly the users the deletion
+    /// then leaves with less.
+    #[test]
+    fn the_losses_said_before_deleting_are_what_deleting_does(
+        joins in proptest::collection::hash_set((0usize..3, 0usize..20), 0..25),
+        rules in proptest::collection::vec((0usize..4, any::<bool>()), 3),
+        buys in proptest::collection::vec((0usize..4, 1u32..4), 0..6),
+        deleted in 0usize..3,
+    ) {
+        let mut account = three_groups_owning_every_capacity();
+        for (c, n) in buys {
+            apply(&mut account, &Event::Buy(c, n));
+        }
+        for (g, (c, w)) in rules.into_iter().enumerate() {
+            apply(&mut account, &Event::Rule(g, c, w));
+        }
+        for (g, u) in joins {
+            apply(&mut account, &Event::Join(g, u));
+        }
+        let group = account.groups[deleted].id;
+        let said = account.losses_without(group);
+        let before = account.users.clone();
+        run(&mut account, Command::DeleteGroup { group }).unwrap();
+        let license = before
+            .iter()
+            .zip(&account.users)
+            .filter(|(b, a)| b.license == BaseLicense::Licensed && a.license == BaseLicense::Basic)
+            .count() as u32;
+        let large = before
+            .iter()
+            .zip(&account.users)
+            .filter(|(b, a)| a.large_meetings < b.large_meetings)
+            .count() as u32;
+        prop_assert_eq!(said.license, license);
+        prop_assert_eq!(said.large_meetings, large);
     }
 }

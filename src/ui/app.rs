@@ -7,9 +7,9 @@ use crate::ui::components::guard::Guard;
 use crate::ui::components::language::RememberedLocale;
 use crate::ui::layout::{start_at_sign_in_if_signed_out, Shell};
 use crate::ui::pages::{
-    ActivityLogsPage, BestPracticesHelpPage, BillingPage, BillingSettingsHelpPage, MeetingsPage,
-    NotFoundPage, PaymentHistoryPage, PlanManagementPage, ProfilePage, RequirementsHelpPage,
-    SignInPage, UsersPage,
+    ActivityLogsPage, BestPracticesHelpPage, BillingPage, BillingSettingsHelpPage, GroupsPage,
+    MeetingsPage, NotFoundPage, PaymentHistoryPage, PlanManagementPage, ProfilePage,
+    RequirementsHelpPage, SignInPage, UsersPage,
 };
 use crate::ui::router::{redirect, Router};
 use leptos::prelude::*;
@@ -83,6 +83,7 @@ fn page_view(path: &'static str) -> AnyView {
         p if p == PROFILE.path => view! { <ProfilePage /> }.into_any(),
         p if p == MEETINGS.path => view! { <MeetingsPage /> }.into_any(),
         p if p == USERS.path => guarded(USERS, || view! { <UsersPage /> }.into_any()),
+        p if p == GROUPS.path => guarded(GROUPS, || view! { <GroupsPage /> }.into_any()),
         p if p == PLAN_MANAGEMENT.path => guarded(PLAN_MANAGEMENT, || {
             view! { <PlanManagementPage /> }.into_any()
         }),

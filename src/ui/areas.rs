@@ -33,6 +33,11 @@ pub const USERS: Page = Page {
     title: |l| td_string!(l, common.nav.users),
     area: Some(Area::Users),
 };
+pub const GROUPS: Page = Page {
+    path: "/groups",
+    title: |l| td_string!(l, common.nav.groups),
+    area: Some(Area::Users),
+};
 pub const ACTIVITY_LOGS: Page = Page {
     path: "/activity-logs",
     title: |l| td_string!(l, common.nav.activity_logs),
@@ -70,10 +75,11 @@ pub const HELP_BILLING_SETTINGS: Page = Page {
 };
 
 /// Every page, for looking one up by its address.
-pub const ALL: [Page; 10] = [
+pub const ALL: [Page; 11] = [
     PROFILE,
     MEETINGS,
     USERS,
+    GROUPS,
     ACTIVITY_LOGS,
     PLAN_MANAGEMENT,
     PAYMENT_HISTORY,
@@ -116,7 +122,7 @@ pub const NAVIGATION: [NavEntry; 6] = [
     NavEntry {
         heading: Some(|l| td_string!(l, common.nav.user_management)),
         area: Area::Users,
-        pages: &[USERS],
+        pages: &[USERS, GROUPS],
     },
     NavEntry {
         heading: None,

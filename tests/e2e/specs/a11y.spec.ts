@@ -76,8 +76,8 @@ for (const locale of ["en-US", "sv-SE"] as const) {
       await signIn(page, "owner@acme.example");
       await buy(page, "1000", "2");
       for (const path of [
-        "/profile", "/meetings", "/users", "/activity-logs", "/plan-management", "/payment-history",
-        "/help/large-meetings-requirements", "/help/large-meetings-best-practices", "/help/billing-settings",
+        "/profile", "/meetings", "/users", "/groups", "/groups?group=1", "/activity-logs", "/plan-management",
+        "/payment-history", "/help/large-meetings-requirements", "/help/large-meetings-best-practices", "/help/billing-settings",
         "/no/such/page",
       ]) {
         await page.goto(path);
@@ -182,7 +182,7 @@ for (const locale of ["en-US", "sv-SE"] as const) {
         await nav.getByRole("link", { name: T.users, exact: true }).click();
         await expect(page.getByRole("heading", { level: 1, name: T.usersHeading })).toBeVisible();
         await expect(nav).toBeHidden();
-        for (const path of ["/users", "/plan-management", "/meetings", "/activity-logs"]) {
+        for (const path of ["/users", "/groups", "/groups?group=1", "/plan-management", "/meetings", "/activity-logs"]) {
           await page.goto(path);
           await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

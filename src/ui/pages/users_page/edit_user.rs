@@ -20,11 +20,16 @@ use license::license_choice;
 use portal_domain::{BaseLicense, BillingPortal, Capacity, Command, Role, User, UserId};
 use role::role_choice;
 
-/// The role, license and add-on of a user, as the dialog last saw them.
+/// The role, and the license and add-on given to the user directly (not
+/// what a group's rule gives on top), as the dialog last saw them.
 type Held = (Role, BaseLicense, Option<Capacity>);
 
 fn held(user: &User) -> Held {
-    (user.role, user.license, user.large_meetings)
+    (
+        user.role,
+        user.direct_license(),
+        user.direct_large_meetings(),
+    )
 }
 
 /// What the dialog's choices stand at.
@@ -186,18 +191,16 @@ pub fn EditUserDialog(
         }))
     };
     let holds_license = target.license == BaseLicense::Licensed;
+    let from_groups = from_groups(&target);
     view! {
         <Dialog labelled_by="edit-user-title" on_close>
             <h2 id="edit-user-title">{tr!(i18n, users.edit.title)}</h2>
             <p class="dialog__subtitle">{format!("{} ({})", target.full_name(), target.email)}</p>
             {license_choice(form, holds_license, buy)}
-            {large_meetings_choice(form, target.large_meetings, buy)}
+            {large_meetings_choice(form, target.direct_large_meetings(), buy)}
+            {from_groups}
             {role_choice(form.role, target.role, target.id == me)}
-            {move || {
-                error.get().map(|e| {
-                    view! { <p class="form-error" role="alert">{e.words(i18n.get_locale())}</p> }
-                })
-            }}
+            {crate::ui::alert(None, "form-error", error)}
             {move || {
                 form.confirming
                     .get()
@@ -217,4 +220,48 @@ pub fn EditUserDialog(
         </Dialog>
     }
     .into_any()
+}
+
+/// The user's groups, and what a group's rule gives them: shown, since the
+/// choices above are only what was given directly.
+fn from_groups(user: &User) -> Option<impl IntoView> {
+    let who = use_signed_in();
+    let (groups, license_from, large_from) = who.with_untracked(|a, _| {
+        let name = |id| a.group(id).map(|g| g.name.clone()).unwrap_or_default();
+        let groups: Vec<String> = user.membership.groups.iter().map(|g| name(*g)).collect();
+        (
+            groups.join(", "),
+            user.membership.license_from.map(name),
+            user.membership.large_meetings_from.map(name),
+        )
+    });
+    if groups.is_empty() {
+        return None;
+    }
+    let (person, capacity) = (user.first_name.clone(), user.large_meetings);
+    let text = move |locale: Locale| {
+        let fill = crate::ui::messages::fill;
+        let mut lines = vec![fill(
+            td_string!(locale, users.edit.groups),
+            &[("groups", &groups)],
+        )];
+        if let Some(group) = &license_from {
+            lines.push(fill(
+                td_string!(locale, users.edit.license_from_group),
+                &[("group", group)],
+            ));
+        }
+        if let (Some(group), Some(capacity)) = (&large_from, capacity) {
+            lines.push(fill(
+                td_string!(locale, users.edit.large_from_group),
+                &[
+                    ("capacity", &format::participants_in(locale, capacity)),
+                    ("group", group),
+                    ("name", &person),
+                ],
+            ));
+        }
+        lines.join(" ")
+    };
+    Some(view! { <p class="field-help" id="edit-user-groups">{crate::ui::worded(text)}</p> })
 }

@@ -6,7 +6,7 @@ use super::filter::LicenseFilter;
 use crate::state::SignedIn;
 use leptos::prelude::*;
 use portal_domain::directory::{Sort, UserIndex};
-use portal_domain::{User, UserId};
+use portal_domain::{Account, User, UserId};
 use std::collections::BTreeSet;
 
 /// Rows per page: the table never holds more than this many rows.
@@ -89,14 +89,14 @@ impl Listing {
     }
 
     /// `f` of each user on the page shown, in table order.
-    pub fn on_page<R>(&self, mut f: impl FnMut(&User) -> R) -> Vec<R> {
+    pub fn on_page<R>(&self, mut f: impl FnMut(&Account, &User) -> R) -> Vec<R> {
         let start = self.first_shown();
         self.who.with(|a, _| {
             self.matching.with(|m| {
                 m.iter()
                     .skip(start)
                     .take(PAGE_SIZE)
-                    .map(|i| f(&a.users[*i]))
+                    .map(|i| f(a, &a.users[*i]))
                     .collect()
             })
         })
@@ -118,12 +118,12 @@ impl Listing {
 
     /// Whether every user on the page shown is selected (and there is one).
     pub fn all_shown_selected(&self) -> bool {
-        let ids = self.on_page(|u| u.id);
+        let ids = self.on_page(|_, u| u.id);
         !ids.is_empty() && self.selected.with(|s| ids.iter().all(|id| s.contains(id)))
     }
 
     pub fn select_all_shown(&self, on: bool) {
-        let ids = self.on_page(|u| u.id);
+        let ids = self.on_page(|_, u| u.id);
         self.selected.update(|s| {
             for id in ids {
                 if on {

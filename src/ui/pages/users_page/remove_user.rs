@@ -143,11 +143,7 @@ pub fn RemoveUserDialog(
                 {tr!(i18n, users.remove.no_sign_in)}
             </p>
             {hosts_meetings.then(|| hosted_meetings(user, meetings, chosen, new_host))}
-            {move || {
-                error.get().map(|e| {
-                    view! { <p class="form-error" role="alert">{e.words(i18n.get_locale())}</p> }
-                })
-            }}
+            {crate::ui::alert(None, "form-error", error)}
             <DialogActions
                 label=Signal::derive(move || t_string!(i18n, users.remove.confirm))
                 danger=true

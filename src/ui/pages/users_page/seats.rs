@@ -1,5 +1,6 @@
 //! The seat summary above the Users table: base seats in use, and for each
-//! Large Meetings capacity the seats assigned, purchased and available.
+//! Large Meetings capacity the seats assigned, purchased and available,
+//! and how many members of groups wait for one.
 
 use super::capacity_offer;
 use crate::format;
@@ -66,11 +67,22 @@ fn large(locale: Locale, a: &Account, line: &LargeMeetingsLine) -> String {
     };
     // Unassigned seats of a line being cancelled or reduced are not free:
     // say why fewer are available than unassigned.
-    match capacity_offer::pending_note(locale, a, line.capacity) {
+    let text = match capacity_offer::pending_note(locale, a, line.capacity) {
         Some(note) => crate::ui::messages::fill(
             td_string!(locale, users.seats_large_with_note),
             &[("seats", &text), ("note", &note)],
         ),
         None => text,
+    };
+    // Members a group's rule gives this capacity to once licenses are free.
+    match a.waiting_for(line.capacity) {
+        0 => text,
+        waiting => crate::ui::messages::fill(
+            td_string!(locale, users.seats_waiting),
+            &[
+                ("seats", &text),
+                ("count", &format::count_in(locale, waiting)),
+            ],
+        ),
     }
 }

@@ -9,7 +9,7 @@ use crate::ui::components::table_scroll::TableScroll;
 use crate::ui::labels;
 use leptos::prelude::*;
 use portal_domain::directory::{Sort, SortKey};
-use portal_domain::{User, UserId};
+use portal_domain::{Account, User, UserId};
 
 /// `aria-sort` of the header of `key` under `sort`.
 fn aria_sort(sort: Sort, key: SortKey) -> Option<&'static str> {
@@ -59,17 +59,24 @@ struct Row {
 }
 
 impl Row {
-    fn of(locale: Locale, u: &User) -> Self {
+    fn of(locale: Locale, a: &Account, u: &User) -> Self {
+        let large = u.large_meetings.map(|c| format::participants_in(locale, c));
+        // Where a group's rule gives it, the group is named.
+        let from = u.membership.large_meetings_from.and_then(|g| a.group(g));
+        let large = match (large, from) {
+            (Some(large), Some(group)) => crate::ui::messages::fill(
+                td_string!(locale, users.large_from_group),
+                &[("capacity", &large), ("group", &group.name)],
+            ),
+            (large, _) => large.unwrap_or_else(|| "—".into()),
+        };
         Row {
             id: u.id,
             name: u.full_name(),
             email: u.email.to_string(),
             role: labels::role(locale, u.role),
             license: labels::license(locale, u.license),
-            large: u
-                .large_meetings
-                .map(|c| format::participants_in(locale, c))
-                .unwrap_or_else(|| "—".into()),
+            large,
         }
     }
 
@@ -151,7 +158,7 @@ pub fn users_table(list: Listing, dialogs: Dialogs) -> impl IntoView {
                     </thead>
                     <tbody>
                         {move || {
-                            list.on_page(|u| Row::of(locale, u))
+                            list.on_page(|a, u| Row::of(locale, a, u))
                                 .into_iter()
                                 .map(|row| row.view(locale, list, dialogs))
                                 .collect_view()
