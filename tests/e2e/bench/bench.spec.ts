@@ -70,6 +70,7 @@ const BUDGETS = {
   usersAfterReloadMs: 1_500,
   editSaveMs: 50,
   bulkAssign1000Ms: 200,
+  groupRuleMs: 200,
   import50000Ms: 10_000,
   storedUnitsPerUser: 60,
   signInMs: 1_000,
@@ -99,6 +100,9 @@ type SizeResult = {
   };
   editSave?: Phase & { status: string };
   bulkAssign?: (Phase & { users: number; status: string }) | null;
+  /** Add Members of the group's users (pasted emails), then Save Rule. */
+  groupMembers?: (Phase & { users: number; status: string }) | null;
+  groupRule?: (Phase & { users: number; status: string }) | null;
   usersAfterChanges?: Phase;
   storage?: { keys: number; units: number; unitsPerUser: number };
 };
@@ -218,6 +222,46 @@ for (const size of SIZES) {
         result.bulkAssign = { ...timed, users: BULK };
         await expect(popup).toHaveCount(0);
         log(`bulk assign ${timed.ms.toFixed(1)} ms: ${timed.status}`);
+      });
+    }
+
+    result.groupMembers = null;
+    result.groupRule = null;
+    const members = groupMembers(size);
+    if (members > 0) {
+      await test.step(`a group of ${group(members)} members and its rule`, async () => {
+        await page.goto("/groups");
+        await page.getByRole("button", { name: "Add Group" }).click();
+        const add = page.getByRole("dialog", { name: "Add Group" });
+        await add.getByLabel("Group name").fill(GROUP_NAME);
+        await add.getByRole("button", { name: "Add Group" }).click();
+        await expect(add).toHaveCount(0);
+        await page.getByRole("link", { name: GROUP_NAME, exact: true }).click();
+        await page.getByRole("button", { name: "Add Members" }).click();
+        const dialog = page.getByRole("dialog", { name: `Add Members to ${GROUP_NAME}` });
+        await dialog.getByLabel("Email addresses").fill(usersEmails(size).slice(BULK, BULK + members).join("\n"));
+        const added = await timeClick(
+          page,
+          dialog.getByRole("button", { name: "Add Members" }),
+          new RegExp(`Users added to ${GROUP_NAME}: ${escapeRegExp(group(members))}\\.`),
+          STEP_TIMEOUT,
+          "add members",
+        );
+        result.groupMembers = { ...added, users: members };
+        log(`Add Members of ${group(members)} ${added.ms.toFixed(1)} ms`);
+        await page.getByLabel("Large Meetings for every member").selectOption("500");
+        const rule = await timeClick(
+          page,
+          page.getByRole("button", { name: "Save Rule" }),
+          new RegExp(`Rule of ${GROUP_NAME} saved`),
+          STEP_TIMEOUT,
+          "group rule",
+        );
+        result.groupRule = { ...rule, users: members };
+        await expect(page.getByText(/^Members waiting for a license:/)).toBeVisible();
+        log(`rule over ${group(members)} members ${rule.ms.toFixed(1)} ms`);
+        await page.goto("/users");
+        await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
       });
     }
 
@@ -550,6 +594,27 @@ const LAST_NAMES = [
   "Lindqvist", "Söderberg", "Åberg", "Lindström", "Holm", "Berg",
 ];
 
+/** The group of the rule step. */
+const GROUP_NAME = "Bench rule";
+
+/**
+ * How many users the rule step puts in a group: 20,000 of 50,000 (as the
+ * budget is stated), 40% of a smaller account, after the bulk step's users.
+ */
+function groupMembers(size: number): number {
+  return Math.min(20_000, Math.floor(size * 0.4), Math.max(0, size - BULK));
+}
+
+/** The emails of usersCsv(count), in its order. */
+function usersEmails(count: number): string[] {
+  return usersCsv(count)
+    .toString("utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(",")[0]);
+}
+
 /**
  * An Import Users file of `count` users, the same on every run: the first
  * 1,000 rows Licensed, named "… Benchlicensed", without Large Meetings (the
@@ -679,6 +744,19 @@ const ROWS: Row[] = [
     over: (v) => v >= BUDGETS.bulkAssign1000Ms,
   },
   { label: "Longest task, bulk assign", unit: "ms", value: (r) => r.bulkAssign?.longestTaskMs },
+  {
+    label: "Add Members to a group: 40% of the users, at most 20,000 (pasted emails, click to status)",
+    unit: "ms",
+    value: (r) => r.groupMembers?.ms,
+  },
+  {
+    label: "Group rule (Large Meetings 500) over those members (Save Rule click to status)",
+    unit: "ms",
+    value: (r) => r.groupRule?.ms,
+    budget: `< ${BUDGETS.groupRuleMs} ms`,
+    over: (v) => v >= BUDGETS.groupRuleMs,
+  },
+  { label: "Longest task, group rule", unit: "ms", value: (r) => r.groupRule?.longestTaskMs },
   {
     label: "Users page after a reload, after the changes",
     unit: "ms",
