@@ -20,6 +20,8 @@ pub fn PlanManagementPage() -> impl IntoView {
     let feedback = Feedback::new();
     let draft = OrderDraft::new();
     let ordering = RwSignal::new(false);
+    // The order form is built when it opens, not again while it is open.
+    let order_shown = Memo::new(move |_| ordering.get());
     let form_title = NodeRef::<html::H3>::new();
     // Focus goes to the order form's title when it opens (also when Add
     // Licenses asks for it again while it is open).
@@ -48,9 +50,11 @@ pub fn PlanManagementPage() -> impl IntoView {
             />
             <h2 id="discover-title">{tr!(i18n, billing.discover)}</h2>
             <LargeMeetingsProduct on_add=Callback::new(move |_| open_order(None)) />
-            <Show when=move || ordering.get()>
-                <OrderForm draft feedback ordering title=form_title />
-            </Show>
+            {move || {
+                order_shown
+                    .get()
+                    .then(|| view! { <OrderForm draft feedback ordering title=form_title /> })
+            }}
         </section>
     }
 }

@@ -22,22 +22,27 @@ pub fn CurrentPlans(
     on_add_licenses: Callback<Capacity>,
 ) -> impl IntoView {
     let who = use_signed_in();
-    let capacities = move || {
-        who.with(|account, _| {
-            account
-                .large_meetings
-                .iter()
-                .map(|l| l.capacity)
-                .collect::<Vec<_>>()
-        })
+    // A card per line, rebuilt only when a line comes or goes (a memo of the
+    // capacities), so a card's open form survives other changes.
+    let capacities = who.memo(|account, _| {
+        account
+            .large_meetings
+            .iter()
+            .map(|l| l.capacity)
+            .collect::<Vec<_>>()
+    });
+    let cards = move || {
+        capacities
+            .get()
+            .into_iter()
+            .map(|capacity| view! { <LineCard capacity feedback on_add_licenses /> })
+            .collect_view()
     };
     let i18n = use_i18n();
     view! {
         <div class="plans">
             <BasePlanCard feedback />
-            <For each=capacities key=|c| *c let:capacity>
-                <LineCard capacity feedback on_add_licenses />
-            </For>
+            {cards}
         </div>
         <p class="page__hint">
             {tr!(i18n, billing.users_hint_before)}
@@ -53,6 +58,8 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
     let who = use_signed_in();
     let i18n = use_i18n();
     let adding = RwSignal::new(false);
+    // The form or the button, rebuilt only when that choice changes.
+    let adding_shown = Memo::new(move |_| adding.get());
     // Kept while the form is closed and opened again, until seats are bought.
     let seats_text = RwSignal::new("1".to_string());
     let fact = move |f: fn(Locale, &Account) -> String| {
@@ -82,9 +89,10 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
                 <dt>{tr!(i18n, billing.base.renews_on)}</dt>
                 <dd>{fact(|l, a| format::day_in(l, a.base_plan.term.renews_on()))}</dd>
             </dl>
-            <Show
-                when=move || adding.get()
-                fallback=move || {
+            {move || {
+                if adding_shown.get() {
+                    view! { <AddSeatsForm feedback adding seats_text /> }.into_any()
+                } else {
                     view! {
                         <button
                             type="button"
@@ -97,10 +105,9 @@ fn BasePlanCard(feedback: Feedback) -> impl IntoView {
                             {tr!(i18n, billing.base.add_seats)}
                         </button>
                     }
+                    .into_any()
                 }
-            >
-                <AddSeatsForm feedback adding seats_text />
-            </Show>
+            }}
         </article>
     }
 }

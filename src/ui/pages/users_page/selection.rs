@@ -23,8 +23,10 @@ pub fn selection_bar(list: Listing, dialogs: Dialogs) -> impl IntoView {
             )
         }
     };
+    // The bar comes and goes with the first and last selected user only.
+    let any = Memo::new(move |_| selected.with(|s| !s.is_empty()));
     view! {
-        <Show when=move || selected.with(|s| !s.is_empty())>
+        {move || any.get().then(|| view! {
             <div
                 class="selection-bar"
                 role="region"
@@ -58,6 +60,6 @@ pub fn selection_bar(list: Listing, dialogs: Dialogs) -> impl IntoView {
                     {tr!(i18n, users.clear_selection)}
                 </button>
             </div>
-        </Show>
+        })}
     }
 }
