@@ -6,6 +6,7 @@
 //! selection bar ([`selection`]), the table ([`table`]) and the pager
 //! ([`pager`]); they share one [`Listing`] and one [`Dialogs`].
 
+mod add_to_group;
 mod add_user;
 mod capacity_offer;
 mod change_licenses;
@@ -25,6 +26,7 @@ use crate::i18n::*;
 use crate::state::use_signed_in;
 use crate::ui::components::dialog::focus_by_id;
 use crate::ui::messages::Wording;
+use add_to_group::AddToGroupDialog;
 use add_user::AddUserDialog;
 use change_licenses::ChangeLicensesDialog;
 use edit_user::EditUserDialog;
@@ -57,6 +59,7 @@ enum Open {
     Add,
     Import,
     Bulk(BulkAction),
+    AddToGroup,
 }
 
 fn edit_button_id(user: UserId) -> String {
@@ -146,6 +149,8 @@ fn open_dialog(list: Listing, dialogs: Dialogs) -> impl IntoView {
                 request_animation_frame(|| focus_by_id("users-status"));
             }
             Open::Bulk(_) => focus_by_id("change-licenses"),
+            Open::AddToGroup if saved_any => focus_by_id("users-status"),
+            Open::AddToGroup => focus_by_id("add-to-group"),
         }
     };
     let on_close = Callback::new(move |_: ()| close(None));
@@ -163,6 +168,10 @@ fn open_dialog(list: Listing, dialogs: Dialogs) -> impl IntoView {
                     close(Some(saved));
                 });
                 view! { <ChangeLicensesDialog action users on_close on_saved /> }.into_any()
+            }
+            Open::AddToGroup => {
+                let users = list.selected.get_untracked().into_iter().collect();
+                view! { <AddToGroupDialog users on_close on_saved /> }.into_any()
             }
         })
     }

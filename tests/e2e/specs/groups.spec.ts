@@ -205,3 +205,36 @@ test.describe("in Swedish", () => {
     expect(await new AxeBuilder({ page }).analyze().then((r) => r.violations)).toEqual([]);
   });
 });
+
+test("on Users, a selection is added to a group, the table names each user's groups and filters by group", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  const users = page.getByRole("table", { name: "Users" });
+  await expect(users.getByRole("row").filter({ hasText: "liam.baker@acme.example" })).toContainText("Groups: Events, Sales");
+  await page.getByLabel("Group", { exact: true }).selectOption({ label: "Events" });
+  await expect(page.getByText("Showing 1–3 of 3 users")).toBeVisible();
+  await page.getByLabel("Group", { exact: true }).selectOption({ label: "All groups" });
+
+  for (const email of ["basic@acme.example", "emma.clark@acme.example"]) {
+    await users.getByRole("row").filter({ hasText: email }).getByRole("checkbox").check();
+  }
+  await page.getByRole("button", { name: "Add to Group" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add to Group" });
+  await dialog.getByLabel("Group").selectOption({ label: "Sales" });
+  await dialog.getByRole("button", { name: "Add to Group" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator("#users-status")).toHaveText("Users added to Sales: 2.");
+  await page.getByLabel("Group", { exact: true }).selectOption({ label: "Sales" });
+  await expect(page.getByText("Showing 1–4 of 4 users")).toBeVisible();
+  await expect(users.getByRole("row").filter({ hasText: "emma.clark@acme.example" })).toContainText("Groups: Events, Sales");
+
+  // All of them are in it already: refused, and nothing changes.
+  await users.getByRole("row").filter({ hasText: "zoe.patel@acme.example" }).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Add to Group" }).click();
+  const again = page.getByRole("dialog", { name: "Add to Group" });
+  await again.getByLabel("Group").selectOption({ label: "Sales" });
+  await again.getByRole("button", { name: "Add to Group" }).click();
+  await expect(again.getByRole("alert")).toContainText("Sales");
+  await again.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("button", { name: "Add to Group" })).toBeFocused();
+});

@@ -6,7 +6,7 @@ use super::filter::LicenseFilter;
 use crate::state::SignedIn;
 use leptos::prelude::*;
 use portal_domain::directory::{Sort, UserIndex};
-use portal_domain::{Account, User, UserId};
+use portal_domain::{Account, GroupId, User, UserId};
 use std::collections::BTreeSet;
 
 /// Rows per page: the table never holds more than this many rows.
@@ -17,6 +17,8 @@ pub struct Listing {
     pub who: SignedIn,
     pub search: RwSignal<String>,
     pub filter: RwSignal<LicenseFilter>,
+    /// Only the members of this group, if any.
+    pub group: RwSignal<Option<GroupId>>,
     pub sort: RwSignal<Sort>,
     /// The page asked for (counted from 0); see [`Listing::page`].
     pub page: RwSignal<usize>,
@@ -30,6 +32,7 @@ impl Listing {
     pub fn new(who: SignedIn) -> Self {
         let search = RwSignal::new(String::new());
         let filter = RwSignal::new(LicenseFilter::All);
+        let group = RwSignal::new(None::<GroupId>);
         let sort = RwSignal::new(Sort::BY_NAME);
         // Every user in table order with the text a search looks at, made
         // once per change of the account or the sort, not per keystroke,
@@ -40,9 +43,13 @@ impl Listing {
         });
         let matching = Memo::new(move |_| {
             let filter = filter.get();
+            let group = group.get();
+            let in_group = move |u: &User| group.is_none_or(|g| u.membership.contains(g));
             who.with(|a, _| {
                 search.with(|query| {
-                    ordered.with(|index| index.search(&a.users, query, |u| filter.matches(u)))
+                    ordered.with(|index| {
+                        index.search(&a.users, query, |u| filter.matches(u) && in_group(u))
+                    })
                 })
             })
         });
@@ -50,6 +57,7 @@ impl Listing {
             who,
             search,
             filter,
+            group,
             sort,
             page: RwSignal::new(0),
             selected: RwSignal::new(BTreeSet::new()),
@@ -85,6 +93,11 @@ impl Listing {
 
     pub fn set_filter(&self, filter: LicenseFilter) {
         self.filter.set(filter);
+        self.page.set(0);
+    }
+
+    pub fn set_group(&self, group: Option<GroupId>) {
+        self.group.set(group);
         self.page.set(0);
     }
 

@@ -1,5 +1,5 @@
-//! The selection bar: how many users are selected, Change Licenses for
-//! them, and Clear selection. Shown only while some are selected.
+//! The selection bar: how many users are selected, Change Licenses and
+//! Add to Group for them, and Clear selection. Shown only while some are selected.
 
 use super::listing::Listing;
 use super::{BulkAction, Dialogs, Open};
@@ -56,6 +56,14 @@ pub fn selection_bar(list: Listing, dialogs: Dialogs) -> impl IntoView {
                         <option value="remove">{tr!(i18n, users.remove_large_meetings)}</option>
                     </select>
                 </div>
+                <button
+                    type="button"
+                    id="add-to-group"
+                    class="button"
+                    on:click=move |_| dialogs.show(Open::AddToGroup)
+                >
+                    {tr!(i18n, users.add_to_group)}
+                </button>
                 <button type="button" class="button" on:click=move |_| selected.set(BTreeSet::new())>
                     {tr!(i18n, users.clear_selection)}
                 </button>

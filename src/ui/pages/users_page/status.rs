@@ -59,6 +59,11 @@ pub enum Status {
     LargeMeetingsRemoved {
         count: u32,
     },
+    /// Add to Group: `count` users joined the group `name`.
+    AddedToGroup {
+        name: String,
+        count: u32,
+    },
 }
 
 impl Wording for Status {
@@ -115,6 +120,10 @@ impl Wording for Status {
             Self::LargeMeetingsRemoved { count } => crate::ui::messages::fill(
                 td_string!(locale, users.bulk.removed),
                 &[("count", &n(count))],
+            ),
+            Self::AddedToGroup { name, count } => crate::ui::messages::fill(
+                td_string!(locale, groups.members_added),
+                &[("name", &name), ("count", &n(count))],
             ),
         }
     }

@@ -56,6 +56,8 @@ struct Row {
     role: &'static str,
     license: &'static str,
     large: String,
+    /// "Groups: Events, Sales", or empty.
+    groups: String,
 }
 
 impl Row {
@@ -77,6 +79,7 @@ impl Row {
             role: labels::role(locale, u.role),
             license: labels::license(locale, u.license),
             large,
+            groups: groups_note(locale, a, u),
         }
     }
 
@@ -95,6 +98,7 @@ impl Row {
                 </td>
                 <td>
                     <span class="users-table__text">{name}</span>
+                    <span class="table__note">{self.groups}</span>
                 </td>
                 <td>
                     <span class="users-table__text">{self.email}</span>
@@ -123,6 +127,23 @@ impl Row {
             </tr>
         }
     }
+}
+
+/// "Groups: Events, Sales" for a user in groups, empty otherwise.
+fn groups_note(locale: Locale, a: &Account, u: &User) -> String {
+    let names: Vec<&str> = u
+        .membership
+        .groups
+        .iter()
+        .filter_map(|g| a.group(*g).map(|g| g.name.as_str()))
+        .collect();
+    if names.is_empty() {
+        return String::new();
+    }
+    crate::ui::messages::fill(
+        td_string!(locale, users.edit.groups),
+        &[("groups", &names.join(", "))],
+    )
 }
 
 /// The table, worded once per language: a switch redraws it.

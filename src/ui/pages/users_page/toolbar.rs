@@ -55,9 +55,23 @@ pub fn user_actions(dialogs: Dialogs) -> impl IntoView {
     }
 }
 
-/// The search box and the license filter; either starts again at page 1.
+/// The search box, the license filter and the group filter; any of them
+/// starts again at page 1.
 pub fn search_and_filter(list: Listing) -> impl IntoView {
     let i18n = use_i18n();
+    let groups = list.who.memo(|a, _| {
+        a.groups
+            .iter()
+            .map(|g| (g.id, g.name.clone()))
+            .collect::<Vec<_>>()
+    });
+    let group_options = move || {
+        groups
+            .get()
+            .into_iter()
+            .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
+            .collect_view()
+    };
     view! {
         <div class="toolbar">
             <div class="field field--inline">
@@ -86,6 +100,19 @@ pub fn search_and_filter(list: Listing) -> impl IntoView {
                             }
                         })
                         .collect_view()}
+                </select>
+            </div>
+            <div class="field field--inline">
+                <label for="user-group-filter">{tr!(i18n, users.group_filter)}</label>
+                <select
+                    id="user-group-filter"
+                    prop:value=move || list.group.get().map(|g| g.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        list.set_group(event_target_value(&ev).parse().ok().map(portal_domain::GroupId))
+                    }
+                >
+                    <option value="">{tr!(i18n, users.all_groups)}</option>
+                    {group_options}
                 </select>
             </div>
         </div>
