@@ -108,6 +108,22 @@ impl Account {
         self.users.iter().find(|u| &u.email == email)
     }
 
+    /// The users with `emails`, in their order (`None`: no user of the
+    /// account has it): one pass over the users, not one per email, so
+    /// 20,000 pasted addresses in a 50,000-user account stay fast.
+    pub fn users_by_email(&self, emails: &[Email]) -> Vec<Option<UserId>> {
+        // The same map type as the import's, so no new code for it.
+        let index: std::collections::HashMap<Email, u64> = self
+            .users
+            .iter()
+            .map(|u| (u.email.clone(), u64::from(u.id.0)))
+            .collect();
+        emails
+            .iter()
+            .map(|e| index.get(e).map(|id| UserId(*id as u32)))
+            .collect()
+    }
+
     /// Paid Zoom Workplace seats held by users.
     pub fn seats_in_use(&self) -> u32 {
         self.users

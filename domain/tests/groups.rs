@@ -509,3 +509,18 @@ proptest! {
         prop_assert_eq!(said.large_meetings, large);
     }
 }
+
+#[test]
+fn pasted_addresses_find_their_users_in_one_pass() {
+    let account = acme();
+    let email = |text: &str| portal_domain::Email::parse(text).unwrap();
+    let emails = [
+        email(MEMBER),
+        email("nobody@acme.example"),
+        email("Liam.Baker@acme.example"),
+    ];
+    assert_eq!(
+        account.users_by_email(&emails),
+        vec![Some(id(&account, MEMBER)), None, Some(id(&account, LIAM))]
+    );
+}

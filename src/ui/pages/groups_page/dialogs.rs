@@ -159,12 +159,15 @@ fn text_dialog(page: Page, open: Open, close: Callback<Option<Done>>) -> impl In
     let invalid = move || error.with(|e| e.is_some()).to_string();
     let field = if members {
         view! {
+            // Starts empty and is only read: a pasted list of 20,000
+            // addresses is not written back into the box (nor spell-checked).
             <textarea
                 id="group-text"
                 rows="5"
+                spellcheck="false"
+                autocomplete="off"
                 aria-invalid=invalid
                 aria-describedby="group-text-help group-text-error"
-                prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>
         }
@@ -221,32 +224,45 @@ fn add_members(
         .filter(|e| !e.is_empty())
         .collect();
     let mut bad = Vec::new();
+    let mut emails = Vec::new();
+    for entry in &entries {
+        match Email::parse(entry) {
+            Ok(email) => emails.push(email),
+            Err(_) => bad.push(entry.to_string()),
+        }
+    }
     let mut unknown = Vec::new();
     let mut users = Vec::new();
     // Each user once, however often their address was given.
     let mut seen = std::collections::HashSet::new();
     let mut joining = 0;
     page.who.with_untracked(|a, _| {
-        for entry in &entries {
-            match Email::parse(entry) {
-                Err(_) => bad.push(*entry),
-                Ok(email) => match a.user_by_email(&email) {
-                    Some(user) if seen.insert(user.id) => {
-                        users.push(user.id);
-                        joining += u32::from(!user.membership.contains(group));
-                    }
-                    Some(_) => {}
-                    None => unknown.push(email.to_string()),
-                },
+        for (email, id) in emails.iter().zip(a.users_by_email(&emails)) {
+            match id.and_then(|id| a.user(id)) {
+                Some(user) if seen.insert(user.id) => {
+                    users.push(user.id);
+                    joining += u32::from(!user.membership.contains(group));
+                }
+                Some(_) => {}
+                None => unknown.push(email.to_string()),
             }
         }
     });
+    // A long list is cut after ten: the first ones say what is wrong.
+    let listed = |all: Vec<String>| {
+        let more = all.len() > 10;
+        let mut text = all.into_iter().take(10).collect::<Vec<_>>().join(", ");
+        if more {
+            text.push_str(", …");
+        }
+        text
+    };
     let problem = if entries.is_empty() {
         Some(EmailProblem::None)
     } else if !bad.is_empty() {
-        Some(EmailProblem::NotEmails(bad.join(", ")))
+        Some(EmailProblem::NotEmails(listed(bad)))
     } else if !unknown.is_empty() {
-        Some(EmailProblem::NotInAccount(unknown.join(", ")))
+        Some(EmailProblem::NotInAccount(listed(unknown)))
     } else {
         None
     };
