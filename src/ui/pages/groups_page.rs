@@ -124,10 +124,6 @@ pub fn GroupsPage() -> impl IntoView {
             .and_then(|g| g.parse::<u32>().ok())
             .map(GroupId)
     });
-    let status = worded(move |locale| {
-        page.status
-            .with(|s| s.as_ref().map(|s| s.words(locale)).unwrap_or_default())
-    });
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
             <p class="page__trail">{tr!(i18n, groups.trail)}</p>
@@ -135,10 +131,19 @@ pub fn GroupsPage() -> impl IntoView {
                 None => group_list(page).into_any(),
                 Some(group) => group_view(page, group).into_any(),
             }}
-            <p id="groups-status" class="form-status" role="status" tabindex="-1">{status}</p>
             {open_dialog(page)}
         </section>
     }
+}
+
+/// What the last change did, under the heading of the list or the group
+/// (the message outlives the switch between them, e.g. after Delete).
+fn status_line(page: Page) -> impl IntoView {
+    let status = worded(move |locale| {
+        page.status
+            .with(|s| s.as_ref().map(|s| s.words(locale)).unwrap_or_default())
+    });
+    view! { <p id="groups-status" class="form-status" role="status" tabindex="-1">{status}</p> }
 }
 
 /// One row of the list of groups.
@@ -242,6 +247,7 @@ fn group_list(page: Page) -> impl IntoView {
                 </button>
             </div>
         </div>
+        {status_line(page)}
         {table}
     }
 }
@@ -286,6 +292,7 @@ fn group_view(page: Page, group: GroupId) -> impl IntoView {
                     {action("delete-group", Open::Delete(group), |l| td_string!(l, groups.delete))}
                 </div>
             </div>
+            {status_line(page)}
             {rule_form(page, group)}
             {members_section(page, group)}
         }
