@@ -367,6 +367,7 @@ fn a_change_to_one_user_rewrites_only_that_users_chunk_and_the_last_log_chunk() 
             license: BaseLicense::Basic,
             large_meetings: None,
             role: Role::Member,
+            group: None,
         })
         .collect();
     state.dispatch(Command::ImportUsers { users }).unwrap();

@@ -6,6 +6,7 @@ mod common;
 use common::{big_acme, csv, now, owner, USERS};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use portal_domain::directory::{Sort, UserIndex};
+use portal_domain::import::ImportMode;
 use portal_domain::persist;
 use portal_domain::{Account, BaseLicense, Capacity, Command, Importer, UserId};
 use std::hint::black_box;
@@ -131,9 +132,12 @@ fn domain(c: &mut Criterion) {
             a
         };
         b.iter(|| {
-            let mut importer = Importer::new(&empty, file.clone().into_bytes()).unwrap();
+            let owner = empty.users[0].id;
+            let mode = ImportMode::Add;
+            let mut importer =
+                Importer::new(&empty, file.clone().into_bytes(), mode, owner).unwrap();
             while !importer.step(10_000) {}
-            importer.finish(&empty).unwrap().len()
+            importer.finish(&empty, now()).unwrap().preview.added
         })
     });
     // A group rule over 20,000 members (the first 20,000 imported users,

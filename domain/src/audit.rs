@@ -121,6 +121,10 @@ pub enum AuditAction {
     UsersImported {
         count: u32,
     },
+    /// Users changed by an update import (the target counts them).
+    UsersUpdated {
+        count: u32,
+    },
     /// A person changed their own password (the target is their email).
     PasswordChanged,
     /// The target is the group's name, here and below.
@@ -174,6 +178,7 @@ impl AuditAction {
             | AuditAction::RoleChanged { .. }
             | AuditAction::UserRemoved { .. }
             | AuditAction::UsersImported { .. }
+            | AuditAction::UsersUpdated { .. }
             | AuditAction::PasswordChanged
             | AuditAction::GroupCreated
             | AuditAction::GroupRenamed { .. }
@@ -353,6 +358,7 @@ crate::json_enum!(AuditAction {
     MeetingScheduled { topic },
     UsersImported { count },
     PasswordChanged,
+    UsersUpdated { count },
     GroupCreated,
     GroupRenamed { from },
     GroupDeleted { members },
@@ -481,6 +487,7 @@ mod tests {
                 topic: "Town \"Hall\" \u{1F4E3}\nÅr".into(),
             },
             A::UsersImported { count: 50_000 },
+            A::UsersUpdated { count: 3 },
             A::PasswordChanged,
             A::GroupCreated,
             A::GroupRenamed {
@@ -522,6 +529,7 @@ mod tests {
                 | A::UserRemoved { .. }
                 | A::MeetingScheduled { .. }
                 | A::UsersImported { .. }
+                | A::UsersUpdated { .. }
                 | A::PasswordChanged
                 | A::GroupCreated
                 | A::GroupRenamed { .. }
@@ -541,7 +549,7 @@ mod tests {
         let actions = one_of_each_action();
         let kinds: std::collections::HashSet<_> =
             actions.iter().map(std::mem::discriminant).collect();
-        assert_eq!(kinds.len(), 24, "one sample of each of the 24 actions");
+        assert_eq!(kinds.len(), 25, "one sample of each of the 25 actions");
         let entries: Vec<AuditEntry> = actions
             .into_iter()
             .map(|action| AuditEntry {

@@ -14,12 +14,14 @@ mod password;
 mod users;
 
 pub use crate::error::{DomainError, UserProblem};
+pub(crate) use groups::check_group_text;
 pub use groups::MAX_AUTOMATIC_ENTRIES;
+pub(crate) use users::check_name;
 pub use users::MeetingHandling;
 
 use crate::audit::{AuditAction, AuditEntry, AuditTarget};
 use crate::billing::{LargeMeetingsLine, Order};
-use crate::import::NewUser;
+use crate::import::{NewUser, UserUpdate};
 use crate::password::Secret;
 use crate::{
     Account, BaseLicense, BillingCycle, Capacity, Email, GroupId, GroupRule, Quantity, Role,
@@ -80,6 +82,11 @@ pub enum Command {
     /// Add many users at once (Import Users): all or none.
     ImportUsers {
         users: Vec<NewUser>,
+    },
+    /// Change many users at once (Import Users, Update existing users):
+    /// all or none.
+    UpdateUsers {
+        updates: Vec<UserUpdate>,
     },
     /// Remove a user from the account: their Zoom Workplace seat and Large
     /// Meetings license return to the account. Their meetings must be
@@ -191,6 +198,7 @@ impl Command {
             | Command::EditUser { .. }
             | Command::AddUser { .. }
             | Command::ImportUsers { .. }
+            | Command::UpdateUsers { .. }
             | Command::RemoveUser { .. }
             | Command::CreateGroup { .. }
             | Command::RenameGroup { .. }
@@ -272,6 +280,7 @@ impl Account {
                 role,
             } => self.add_user(&mut log, email, &first_name, &last_name, license, role)?,
             Command::ImportUsers { users } => self.import_users(&mut log, users)?,
+            Command::UpdateUsers { updates } => self.update_users(&mut log, updates)?,
             Command::RemoveUser { user, meetings } => self.remove_user(&mut log, user, meetings)?,
             Command::ScheduleMeeting {
                 host,

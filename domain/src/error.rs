@@ -139,6 +139,8 @@ pub enum DomainError {
         user: Email,
         group: String,
     },
+    /// An update that changes nobody: every user already has what it says.
+    NothingToUpdate,
 }
 
 /// A developer's code for the refusal, for logs and tests: the variant and

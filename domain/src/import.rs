@@ -1,25 +1,35 @@
 //! Users in and out as CSV: the Import Users file and the Export download.
 //!
-//! Columns: `Email, First Name, Last Name, User Type, Large Meetings, Role`
-//! (the last two optional). An import is checked completely before anything
-//! changes: [`Importer`] reads the file a slice at a time (so the page can
-//! show progress), collects every problem with its row and column, and only
-//! a file without problems becomes a [`Command::ImportUsers`](crate::Command).
+//! Columns: `Email, First Name, Last Name, User Type, Large Meetings, Role,
+//! Group` (the last three optional). An import adds new users
+//! ([`ImportMode::Add`]) or updates existing ones ([`ImportMode::Update`]:
+//! only Email is required, and an empty cell leaves that field as it is).
+//! It is checked completely before anything changes: [`Importer`] reads the
+//! file a slice at a time (so the page can show progress), collects every
+//! problem with its row and column, and only a file without problems
+//! becomes a [`Command`], which [`Importer::finish`] runs on a copy of the
+//! account to say what it will change ([`ImportPreview`]).
 
 use crate::csv_out::CsvOut;
+use crate::group::MAX_GROUP_NAME_CHARS;
 use crate::text::{self, TextProblem, MAX_NAME_CHARS};
-use crate::{Account, BaseLicense, Capacity, DomainError, Email, EmailError, Role, User};
-use std::collections::{HashMap, HashSet};
+use crate::{
+    Account, BaseLicense, Capacity, Command, DomainError, Email, EmailError, Role, Timestamp, User,
+    UserId,
+};
+use std::collections::HashMap;
 use std::io::Cursor;
 
-/// The columns of the file, in the order Export writes them.
-pub const COLUMNS: [Column; 6] = [
+/// The columns of the file, in the order Export writes them (it writes
+/// all but Group: a user may be in several groups).
+pub const COLUMNS: [Column; 7] = [
     Column::Email,
     Column::FirstName,
     Column::LastName,
     Column::UserType,
     Column::LargeMeetings,
     Column::Role,
+    Column::Group,
 ];
 
 /// At most this many problems are listed; the rest are only counted.
@@ -37,6 +47,18 @@ pub enum Column {
     UserType,
     LargeMeetings,
     Role,
+    /// The name of a group the user joins (created when missing).
+    Group,
+}
+
+/// What Import Users does with the file's rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Every row is a new user.
+    #[default]
+    Add,
+    /// Every row is a user of the account; empty cells change nothing.
+    Update,
 }
 
 impl Column {
@@ -49,11 +71,17 @@ impl Column {
             Column::UserType => "User Type",
             Column::LargeMeetings => "Large Meetings",
             Column::Role => "Role",
+            Column::Group => "Group",
         }
     }
 
-    const fn required(self) -> bool {
-        !matches!(self, Column::LargeMeetings | Column::Role)
+    const fn required(self, mode: ImportMode) -> bool {
+        match mode {
+            ImportMode::Add => {
+                !matches!(self, Column::LargeMeetings | Column::Role | Column::Group)
+            }
+            ImportMode::Update => matches!(self, Column::Email),
+        }
     }
 }
 
@@ -66,6 +94,85 @@ pub struct NewUser {
     pub license: BaseLicense,
     pub large_meetings: Option<Capacity>,
     pub role: Role,
+    /// A group to join, created when the account has none of this name.
+    pub group: Option<String>,
+}
+
+/// What an update row changes for one user; `None` leaves a field as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserUpdate {
+    pub user: UserId,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    /// The Zoom Workplace license given directly.
+    pub license: Option<BaseLicense>,
+    /// The Large Meetings given directly; `Some(None)` takes it away.
+    pub large_meetings: Option<Option<Capacity>>,
+    pub role: Option<Role>,
+    pub group: Option<String>,
+}
+
+impl UserUpdate {
+    /// The license `user` holds after the update (the one held now if the
+    /// row gives none) and the Large Meetings given directly: a user who
+    /// becomes Basic loses it unless the row asks for it (refused).
+    pub fn licenses_of(&self, user: &User) -> (BaseLicense, Option<Capacity>) {
+        let license = self.license.unwrap_or(user.license);
+        let kept = match license {
+            BaseLicense::Licensed => user.direct_large_meetings(),
+            BaseLicense::Basic => None,
+        };
+        (license, self.large_meetings.unwrap_or(kept))
+    }
+
+    /// Why the update cannot be made to `user` by `actor`, and the column
+    /// at fault: the rules of the Edit User dialog.
+    pub fn check(&self, user: &User, actor: UserId) -> Result<(), (Column, DomainError)> {
+        for (column, name, missing) in [
+            (
+                Column::FirstName,
+                &self.first_name,
+                DomainError::FirstNameMissing,
+            ),
+            (
+                Column::LastName,
+                &self.last_name,
+                DomainError::LastNameMissing,
+            ),
+        ] {
+            if let Some(name) = name {
+                crate::command::check_name(name, missing).map_err(|e| (column, e))?;
+            }
+        }
+        if let Some(role) = self.role.filter(|r| *r != user.role) {
+            let refusal = if user.role == Role::Owner {
+                Some(DomainError::OwnerRoleFixed)
+            } else if role == Role::Owner {
+                Some(DomainError::SecondOwner)
+            } else if user.id == actor {
+                Some(DomainError::CannotChangeOwnRole)
+            } else {
+                None
+            };
+            if let Some(error) = refusal {
+                return Err((Column::Role, error));
+            }
+        }
+        let (license, large_meetings) = self.licenses_of(user);
+        if license == BaseLicense::Basic {
+            if user.role == Role::Owner {
+                return Err((Column::UserType, DomainError::OwnerMustBeLicensed));
+            }
+            if large_meetings.is_some() {
+                let users = vec![user.email.clone()];
+                return Err((Column::LargeMeetings, DomainError::OnlyPaidUsers { users }));
+            }
+        }
+        if let Some(group) = &self.group {
+            crate::command::check_group_text(group).map_err(|e| (Column::Group, e))?;
+        }
+        Ok(())
+    }
 }
 
 /// Why one cell (or row) cannot be imported.
@@ -100,6 +207,11 @@ pub enum RowError {
     },
     /// A control or direction-override character (see [`crate::text`]).
     HiddenCharacter,
+    /// Update: no user of the account has this email.
+    NotAUser,
+    /// Update: the change breaks a rule of the account (as Edit User would
+    /// be refused).
+    Refused(DomainError),
 }
 
 /// A problem on one row of the file. A row is a CSV record, which may span
@@ -161,10 +273,16 @@ pub struct Importer {
     /// For each cell position, its column.
     columns: Vec<Column>,
     total_bytes: u64,
-    existing: HashSet<Email>,
+    mode: ImportMode,
+    actor: UserId,
+    /// The account's users by email: their place in `users_now`.
+    existing: HashMap<Email, usize>,
+    /// Update: the account's users as the file is checked against them.
+    users_now: Vec<User>,
     /// Email -> row it first appeared on.
     seen: HashMap<Email, u64>,
     users: Vec<NewUser>,
+    updates: Vec<UserUpdate>,
     report: ImportReport,
     record: csv::ByteRecord,
     done: bool,
@@ -172,10 +290,89 @@ pub struct Importer {
     last_problem_row: Option<u64>,
 }
 
+/// A file without problems: the command that applies it, and what it will
+/// change in the account as it is now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    pub command: Command,
+    pub preview: ImportPreview,
+}
+
+/// What an import changes, counted by running it on a copy of the account
+/// (so rules, groups and seats are counted as they will be).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// Rows in the file.
+    pub rows: u32,
+    /// New users.
+    pub added: u32,
+    /// Existing users with any change below.
+    pub changed: u32,
+    pub names: u32,
+    /// Users whose Zoom Workplace license changes.
+    pub licenses: u32,
+    pub large_meetings: u32,
+    pub roles: u32,
+    /// Users who join a group (new users included).
+    pub groups: u32,
+    /// Groups created, by name.
+    pub new_groups: Vec<String>,
+}
+
+impl ImportPreview {
+    /// What changed from `before` to `after` (the same account, later).
+    pub fn between(before: &Account, after: &Account) -> Self {
+        let mut preview = ImportPreview {
+            added: after.users.len().saturating_sub(before.users.len()) as u32,
+            new_groups: after
+                .groups
+                .iter()
+                .filter(|g| before.group(g.id).is_none())
+                .map(|g| g.name.clone())
+                .collect(),
+            ..Self::default()
+        };
+        for now in &after.users {
+            let Some(was) = before.user(now.id) else {
+                preview.groups += u32::from(!now.membership.groups.is_empty());
+                continue;
+            };
+            let counts = [
+                (
+                    &mut preview.names,
+                    was.first_name != now.first_name || was.last_name != now.last_name,
+                ),
+                (&mut preview.licenses, was.license != now.license),
+                (
+                    &mut preview.large_meetings,
+                    was.large_meetings != now.large_meetings,
+                ),
+                (&mut preview.roles, was.role != now.role),
+                (
+                    &mut preview.groups,
+                    was.membership.groups != now.membership.groups,
+                ),
+            ];
+            let mut changed = false;
+            for (count, differs) in counts {
+                *count += u32::from(differs);
+                changed |= differs;
+            }
+            preview.changed += u32::from(changed);
+        }
+        preview
+    }
+}
+
 impl Importer {
-    /// Starts reading `bytes` for `account`; refuses a file whose heading
-    /// is unusable.
-    pub fn new(account: &Account, mut bytes: Vec<u8>) -> Result<Self, ImportReport> {
+    /// Starts reading `bytes` for `actor` of `account`; refuses a file
+    /// whose heading is unusable.
+    pub fn new(
+        account: &Account,
+        mut bytes: Vec<u8>,
+        mode: ImportMode,
+        actor: UserId,
+    ) -> Result<Self, ImportReport> {
         if bytes.len() > MAX_FILE_BYTES {
             return Err(ImportReport::file(FileProblem::TooLarge {
                 bytes: bytes.len(),
@@ -212,7 +409,7 @@ impl Importer {
             }
         }
         for column in COLUMNS {
-            if column.required() && !columns.contains(&column) {
+            if column.required(mode) && !columns.contains(&column) {
                 file.push(FileProblem::MissingColumn(column));
             }
         }
@@ -226,9 +423,18 @@ impl Importer {
             reader,
             columns,
             total_bytes,
-            existing: account.users.iter().map(|u| u.email.clone()).collect(),
+            mode,
+            actor,
+            existing: (account.users.iter().enumerate())
+                .map(|(at, u)| (u.email.clone(), at))
+                .collect(),
+            users_now: match mode {
+                ImportMode::Add => Vec::new(),
+                ImportMode::Update => account.users.clone(),
+            },
             seen: HashMap::new(),
             users: Vec::new(),
+            updates: Vec::new(),
             report: ImportReport::default(),
             record: csv::ByteRecord::new(),
             done: false,
@@ -276,9 +482,10 @@ impl Importer {
         self.report.rows
     }
 
-    /// Reads what is left and checks the file against the account: the
-    /// users to add, or every problem found.
-    pub fn finish(mut self, account: &Account) -> Result<Vec<NewUser>, ImportReport> {
+    /// Reads what is left and checks the file against the account as it
+    /// is now (seats, licenses): the command that applies it and what it
+    /// will change, or every problem found.
+    pub fn finish(mut self, account: &Account, now: Timestamp) -> Result<Checked, ImportReport> {
         while !self.step(10_000) {}
         let mut report = self.report;
         if report.rows == 0 && report.row_problems == 0 {
@@ -289,15 +496,26 @@ impl Importer {
                 .file
                 .push(FileProblem::TooManyRows { rows: report.rows });
         }
-        if report.file.is_empty() && report.row_problems == 0 {
-            if let Err(error) = account.check_room_for(&self.users) {
-                report.file.push(FileProblem::Refused(error));
-            }
+        if !report.file.is_empty() || report.row_problems != 0 {
+            return Err(report);
         }
-        if report.file.is_empty() && report.row_problems == 0 {
-            Ok(self.users)
-        } else {
-            Err(report)
+        let command = match self.mode {
+            ImportMode::Add => Command::ImportUsers { users: self.users },
+            ImportMode::Update => Command::UpdateUsers {
+                updates: self.updates,
+            },
+        };
+        let mut after = account.clone();
+        match after.execute(self.actor, now, command.clone()) {
+            Ok(_) => {
+                let mut preview = ImportPreview::between(account, &after);
+                preview.rows = report.rows as u32;
+                Ok(Checked { command, preview })
+            }
+            Err(error) => {
+                report.file.push(FileProblem::Refused(error));
+                Err(report)
+            }
         }
     }
 
@@ -314,7 +532,8 @@ impl Importer {
     }
 
     /// Checks one record: every problem of the row is reported, in the
-    /// order of its columns, and a row without problems becomes a user.
+    /// order of its columns, and a row without problems becomes a user to
+    /// add or an update.
     fn row(&mut self, row: u64, record: &csv::ByteRecord) {
         self.report.rows += 1;
         let Some(cells) = self.cells(row, record) else {
@@ -322,35 +541,83 @@ impl Importer {
         };
         let cell = |c: Column| cells[c as usize];
         let before = self.report.row_problems;
+        let update = self.mode == ImportMode::Update;
         let email = self.email(row, cell(Column::Email));
-        for column in [Column::FirstName, Column::LastName] {
-            self.name(row, column, cell(column));
+        // Update: an empty cell leaves the field as it is.
+        let given = |c: Column| (!update || !cell(c).is_empty()).then(|| cell(c));
+        let mut names = [None, None];
+        for (at, column) in [Column::FirstName, Column::LastName]
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(text) = given(column) {
+                self.text(row, column, text, MAX_NAME_CHARS);
+                names[at] = Some(text.to_string());
+            }
         }
-        let license = self.license(row, cell(Column::UserType));
-        let large_meetings = self.large_meetings(row, cell(Column::LargeMeetings), license);
-        let role = self.role(row, cell(Column::Role));
-        if let Some(email) = &email {
-            self.once(row, email);
+        let license = given(Column::UserType).and_then(|t| self.license(row, t));
+        let large_meetings = given(Column::LargeMeetings).and_then(|t| self.capacity(row, t));
+        let adding = !update;
+        if adding && large_meetings.flatten().is_some() && license == Some(BaseLicense::Basic) {
+            let error = RowError::LargeMeetingsNeedsLicensed;
+            self.problem(row, Some(Column::LargeMeetings), error);
         }
+        let role = given(Column::Role).and_then(|t| self.role(row, t));
+        if adding && role == Some(Role::Owner) {
+            self.problem(row, Some(Column::Role), RowError::SecondOwner);
+        }
+        let group = Some(cell(Column::Group))
+            .filter(|g| !g.is_empty())
+            .map(|g| {
+                self.text(row, Column::Group, g, MAX_GROUP_NAME_CHARS)
+                    .to_string()
+            });
+        let Some(email) = email else { return };
+        let user = self.once(row, &email);
         if self.report.row_problems != before {
             return;
         }
-        if let (Some(email), Some(license), Some(role)) = (email, license, role) {
-            self.users.push(NewUser {
-                email,
-                first_name: cell(Column::FirstName).to_string(),
-                last_name: cell(Column::LastName).to_string(),
-                license,
-                large_meetings,
-                role,
-            });
+        let [first_name, last_name] = names;
+        match user {
+            None => {
+                if let (Some(license), Some(first_name), Some(last_name)) =
+                    (license, first_name, last_name)
+                {
+                    self.users.push(NewUser {
+                        email,
+                        first_name,
+                        last_name,
+                        license,
+                        large_meetings: large_meetings.flatten(),
+                        role: role.unwrap_or(Role::Member),
+                        group,
+                    })
+                }
+            }
+            Some(at) => {
+                let update = UserUpdate {
+                    user: self.users_now[at].id,
+                    first_name,
+                    last_name,
+                    license,
+                    large_meetings,
+                    role,
+                    group,
+                };
+                match update.check(&self.users_now[at], self.actor) {
+                    Ok(()) => self.updates.push(update),
+                    Err((column, error)) => {
+                        self.problem(row, Some(column), RowError::Refused(error))
+                    }
+                }
+            }
         }
     }
 
     /// The record's cells by column, trimmed and read back from their CSV
     /// form; `None` (reported) if it has the wrong number of cells or a
     /// cell is not text.
-    fn cells<'r>(&mut self, row: u64, record: &'r csv::ByteRecord) -> Option<[&'r str; 6]> {
+    fn cells<'r>(&mut self, row: u64, record: &'r csv::ByteRecord) -> Option<[&'r str; 7]> {
         if record.len() != self.columns.len() {
             self.problem(
                 row,
@@ -362,7 +629,7 @@ impl Importer {
             );
             return None;
         }
-        let mut cells: [&str; 6] = [""; 6];
+        let mut cells: [&str; 7] = [""; 7];
         for (column, bytes) in self.columns.iter().zip(record.iter()) {
             match std::str::from_utf8(bytes) {
                 Ok(text) => cells[*column as usize] = from_csv_cell(text.trim()),
@@ -385,14 +652,16 @@ impl Importer {
         }
     }
 
-    fn name(&mut self, row: u64, column: Column, text: &str) {
-        let error = match text::check(text, MAX_NAME_CHARS) {
-            Ok(_) => return,
+    /// A name of at most `max` characters (reported if not), trimmed.
+    fn text<'t>(&mut self, row: u64, column: Column, text: &'t str, max: usize) -> &'t str {
+        let error = match text::check(text, max) {
+            Ok(text) => return text,
             Err(TextProblem::Missing) => RowError::Empty,
             Err(TextProblem::TooLong { max }) => RowError::TooLong { max },
             Err(TextProblem::HiddenCharacter) => RowError::HiddenCharacter,
         };
         self.problem(row, Some(column), error);
+        text
     }
 
     fn license(&mut self, row: u64, text: &str) -> Option<BaseLicense> {
@@ -406,29 +675,15 @@ impl Importer {
         None
     }
 
-    /// The add-on a row asks for; only Licensed users may have it.
-    fn large_meetings(
-        &mut self,
-        row: u64,
-        text: &str,
-        license: Option<BaseLicense>,
-    ) -> Option<Capacity> {
-        let large_meetings = match parse_capacity(text) {
-            Ok(capacity) => capacity,
-            Err(()) => {
-                let error = RowError::UnknownCapacity(text.to_string());
-                self.problem(row, Some(Column::LargeMeetings), error);
-                None
-            }
-        };
-        if large_meetings.is_some() && license == Some(BaseLicense::Basic) {
-            self.problem(
-                row,
-                Some(Column::LargeMeetings),
-                RowError::LargeMeetingsNeedsLicensed,
-            );
+    /// The add-on a row asks for: `Some(None)` for an empty cell or
+    /// "None", `None` (reported) for what is not a capacity.
+    fn capacity(&mut self, row: u64, text: &str) -> Option<Option<Capacity>> {
+        let parsed = parse_capacity(text);
+        if parsed.is_none() {
+            let error = RowError::UnknownCapacity(text.to_string());
+            self.problem(row, Some(Column::LargeMeetings), error);
         }
-        large_meetings
+        parsed
     }
 
     fn role(&mut self, row: u64, text: &str) -> Option<Role> {
@@ -436,26 +691,31 @@ impl Importer {
             "" => return Some(Role::Member),
             r if r.eq_ignore_ascii_case("member") => return Some(Role::Member),
             r if r.eq_ignore_ascii_case("admin") => return Some(Role::Admin),
-            r if r.eq_ignore_ascii_case("owner") => RowError::SecondOwner,
+            r if r.eq_ignore_ascii_case("owner") => return Some(Role::Owner),
             other => RowError::UnknownRole(other.to_string()),
         };
         self.problem(row, Some(Column::Role), error);
         None
     }
 
-    /// Refuses an email already in the account, or earlier in the file.
-    fn once(&mut self, row: u64, email: &Email) {
-        if self.existing.contains(email) {
-            self.problem(row, Some(Column::Email), RowError::AlreadyUser);
-        } else if let Some(first_row) = self.seen.get(email).copied() {
-            self.problem(
-                row,
-                Some(Column::Email),
-                RowError::DuplicateInFile { first_row },
-            );
+    /// Where the account's user with `email` is in `users_now` when
+    /// updating; reports an email earlier in the file, an existing user
+    /// when adding and an unknown one when updating.
+    fn once(&mut self, row: u64, email: &Email) -> Option<usize> {
+        let user = self.existing.get(email).copied();
+        let error = if let Some(first_row) = self.seen.get(email).copied() {
+            RowError::DuplicateInFile { first_row }
         } else {
             self.seen.insert(email.clone(), row);
-        }
+            match (self.mode, user) {
+                (ImportMode::Add, Some(_)) => RowError::AlreadyUser,
+                (ImportMode::Add, None) => return None,
+                (ImportMode::Update, None) => RowError::NotAUser,
+                (ImportMode::Update, at) => return at,
+            }
+        };
+        self.problem(row, Some(Column::Email), error);
+        None
     }
 }
 
@@ -477,18 +737,15 @@ fn delimiter_of(bytes: &[u8]) -> u8 {
     }
 }
 
-/// An empty cell is no add-on; "1000" and "1,000" are the same capacity.
-fn parse_capacity(text: &str) -> Result<Option<Capacity>, ()> {
-    if text.is_empty() {
-        return Ok(None);
+/// An empty cell or "None" is no add-on; "1000" and "1,000" are the same
+/// capacity; `None` for anything else.
+fn parse_capacity(text: &str) -> Option<Option<Capacity>> {
+    if text.is_empty() || text.eq_ignore_ascii_case("none") {
+        return Some(None);
     }
     let digits: String = text.chars().filter(|c| !matches!(c, ',' | ' ')).collect();
-    digits
-        .parse::<u32>()
-        .ok()
-        .and_then(|n| Capacity::from_participants(n).ok())
-        .map(Some)
-        .ok_or(())
+    let participants = digits.parse::<u32>().ok()?;
+    Capacity::from_participants(participants).ok().map(Some)
 }
 
 /// The users as CSV with the import's columns, so an export imports again.
@@ -516,7 +773,7 @@ pub fn from_csv_cell(text: &str) -> &str {
 
 pub fn export<'a>(users: impl IntoIterator<Item = &'a User>) -> String {
     let mut writer = CsvOut::new();
-    writer.record(COLUMNS.map(Column::heading));
+    writer.record(&COLUMNS.map(Column::heading)[..6]);
     for user in users {
         let capacity = user
             .large_meetings
@@ -564,7 +821,7 @@ impl Account {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{demo, Timestamp};
+    use crate::demo;
 
     fn acme() -> Account {
         demo::portal(Timestamp(1_800_000_000_000)).accounts[0].clone()
@@ -579,10 +836,30 @@ mod tests {
             .collect()
     }
 
-    fn run(account: &Account, text: &str) -> Result<Vec<NewUser>, ImportReport> {
-        let mut importer = Importer::new(account, text.as_bytes().to_vec())?;
+    const NOW: Timestamp = Timestamp(1_800_000_000_000);
+
+    /// The account's owner, who imports.
+    fn owner(account: &Account) -> UserId {
+        let owner = account.users.iter().find(|u| u.role == Role::Owner);
+        owner.map_or(UserId(1), |u| u.id)
+    }
+
+    fn importer(account: &Account, bytes: Vec<u8>, mode: ImportMode) -> Importer {
+        Importer::new(account, bytes, mode, owner(account)).unwrap()
+    }
+
+    fn check(account: &Account, text: &str, mode: ImportMode) -> Result<Checked, ImportReport> {
+        let mut importer = Importer::new(account, text.as_bytes().to_vec(), mode, owner(account))?;
         while !importer.step(2) {}
-        importer.finish(account)
+        importer.finish(account, NOW)
+    }
+
+    /// The users a file adds.
+    fn run(account: &Account, text: &str) -> Result<Vec<NewUser>, ImportReport> {
+        match check(account, text, ImportMode::Add)?.command {
+            Command::ImportUsers { users } => Ok(users),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -592,7 +869,7 @@ mod tests {
         for i in 0..100 {
             text.push_str(&format!("p{i}@acme.example,P,{i},Basic\n"));
         }
-        let mut importer = Importer::new(&account, text.into_bytes()).unwrap();
+        let mut importer = importer(&account, text.into_bytes(), ImportMode::Add);
         assert!(importer.percent_done() < 5);
         importer.step(50);
         assert!(
@@ -603,7 +880,7 @@ mod tests {
         assert_eq!(importer.rows(), 50);
         while !importer.step(10) {}
         assert_eq!(importer.percent_done(), 100);
-        assert_eq!(importer.finish(&account).unwrap().len(), 100);
+        assert_eq!(importer.finish(&account, NOW).unwrap().preview.added, 100);
     }
 
     #[test]
@@ -792,9 +1069,9 @@ mod tests {
         bytes.extend_from_slice(&[0xff, 0xfe]);
         bytes.extend_from_slice(b",B,Basic\n");
         let account = acme();
-        let mut importer = Importer::new(&account, bytes).unwrap();
+        let mut importer = importer(&account, bytes, ImportMode::Add);
         importer.step(10);
-        let report = importer.finish(&account).unwrap_err();
+        let report = importer.finish(&account, NOW).unwrap_err();
         assert_eq!(report.listed[0].row, 2);
         assert_eq!(report.listed[0].error, RowError::NotText);
     }
@@ -842,7 +1119,7 @@ mod tests {
         // Into an account without those users (the owner's row is left out:
         // an account has one owner).
         let mut empty = account.clone();
-        empty.users.clear();
+        empty.users.retain(|u| u.role == Role::Owner);
         empty.base_plan.seats = 1_000;
         let others: Vec<&User> = account
             .users

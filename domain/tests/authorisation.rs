@@ -6,6 +6,7 @@
 //! `kind` names the commands without a wildcard, so a new command does not
 //! compile here until `every_command` tries it.
 
+use portal_domain::import::UserUpdate;
 use portal_domain::{
     Account, AuditAction, AuditTarget, BaseLicense, BillingCycle, Capacity, Command, DomainError,
     Email, GroupRule, MeetingHandling, NewUser, Permission, Role, Secret, UserId,
@@ -38,9 +39,10 @@ fn kind(command: &Command) -> usize {
         Command::AddToGroup { .. } => 16,
         Command::RemoveFromGroup { .. } => 17,
         Command::SetGroupRule { .. } => 18,
+        Command::UpdateUsers { .. } => 19,
     }
 }
-const KINDS: usize = 19;
+const KINDS: usize = 20;
 
 /// One command of every kind, aimed at other users of the account (never at
 /// the actor), so a refusal can only come from the actor's role.
@@ -56,6 +58,7 @@ fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
         license: BaseLicense::Basic,
         large_meetings: None,
         role: Role::Member,
+        group: None,
     };
     vec![
         Command::PurchaseLargeMeetings {
@@ -106,6 +109,17 @@ fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
         },
         Command::ImportUsers {
             users: vec![new_user("one@acme.example"), new_user("two@acme.example")],
+        },
+        Command::UpdateUsers {
+            updates: vec![UserUpdate {
+                user: liam,
+                first_name: Some("Liam".into()),
+                last_name: Some("Updated".into()),
+                license: None,
+                large_meetings: None,
+                role: Some(Role::Admin),
+                group: Some("Imported".into()),
+            }],
         },
         Command::RemoveUser {
             user: emma,
@@ -206,7 +220,7 @@ fn every_command_refuses_exactly_the_actors_without_its_permission_and_changes_n
             }
         }
     }
-    assert_eq!(tried, 5 * 21);
+    assert_eq!(tried, 5 * 22);
 }
 
 #[test]
@@ -224,8 +238,8 @@ fn billing_needs_the_billing_privilege_users_need_an_admin_and_anyone_acts_for_t
             // Purchase, add seats, reduce, cancel, undo.
             [ManageBilling; 5].as_slice(),
             // Change Licenses (assign, remove), Edit User (three saves),
-            // Add Users, Import Users, Remove User.
-            &[ManageUsers; 8],
+            // Add Users, Import Users (add, update), Remove User.
+            &[ManageUsers; 9],
             // Their own meeting, their own password.
             &[Themselves; 2],
             // Groups: add, rename, delete, members in and out, the rule.

@@ -1376,6 +1376,7 @@ fn new_user(email: &str, license: BaseLicense, large_meetings: Option<Capacity>)
         license,
         large_meetings,
         role: Role::Member,
+        group: None,
     }
 }
 

@@ -4,8 +4,9 @@
 //!
 //! (`make fuzz` runs the same entry points under cargo-fuzz for longer.)
 
+use portal_domain::import::ImportMode;
 use portal_domain::persist::{self, LEGACY_STATE_KEY, META_KEY};
-use portal_domain::Importer;
+use portal_domain::{Importer, UserId};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
@@ -93,6 +94,7 @@ proptest! {
     fn any_bytes_given_to_import_users_are_checked_or_refused(
         bytes in proptest::collection::vec(any::<u8>(), 0..2_000),
         header in any::<bool>(),
+        update in any::<bool>(),
     ) {
         let account = acme_at(LATER);
         let mut file = if header {
@@ -101,10 +103,11 @@ proptest! {
             Vec::new()
         };
         file.extend(bytes);
-        if let Ok(mut importer) = Importer::new(&account, file) {
+        let mode = if update { ImportMode::Update } else { ImportMode::Add };
+        if let Ok(mut importer) = Importer::new(&account, file, mode, UserId(1)) {
             importer.step(3);
             prop_assert!(importer.percent_done() <= 100);
-            let _ = importer.finish(&account);
+            let _ = importer.finish(&account, LATER);
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Import Users file, on the demo's Acme with enough seats bought.
 
 use portal_domain::demo::{self, ACME};
+use portal_domain::import::ImportMode;
 use portal_domain::{
     Account, BillingCycle, Capacity, Command, Day, Email, Importer, Quantity, Timestamp, UserId,
 };
@@ -69,11 +70,11 @@ pub fn big_acme() -> Account {
         },
     )
     .unwrap();
-    let mut importer = Importer::new(&acme, csv(USERS).into_bytes()).unwrap();
+    let mode = ImportMode::Add;
+    let mut importer = Importer::new(&acme, csv(USERS).into_bytes(), mode, owner).unwrap();
     while !importer.step(10_000) {}
-    let users = importer.finish(&acme).unwrap();
-    acme.execute(owner, now(), Command::ImportUsers { users })
-        .unwrap();
+    let command = importer.finish(&acme, now()).unwrap().command;
+    acme.execute(owner, now(), command).unwrap();
     acme
 }
 

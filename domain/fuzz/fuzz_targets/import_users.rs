@@ -3,7 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use portal_domain::{demo, Account, Importer, Timestamp};
+use portal_domain::import::ImportMode;
+use portal_domain::{demo, Account, Importer, Timestamp, UserId};
 use std::sync::OnceLock;
 
 fn acme() -> &'static Account {
@@ -13,9 +14,14 @@ fn acme() -> &'static Account {
 
 fuzz_target!(|data: &[u8]| {
     let account = acme();
-    if let Ok(mut importer) = Importer::new(account, data.to_vec()) {
+    // The first byte picks the mode; the owner imports.
+    let (mode, data) = match data.split_first() {
+        Some((b, rest)) if b % 2 == 1 => (ImportMode::Update, rest),
+        _ => (ImportMode::Add, data),
+    };
+    if let Ok(mut importer) = Importer::new(account, data.to_vec(), mode, UserId(1)) {
         importer.step(7);
         assert!(importer.percent_done() <= 100);
-        let _ = importer.finish(account);
+        let _ = importer.finish(account, Timestamp(1_800_000_000_000));
     }
 });

@@ -14,6 +14,15 @@ use crate::{Account, DomainError, Group, GroupId, GroupRule, UserId};
 /// rule over 20,000 members does not fill the browser's storage with log.
 pub const MAX_AUTOMATIC_ENTRIES: usize = 100;
 
+/// A usable group name (used or not) without surrounding spaces.
+pub(crate) fn check_group_text(name: &str) -> Result<&str, DomainError> {
+    text::check(name, MAX_GROUP_NAME_CHARS).map_err(|problem| match problem {
+        TextProblem::Missing => DomainError::GroupNameMissing,
+        TextProblem::TooLong { max } => DomainError::NameTooLong { max },
+        TextProblem::HiddenCharacter => DomainError::HiddenCharacter,
+    })
+}
+
 impl Account {
     /// The group `id` of this account, or an error naming it.
     fn existing_group(&self, id: GroupId) -> Result<&Group, DomainError> {
@@ -26,11 +35,7 @@ impl Account {
         name: &'n str,
         except: Option<GroupId>,
     ) -> Result<&'n str, DomainError> {
-        let name = text::check(name, MAX_GROUP_NAME_CHARS).map_err(|problem| match problem {
-            TextProblem::Missing => DomainError::GroupNameMissing,
-            TextProblem::TooLong { max } => DomainError::NameTooLong { max },
-            TextProblem::HiddenCharacter => DomainError::HiddenCharacter,
-        })?;
+        let name = check_group_text(name)?;
         match self.group_by_name(name) {
             Some(taken) if Some(taken.id) != except => Err(DomainError::GroupNameTaken {
                 name: taken.name.clone(),
@@ -41,14 +46,63 @@ impl Account {
 
     pub(super) fn create_group(&mut self, log: &mut Log, name: &str) -> Result<(), DomainError> {
         let name = self.check_group_name(name, None)?.to_string();
+        self.new_group(log, name);
+        Ok(())
+    }
+
+    /// Adds a group of a checked, unused name.
+    fn new_group(&mut self, log: &mut Log, name: String) -> GroupId {
         self.last_group_id += 1;
+        let id = GroupId(self.last_group_id);
         self.groups.push(Group {
-            id: GroupId(self.last_group_id),
+            id,
             name: name.clone(),
             rule: None,
         });
         log.push(AuditTarget::Named(name), AuditAction::GroupCreated);
-        Ok(())
+        id
+    }
+
+    /// Puts each user in the group of its name (any case), creating the
+    /// groups the account does not have (names checked before); logs each
+    /// group's new members. Returns how many joined.
+    pub(super) fn join_named(&mut self, log: &mut Log, joins: Vec<(UserId, String)>) -> u32 {
+        let mut ids: std::collections::HashMap<String, GroupId> = (self.groups.iter())
+            .map(|g| (g.name.to_lowercase(), g.id))
+            .collect();
+        // Per group, in the order first named: how many joined.
+        let mut joined: Vec<(GroupId, u32)> = Vec::new();
+        for (user, name) in joins {
+            let name = name.trim();
+            let id = match ids.get(&name.to_lowercase()) {
+                Some(id) => *id,
+                None => {
+                    let id = self.new_group(log, name.to_string());
+                    ids.insert(name.to_lowercase(), id);
+                    id
+                }
+            };
+            let at = match joined.iter().position(|(g, _)| *g == id) {
+                Some(at) => at,
+                None => {
+                    joined.push((id, 0));
+                    joined.len() - 1
+                }
+            };
+            if self.user_mut(user).membership.join(id) {
+                joined[at].1 += 1;
+            }
+        }
+        let mut total = 0;
+        for (id, count) in joined.into_iter().filter(|(_, count)| *count > 0) {
+            total += count;
+            let name = self.group_mut(id).name.clone();
+            log.push(
+                AuditTarget::Named(name),
+                AuditAction::MembersAdded { count },
+            );
+        }
+        total
     }
 
     pub(super) fn rename_group(

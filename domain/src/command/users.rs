@@ -3,9 +3,9 @@
 
 use super::{Log, Permission};
 use crate::audit::{AuditAction, AuditTarget, MeetingsAfterRemoval};
-use crate::import::NewUser;
+use crate::import::{NewUser, UserUpdate};
 use crate::text::{self, TextProblem, MAX_NAME_CHARS};
-use crate::{Account, BaseLicense, DomainError, Email, Role, User, UserId};
+use crate::{Account, BaseLicense, Capacity, DomainError, Email, Role, User, UserId};
 
 /// What happens to the meetings of a user who is removed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub enum MeetingHandling {
 
 /// A first or last name without surrounding spaces, or why it is refused
 /// (`missing` when it is empty).
-fn check_name(name: &str, missing: DomainError) -> Result<&str, DomainError> {
+pub(crate) fn check_name(name: &str, missing: DomainError) -> Result<&str, DomainError> {
     text::check(name, MAX_NAME_CHARS).map_err(|problem| match problem {
         TextProblem::Missing => missing,
         TextProblem::TooLong { max } => DomainError::NameTooLong { max },
@@ -98,7 +98,11 @@ impl Account {
         let count = users.len() as u32;
         let first = self.next_user_id().0;
         self.users.reserve(users.len());
+        let mut joins = Vec::new();
         for (n, new) in (first..).zip(users) {
+            if let Some(group) = new.group {
+                joins.push((UserId(n), group));
+            }
             self.users.push(User {
                 id: UserId(n),
                 email: new.email,
@@ -117,6 +121,118 @@ impl Account {
             AuditTarget::Imported { count },
             AuditAction::UsersImported { count },
         );
+        self.join_named(log, joins);
+        Ok(())
+    }
+
+    /// Changes many users at once (Import Users, Update existing users):
+    /// every update is checked as Edit User would check it and the seats
+    /// are counted for all of them together, so either all are made or
+    /// none; refused when nothing would change.
+    pub(super) fn update_users(
+        &mut self,
+        log: &mut Log,
+        updates: Vec<UserUpdate>,
+    ) -> Result<(), DomainError> {
+        if updates.is_empty() {
+            return Err(DomainError::EmptySelection);
+        }
+        let mut seen = std::collections::HashSet::new();
+        // Seats: Zoom Workplace taken and freed; Large Meetings given and
+        // taken back, per capacity.
+        let (mut taken, mut freed) = (0u32, 0u32);
+        let mut given = [0u32; 4];
+        let mut returned = [0u32; 4];
+        let slot = |c: Capacity| Capacity::ALL.iter().position(|x| *x == c).unwrap_or(0);
+        let mut changes = 0;
+        for update in &updates {
+            let user = self.member(update.user)?;
+            update.check(user, log.actor.id).map_err(|(_, e)| e)?;
+            if !seen.insert(update.user) {
+                return Err(DomainError::DuplicateEmail(user.email.clone()));
+            }
+            let (license, large_meetings) = update.licenses_of(user);
+            taken +=
+                u32::from(user.license == BaseLicense::Basic && license == BaseLicense::Licensed);
+            freed += u32::from(
+                user.direct_license() == BaseLicense::Licensed && license == BaseLicense::Basic,
+            );
+            let before = user.direct_large_meetings();
+            if large_meetings != before {
+                if let Some(c) = large_meetings {
+                    given[slot(c)] += 1;
+                }
+                if let Some(c) = before {
+                    returned[slot(c)] += 1;
+                }
+            }
+            let differs =
+                |new: &Option<String>, old: &str| new.as_deref().is_some_and(|n| n.trim() != old);
+            let changed = differs(&update.first_name, &user.first_name)
+                || differs(&update.last_name, &user.last_name)
+                || update.role.is_some_and(|r| r != user.role)
+                || update.license.is_some_and(|l| l != user.direct_license())
+                || large_meetings != before
+                || update.group.as_ref().is_some_and(|g| {
+                    !self
+                        .group_by_name(g)
+                        .is_some_and(|g| user.membership.contains(g.id))
+                });
+            changes += u32::from(changed);
+        }
+        if changes == 0 {
+            return Err(DomainError::NothingToUpdate);
+        }
+        let available = self.seats_available() + freed;
+        if taken > available {
+            return Err(DomainError::NotEnoughBaseSeats {
+                needed: taken,
+                available,
+            });
+        }
+        for (at, capacity) in Capacity::ALL.into_iter().enumerate() {
+            if given[at] > 0 {
+                self.check_seats(capacity, given[at].saturating_sub(returned[at]))?;
+            }
+        }
+        let mut joins = Vec::new();
+        let mut count = 0;
+        for update in updates {
+            let user = self.user_mut(update.user);
+            let (license, large_meetings) = update.licenses_of(user);
+            let facts = |u: &User| {
+                let names = (u.first_name.clone(), u.last_name.clone(), u.role);
+                (names, u.direct_license(), u.direct_large_meetings())
+            };
+            let before = facts(user);
+            if let Some(name) = update.first_name {
+                user.first_name = name.trim().to_string();
+            }
+            if let Some(name) = update.last_name {
+                user.last_name = name.trim().to_string();
+            }
+            if let Some(role) = update.role {
+                user.role = role;
+                if role == Role::Member {
+                    user.billing_privilege = false;
+                }
+            }
+            if update.license.is_some_and(|l| l != user.direct_license()) {
+                user.set_direct_license(license);
+            }
+            user.set_direct_large_meetings(large_meetings);
+            count += u32::from(before != facts(user));
+            if let Some(group) = update.group {
+                joins.push((update.user, group));
+            }
+        }
+        if count > 0 {
+            log.push(
+                AuditTarget::Imported { count },
+                AuditAction::UsersUpdated { count },
+            );
+        }
+        self.join_named(log, joins);
         Ok(())
     }
 
@@ -190,6 +306,9 @@ impl Account {
             }
             if !emails.insert(&new.email) {
                 return Err(DomainError::DuplicateEmail(new.email.clone()));
+            }
+            if let Some(group) = &new.group {
+                super::check_group_text(group)?;
             }
         }
         Ok(())
