@@ -17,6 +17,10 @@
 // and its stylesheets with csso (tests/e2e's npm packages), and their integrity
 // hashes in index.html renewed: 3.2 KB less with gzip.
 //
+// Each language's texts go beside the wasm as texts-<lang>-<hash>.json: one
+// array in the order the wasm numbers the keys (scripts/build-i18n.rs: paths
+// compared part by part); the loader's data-en and data-sv name them.
+//
 // Then it writes .br and .gz copies beside each asset (compress-dist.mjs).
 //
 // A debug build (`make dev`) leaves the policy out: `trunk serve` injects its
@@ -73,6 +77,42 @@ html = html.replace(
 if (html.includes("data-text=")) {
   console.error("finish-html.mjs: a data-text element of index.html was not filled (it must be empty)");
   process.exit(1);
+}
+
+// The texts: every key path of a language's files, ordered as build-i18n.rs
+// orders them (part by part), and its text.
+const NAMESPACES = ["common", "users", "billing", "pages", "messages", "help", "groups"];
+const textsOf = (lang) => {
+  const entries = [];
+  const walk = (path, node) => {
+    if (node !== null && typeof node === "object") {
+      for (const [key, inner] of Object.entries(node)) walk([...path, key], inner);
+    } else {
+      entries.push([path, typeof node === "string" ? node : JSON.stringify(node)]);
+    }
+  };
+  for (const namespace of NAMESPACES) walk([namespace], localeFile(lang, namespace));
+  const byParts = ([a], [b]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      if (a[i] !== b[i]) return Buffer.compare(Buffer.from(a[i]), Buffer.from(b[i]));
+    }
+    return a.length - b.length;
+  };
+  return entries.sort(byParts);
+};
+const [english, swedish] = [textsOf("en"), textsOf("sv")];
+const keysOf = (texts) => texts.map(([path]) => path.join(".")).join("\n");
+if (keysOf(english) !== keysOf(swedish)) {
+  console.error("finish-html.mjs: src/locales/en and sv have different keys (node scripts/check-locales.mjs)");
+  process.exit(1);
+}
+const script = /<script [^>]*data-js="([^"]*\/)?[^"/]+"/;
+const base = html.match(script)?.[1] ?? "";
+for (const [lang, texts] of [["en", english], ["sv", swedish]]) {
+  const json = JSON.stringify(texts.map(([, text]) => text));
+  const name = `texts-${lang}-${createHash("sha256").update(json).digest("hex").slice(0, 16)}.json`;
+  writeFileSync(join(staging, name), json);
+  html = html.replace(script, (tag) => `${tag} data-${lang}="${base}${name}"`);
 }
 
 // The wasm and its JS start downloading before anything else in the head is

@@ -1,11 +1,17 @@
 //! The portal's two languages and the texts of the locale files.
 //!
-//! `scripts/build-i18n.rs` turns `src/locales/<locale>/*.json` into two
-//! tables of texts and a constant per key (its index); `td_string!(locale,
-//! users.title)` looks a text up and `tr!` makes it a text node that follows
-//! the chosen language. Texts with values have `{name}` places, filled by
-//! `ui::messages::fill`. The chosen language lives in one signal
-//! ([`I18nContext`]); the `<html>` element's `lang` follows it.
+//! `scripts/build-i18n.rs` turns `src/locales/<locale>/*.json` into a
+//! constant per key (its index) and each language's texts into one JSON
+//! array, which the release build ships as `locales/<locale>-<hash>.json`
+//! beside the wasm rather than in it: a person downloads the texts of their
+//! language only. The loader (src/loader.js) fetches the chosen language's
+//! file while the wasm downloads and hands it over ([`install_from_loader`]);
+//! switching to the other language fetches it then ([`I18nContext::switch`]).
+//!
+//! `td_string!(locale, users.title)` looks a text up and `tr!` makes it a
+//! text node that follows the chosen language. Texts with values have
+//! `{name}` places, filled by `ui::messages::fill`. The chosen language lives
+//! in one signal ([`I18nContext`]); the `<html>` element's `lang` follows it.
 //!
 //! This replaced leptos_i18n, whose context, browser-language detection
 //! (leptos_use) and ICU locale types cost about 10 KB of the gzip download
@@ -13,6 +19,8 @@
 
 use leptos::prelude::*;
 use std::str::FromStr;
+use std::sync::OnceLock;
+use wasm_bindgen::{JsCast, JsValue};
 
 include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
 
@@ -36,27 +44,74 @@ impl Locale {
         }
     }
 
-    /// The text of key `index` (a constant of [`k`]) in this language.
+    /// The text of key `index` (a constant of [`k`]) in this language; the
+    /// other language's while this one's texts are not installed.
     pub fn text(self, index: usize) -> &'static str {
-        match self {
-            Locale::en => EN[index],
-            Locale::sv => SV[index],
-        }
+        let other = match self {
+            Locale::en => Locale::sv,
+            Locale::sv => Locale::en,
+        };
+        [self, other]
+            .into_iter()
+            .find_map(|l| TABLES[l as usize].get())
+            .and_then(|table| table.get(index).copied())
+            .unwrap_or_default()
     }
 
-    /// The first of the browser's preferred languages the portal speaks
-    /// (any Swedish is Swedish), English otherwise.
-    fn of_browser() -> Self {
-        let languages = window().navigator().languages();
-        languages
-            .iter()
-            .filter_map(|tag| tag.as_string())
-            .find_map(|tag| {
-                let tag = tag.to_ascii_lowercase();
-                let language = tag.split(['-', '_']).next().unwrap_or_default();
-                language.parse().ok()
-            })
-            .unwrap_or_default()
+    /// Whether this language's texts are here.
+    pub fn installed(self) -> bool {
+        TABLES[self as usize].get().is_some()
+    }
+}
+
+/// Each language's texts in key order, once installed (kept for the life
+/// of the page).
+static TABLES: [OnceLock<Box<[&'static str]>>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// Installs `locale`'s texts, in the order of the keys; `false` (and
+/// nothing installed) when there is not one text per key.
+pub fn install(locale: Locale, texts: Vec<String>) -> bool {
+    if texts.len() != TEXTS {
+        return false;
+    }
+    let table = texts.into_iter().map(|t| &*t.leak()).collect();
+    let _ = TABLES[locale as usize].set(table);
+    true
+}
+
+/// The texts the loader fetched (`{ lang, texts }` in `window.lmpTexts`):
+/// installs them and gives their language; English when there are none.
+pub fn install_from_loader() -> Locale {
+    let given = js_sys::Reflect::get(&window(), &"lmpTexts".into()).unwrap_or_default();
+    let field = |name: &str| js_sys::Reflect::get(&given, &name.into()).unwrap_or_default();
+    let locale = (field("lang").as_string())
+        .and_then(|l| l.parse().ok())
+        .unwrap_or_default();
+    install(locale, strings(field("texts")));
+    locale
+}
+
+/// A JS array of strings as strings (empty if it is not one).
+fn strings(value: JsValue) -> Vec<String> {
+    match value.dyn_into::<js_sys::Array>() {
+        Ok(array) => array.iter().filter_map(|t| t.as_string()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Fetches and installs `locale`'s texts through the loader's
+/// `lmpFetchTexts(lang)`; whether they are here now.
+async fn fetch_texts(locale: Locale) -> bool {
+    let fetch = js_sys::Reflect::get(&window(), &"lmpFetchTexts".into()).unwrap_or_default();
+    let Ok(fetch) = fetch.dyn_into::<js_sys::Function>() else {
+        return false;
+    };
+    let Ok(promise) = fetch.call1(&JsValue::NULL, &locale.as_str().into()) else {
+        return false;
+    };
+    match wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await {
+        Ok(texts) => install(locale, strings(texts)) || locale.installed(),
+        Err(_) => false,
     }
 }
 
@@ -85,8 +140,18 @@ impl I18nContext {
         self.0.get_untracked()
     }
 
-    pub fn set_locale(&self, locale: Locale) {
-        self.0.set(locale);
+    /// Speaks `locale` from now on, once its texts are here (fetched first
+    /// when needed; a failed fetch leaves the language as it was).
+    pub fn switch(self, locale: Locale) {
+        if locale.installed() {
+            self.0.set(locale);
+        } else {
+            leptos::task::spawn_local(async move {
+                if fetch_texts(locale).await {
+                    self.0.set(locale);
+                }
+            });
+        }
     }
 }
 
@@ -95,11 +160,13 @@ pub fn use_i18n() -> I18nContext {
     expect_context()
 }
 
-/// Provides the language context, starting in the browser's language, and
-/// keeps the `<html>` element's `lang` in step with it.
+/// Provides the language context, starting in the language whose texts
+/// are installed (the loader's choice: the one chosen on an earlier visit,
+/// else the browser's), and keeps the `<html>` element's `lang` in step.
 #[component]
 pub fn I18nContextProvider(children: Children) -> impl IntoView {
-    let locale = RwSignal::new(Locale::of_browser());
+    let first = [Locale::en, Locale::sv].into_iter().find(|l| l.installed());
+    let locale = RwSignal::new(first.unwrap_or_default());
     provide_context(I18nContext(locale));
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {

@@ -6,8 +6,12 @@
 //     view shows its text in it: the one chosen before (src/storage.rs,
 //     key lmp.locale), else the first of the browser's languages the portal
 //     has, else English (leptos_i18n chooses the same way);
-//  2. starts the wasm once the app's stylesheets are in (they load beside it);
-//  3. shows the loading view's failure text when the wasm cannot start.
+//  2. fetches that language's texts (data-en, data-sv: JSON arrays written by
+//     scripts/finish-html.mjs) beside the wasm, and hands them over in
+//     window.lmpTexts; window.lmpFetchTexts(lang) fetches the other language
+//     when the person switches (src/i18n.rs);
+//  3. starts the wasm once the app's stylesheets and the texts are in;
+//  4. shows the loading view's failure text when the wasm cannot start.
 (() => {
   const root = document.documentElement;
   const script = document.currentScript;
@@ -33,6 +37,13 @@
     return;
   }
   const bindings = import(script.dataset.js);
+  const fetched = {};
+  const fetchTexts = (lang) =>
+    (fetched[lang] ??= fetch(script.dataset[lang]).then((response) =>
+      response.ok ? response.json() : Promise.reject(new Error(`${response.status} ${response.url}`)),
+    ));
+  window.lmpFetchTexts = fetchTexts;
+  const texts = fetchTexts(chosen).then((list) => (window.lmpTexts = { lang: chosen, texts: list }));
   const parsed = new Promise((done) => {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", done, { once: true });
     else done();
@@ -57,7 +68,7 @@
       document.removeEventListener("error", settle, true);
       settled.clear();
     });
-  Promise.all([bindings, styled])
+  Promise.all([bindings, styled, texts])
     .then(([module]) => module.default({ module_or_path: script.dataset.wasm }))
     .then((wasm) => dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } })))
     .catch(failed);

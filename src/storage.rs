@@ -477,11 +477,6 @@ pub fn save_session(session: &Session) {
     write(SESSION_KEY, session);
 }
 
-/// The language chosen earlier in this browser, if any.
-pub fn load_locale() -> Option<String> {
-    read(LOCALE_KEY)
-}
-
 /// Remembers the chosen language; without storage it lasts for this visit.
 pub fn save_locale(locale: &str) {
     write(LOCALE_KEY, locale);

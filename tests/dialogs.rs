@@ -19,6 +19,25 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
+/// Installs both languages' texts, as the loader hands the chosen one over.
+fn install_texts() {
+    use meetings_portal::i18n::{install, Locale};
+    let files = [
+        (
+            Locale::en,
+            include_str!(concat!(env!("OUT_DIR"), "/en.json")),
+        ),
+        (
+            Locale::sv,
+            include_str!(concat!(env!("OUT_DIR"), "/sv.json")),
+        ),
+    ];
+    for (locale, json) in files {
+        let texts: Vec<String> = serde_json::from_str(json).unwrap();
+        install(locale, texts);
+    }
+}
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ACME_ADMIN: portal_domain::UserId = portal_domain::UserId(2);
@@ -53,6 +72,7 @@ fn users_page(setup: &[Command]) -> Page {
     for command in setup {
         state.dispatch(command.clone()).unwrap();
     }
+    install_texts();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
         provide_context(state);
         provide_context(SignedIn::current(state).unwrap());

@@ -21,6 +21,25 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+/// Installs both languages' texts, as the loader hands the chosen one over.
+fn install_texts() {
+    use meetings_portal::i18n::{install, Locale};
+    let files = [
+        (
+            Locale::en,
+            include_str!(concat!(env!("OUT_DIR"), "/en.json")),
+        ),
+        (
+            Locale::sv,
+            include_str!(concat!(env!("OUT_DIR"), "/sv.json")),
+        ),
+    ];
+    for (locale, json) in files {
+        let texts: Vec<String> = serde_json::from_str(json).unwrap();
+        install(locale, texts);
+    }
+}
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ACME_MEMBER: UserId = UserId(3);
@@ -61,6 +80,7 @@ fn mount_sign_in() -> (Element, impl Drop) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
+    install_texts();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), || {
         provide_context(AppState::load());
         view! {
@@ -550,6 +570,7 @@ fn every_area_is_in_the_navigation_once_and_every_linked_page_needs_it() {
 /// both languages, for every month and for days of one and two digits.
 #[wasm_bindgen_test]
 fn days_read_as_the_browser_writes_them() {
+    install_texts();
     use meetings_portal::format::{bcp47, day_in};
     use meetings_portal::i18n::Locale;
     use portal_domain::Day;
@@ -579,6 +600,7 @@ fn days_read_as_the_browser_writes_them() {
 
 #[wasm_bindgen_test]
 fn a_message_is_filled_once_and_what_people_typed_stays_as_typed() {
+    install_texts();
     use meetings_portal::i18n::{td_string, Locale};
     use meetings_portal::ui::messages::{domain_error, fill};
     let typed = "{name} {{ count }} %s $1";

@@ -4,7 +4,6 @@ use crate::i18n::I18nContextProvider;
 use crate::state::AppState;
 use crate::ui::areas::{self, Page};
 use crate::ui::components::guard::Guard;
-use crate::ui::components::language::RememberedLocale;
 use crate::ui::layout::{start_at_sign_in_if_signed_out, Shell};
 use crate::ui::pages::{
     ActivityLogsPage, BestPracticesHelpPage, BillingPage, BillingSettingsHelpPage, GroupsPage,
@@ -26,7 +25,6 @@ pub fn App() -> impl IntoView {
     let sign_in = Memo::new(move |_| router.with_path(|path| path == "/sign-in"));
     view! {
         <I18nContextProvider>
-            <RememberedLocale />
             {move || {
                 if sign_in.get() {
                     view! { <SignInPage /> }.into_any()

@@ -21,7 +21,7 @@ pub fn LanguageSwitch(
                 on:change=move |ev| {
                     if let Ok(locale) = event_target_value(&ev).parse::<Locale>() {
                         storage::save_locale(locale.as_str());
-                        i18n.set_locale(locale);
+                        i18n.switch(locale);
                     }
                 }
             >
@@ -30,17 +30,4 @@ pub fn LanguageSwitch(
             </select>
         </div>
     }
-}
-
-/// Applies the language chosen on an earlier visit; without one, the
-/// browser's language decides (Swedish for sv*, otherwise English).
-#[component]
-pub fn RememberedLocale() -> impl IntoView {
-    let i18n = use_i18n();
-    // Runs once, after the provider has picked the browser's language.
-    Effect::new(move |_| {
-        if let Some(locale) = storage::load_locale().and_then(|l| l.parse::<Locale>().ok()) {
-            i18n.set_locale(locale);
-        }
-    });
 }

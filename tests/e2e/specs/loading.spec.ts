@@ -105,6 +105,32 @@ test("when the wasm cannot be loaded, the person reads why instead of an endless
   expect(errors.some((e) => e.startsWith("The portal could not start:"))).toBe(true);
 });
 
+test("a person downloads the texts of their language only; switching fetches the other once", async ({ page }) => {
+  const texts: string[] = [];
+  page.on("request", (r) => {
+    const name = new URL(r.url()).pathname.split("/").pop()!;
+    if (name.startsWith("texts-")) texts.push(name.split("-")[1]);
+  });
+  await page.addInitScript(() => localStorage.setItem("lmp.locale", JSON.stringify("sv")));
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
+  expect(texts).toEqual(["sv"]);
+  await page.getByLabel("Språk").first().selectOption("en");
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await page.getByLabel("Language").first().selectOption("sv");
+  await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
+  await page.getByLabel("Språk").first().selectOption("en");
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  expect(texts).toEqual(["sv", "en"]);
+});
+
+test("when the texts cannot be loaded, the loading view says the portal could not start", async ({ page }) => {
+  await page.route(/\/texts-[a-z]+-[0-9a-f]+\.json$/, (route) => route.abort("failed"));
+  await page.goto("/");
+  await expect(loading(page).getByText(/^The portal could not start in this browser\./)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sign In" })).toHaveCount(0);
+});
+
 test("a start that takes long says so after a while, and the portal still starts", async ({ page }) => {
   test.setTimeout(40_000);
   const release = await holdWasm(page);
