@@ -499,14 +499,24 @@ impl Importer {
         if !report.file.is_empty() || report.row_problems != 0 {
             return Err(report);
         }
-        let command = match self.mode {
-            ImportMode::Add => Command::ImportUsers { users: self.users },
-            ImportMode::Update => Command::UpdateUsers {
-                updates: self.updates,
-            },
+        let (trial, command) = match self.mode {
+            ImportMode::Add => (
+                Command::ImportUsers {
+                    users: self.users.clone(),
+                },
+                Command::ImportUsers { users: self.users },
+            ),
+            ImportMode::Update => (
+                Command::UpdateUsers {
+                    updates: self.updates.clone(),
+                },
+                Command::UpdateUsers {
+                    updates: self.updates,
+                },
+            ),
         };
-        let mut after = account.clone();
-        match after.execute(self.actor, now, command.clone()) {
+        let mut after = account.scratch_copy();
+        match after.execute(self.actor, now, trial) {
             Ok(_) => {
                 let mut preview = ImportPreview::between(account, &after);
                 preview.rows = report.rows as u32;
@@ -792,6 +802,25 @@ pub fn export<'a>(users: impl IntoIterator<Item = &'a User>) -> String {
 }
 
 impl Account {
+    /// A copy of the account to try a change of users and groups on: its
+    /// users, groups, plan and lines, without its log, orders and meetings.
+    fn scratch_copy(&self) -> Account {
+        Account {
+            id: self.id,
+            name: String::new(),
+            billing_portal: self.billing_portal,
+            base_plan: self.base_plan.clone(),
+            users: self.users.clone(),
+            meetings: Vec::new(),
+            large_meetings: self.large_meetings.clone(),
+            orders: Vec::new(),
+            audit: Vec::new(),
+            last_user_id: self.last_user_id,
+            groups: self.groups.clone(),
+            last_group_id: self.last_group_id,
+        }
+    }
+
     /// Refuses `users` if they do not fit: a seat for each Licensed user and
     /// a free Large Meetings license for each add-on.
     pub fn check_room_for(&self, users: &[NewUser]) -> Result<(), DomainError> {

@@ -435,6 +435,9 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
             td_string!(locale, messages.domain.inherited_large_meetings),
             &[("email", &user.to_string()), ("group", &group.clone())],
         ),
+        DomainError::NothingToUpdate => {
+            td_string!(locale, messages.domain.nothing_to_update).to_string()
+        }
     }
 }
 
@@ -883,6 +886,14 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
             td_string!(locale, messages.audit.users_imported_many),
             &[("count", &number(locale, *count))],
         ),
+        AuditAction::UsersUpdated { count: 1 } => fill(
+            td_string!(locale, messages.audit.users_updated_one),
+            &[("count", &number(locale, 1))],
+        ),
+        AuditAction::UsersUpdated { count } => fill(
+            td_string!(locale, messages.audit.users_updated_many),
+            &[("count", &number(locale, *count))],
+        ),
         AuditAction::GroupCreated => td_string!(locale, messages.audit.group_created).to_string(),
         AuditAction::GroupRenamed { from } => fill(
             td_string!(locale, messages.audit.group_renamed),
@@ -1072,6 +1083,8 @@ pub fn import_problem(locale: Locale, problem: &RowProblem) -> String {
         RowError::HiddenCharacter => {
             td_string!(locale, messages.import.hidden_character).to_string()
         }
+        RowError::NotAUser => td_string!(locale, messages.import.not_a_user).to_string(),
+        RowError::Refused(error) => domain_error(locale, error),
     };
     match problem.column {
         Some(column) => fill(

@@ -13,7 +13,7 @@ const NAMES = {
   "en-US": {
     signIn: "Sign In", signOut: "Sign Out", email: "Email", password: "Password",
     largeMeetings: "Large Meetings", add: "Add", placeOrder: "Place Order",
-    edit: "Edit", remove: "Remove", removeUser: "Remove user", addUsers: "Add Users", save: "Save", importUsers: "Import Users", csvFile: "CSV file", importButton: "Import",
+    edit: "Edit", remove: "Remove", removeUser: "Remove user", addUsers: "Add Users", save: "Save", importUsers: "Import Users", csvFile: "CSV file", importButton: "Check File",
     changeLicenses: "Change Licenses", addToCart: "Add to Cart", invoiceHistory: "Invoice History",
     selectLiam: "Select Liam Baker", menu: "Menu", users: "Users", usersHeading: "Users",
     notAuthorised: "Not authorised", reset: "Reset demo data", demoSignIns: "Demo sign-ins",
@@ -21,7 +21,7 @@ const NAMES = {
   "sv-SE": {
     signIn: "Logga in", signOut: "Logga ut", email: "E-post", password: "Lösenord",
     largeMeetings: "Stora möten", add: "Lägg till", placeOrder: "Placera order",
-    edit: "Redigera", remove: "Ta bort", removeUser: "Ta bort användare", addUsers: "Lägg till användare", save: "Spara", importUsers: "Importera användare", csvFile: "CSV-fil", importButton: "Importera",
+    edit: "Redigera", remove: "Ta bort", removeUser: "Ta bort användare", addUsers: "Lägg till användare", save: "Spara", importUsers: "Importera användare", csvFile: "CSV-fil", importButton: "Kontrollera filen",
     changeLicenses: "Ändra licenser", addToCart: "Lägg i varukorgen", invoiceHistory: "Fakturahistorik",
     selectLiam: "Markera Liam Baker", menu: "Meny", users: "Användare", usersHeading: "Användare",
     notAuthorised: "Ingen behörighet", reset: "Återställ demodata", demoSignIns: "Demoinloggningar",
@@ -146,9 +146,18 @@ for (const locale of ["en-US", "sv-SE"] as const) {
         mimeType: "text/csv",
         buffer: Buffer.from("Email,First Name,Last Name,User Type\nnot-an-email,A,B,Gold\n"),
       });
-      await importDialog.getByRole("button", { name: T.importButton, exact: true }).click();
+      await importDialog.getByRole("button", { name: T.importButton }).click();
       await expect(importDialog.getByRole("alert").getByRole("listitem")).toHaveCount(2);
       await audit(page, "Import Users with a problem report");
+      await importDialog.getByRole("radio").nth(1).check();
+      await importDialog.getByLabel(T.csvFile).setInputFiles({
+        name: "update.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("Email,Group\nliam.baker@acme.example,Webinars\n"),
+      });
+      await importDialog.getByRole("button", { name: T.importButton }).click();
+      await expect(importDialog.locator("#import-preview").getByRole("listitem")).toHaveCount(2);
+      await audit(page, "Import Users, Update existing users, with its preview");
     });
 
     test(`Globex's billing pages and a member's refusal have no WCAG 2.1 AA violation (${locale})`, async ({ page }) => {

@@ -38,14 +38,25 @@ export async function buyLargeMeetings(page: Page, capacity: string, count: stri
 }
 
 /**
- * Imports `csv` through Users > Import Users and waits for the result:
- * the status line after a good file, or the dialog's alert after a bad one.
+ * Imports `csv` through Users > Import Users (adding users, or updating
+ * them with `mode` "update"): Check File, then Import once the preview shows
+ * (unless `apply` is false). Returns the dialog: gone after a good file,
+ * showing its alert after a bad one, or its preview when not applied.
  */
-export async function importUsers(page: Page, csv: string, name = "users.csv") {
+export async function importUsers(
+  page: Page,
+  csv: string,
+  name = "users.csv",
+  { mode = "add", apply = true }: { mode?: "add" | "update"; apply?: boolean } = {},
+) {
   await page.getByRole("button", { name: "Import Users" }).click();
   const dialog = page.getByRole("dialog", { name: "Import Users" });
+  if (mode === "update") await dialog.getByRole("radio", { name: "Update existing users" }).check();
   await dialog.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  await dialog.getByRole("button", { name: "Check File" }).click();
+  const preview = dialog.locator("#import-preview");
+  await expect(dialog.getByRole("alert").or(preview)).toBeVisible();
+  if (apply && (await preview.isVisible())) await dialog.getByRole("button", { name: "Import", exact: true }).click();
   return dialog;
 }
 

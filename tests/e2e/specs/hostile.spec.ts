@@ -145,7 +145,7 @@ test.describe("in Swedish", () => {
         [HEADING, `long@acme.example,${"x".repeat(10_000)},Test,Basic,,`, `rlo@acme.example,Eve,"\u202Egnp",Basic,,`, `ok@acme.example,"<b>Fet</b>",Test,Basic,,`].join("\n"),
       ),
     });
-    await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
     const items = dialog.getByRole("alert").getByRole("listitem");
     await expect(items).toHaveCount(2);
     await expect(items.nth(0)).toContainText("längre än 64 tecken.");

@@ -137,7 +137,7 @@ test("a file with unknown or missing columns, or no users, is refused with what 
   await page.goto("/users");
   let dialog = await importUsers(page, "Email,Name,User Type\nx@acme.example,X,Basic\n");
   await expect(dialog.getByRole("alert").getByRole("listitem")).toHaveText([
-    "The column “Name” is not known. Use Email, First Name, Last Name, User Type, Large Meetings and Role.",
+    "The column “Name” is not known. Use Email, First Name, Last Name, User Type, Large Meetings, Role and Group.",
     "The column First Name is missing.",
     "The column Last Name is missing.",
   ]);
@@ -149,7 +149,7 @@ test("a file with unknown or missing columns, or no users, is refused with what 
   // Import with no file chosen.
   await page.getByRole("button", { name: "Import Users" }).click();
   dialog = page.getByRole("dialog", { name: "Import Users" });
-  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  await dialog.getByRole("button", { name: "Check File" }).click();
   await expect(dialog.getByRole("alert")).toHaveText("Choose a CSV file to import.");
 });
 
@@ -169,7 +169,7 @@ test("bad files of every kind each get their reason and import nobody; BOM and s
     await page.getByRole("button", { name: "Import Users" }).click();
     const dialog = page.getByRole("dialog", { name: "Import Users" });
     await dialog.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: bytes });
-    await dialog.getByRole("button", { name: "Import", exact: true }).click();
+    await dialog.getByRole("button", { name: "Check File" }).click();
     await expect(dialog.getByRole("alert"), name).toContainText(reason);
     await page.keyboard.press("Escape");
     await expect(dialog).toHaveCount(0);
@@ -210,9 +210,117 @@ test("Export downloads every user in the import's columns, and the file imports 
   await expect(page.getByRole("status").first()).toHaveText("20 users exported to users.csv.");
 
   // Importing it back: everybody is already a user (and the owner row is refused).
-  const dialog = await importUsers(page, text);
+  let dialog = await importUsers(page, text);
   await expect(dialog.getByRole("alert")).toContainText("Nothing was imported: 21 problems in 20 rows.");
   await expect(dialog.getByRole("alert").getByRole("listitem").first()).toContainText("Row 2");
+  await page.keyboard.press("Escape");
+  // As an update, it changes nobody, and says so.
+  dialog = await importUsers(page, text, "users.csv", { mode: "update" });
+  await expect(dialog.getByRole("alert")).toContainText("The file changes nobody: every user already has what it says.");
+});
+
+test("Update existing users: a preview of what changes, then Import changes exactly that, and the log says so", async ({ page }) => {
+  await signIn(page, "owner@acme.example");
+  await buyLargeMeetings(page, "1000", "2");
+  await page.goto("/users");
+  const file = [
+    "Email,First Name,Last Name,User Type,Large Meetings,Role,Group",
+    "liam.baker@acme.example,,,,1000,Admin,",
+    "emma.clark@acme.example,Emmy,,,,,Webinars",
+    "basic@acme.example,,,Licensed,,,events",
+    "member@acme.example,,,,,,",
+  ].join("\n");
+  const dialog = await importUsers(page, file, "update.csv", { mode: "update", apply: false });
+  const preview = dialog.locator("#import-preview");
+  await expect(preview.getByRole("paragraph")).toHaveText("Ready to update: 3 of 4 users will change.");
+  await expect(preview.getByRole("listitem")).toHaveText([
+    "Name: 1",
+    "Zoom Workplace license: 1",
+    "Large Meetings: 1",
+    "Role: 1",
+    "Joins a group: 2",
+    "New groups: Webinars",
+  ]);
+  // Nothing has changed yet.
+  await expect(page.getByRole("row").filter({ hasText: "liam.baker@acme.example" })).not.toContainText("1,000 participants");
+  // Choosing another file or mode asks for a new check.
+  await dialog.getByRole("radio", { name: "Add new users" }).check();
+  await expect(preview).toHaveCount(0);
+  await expect(dialog.getByRole("button", { name: "Check File" })).toBeVisible();
+  await dialog.getByRole("radio", { name: "Update existing users" }).check();
+  await dialog.getByRole("button", { name: "Check File" }).click();
+  await expect(preview.getByRole("paragraph")).toHaveText("Ready to update: 3 of 4 users will change.");
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("status").first()).toHaveText("3 users updated");
+  const liam = page.getByRole("row").filter({ hasText: "liam.baker@acme.example" });
+  await expect(liam).toContainText("1,000 participants");
+  await expect(liam).toContainText("Admin");
+  await expect(page.getByRole("row").filter({ hasText: "emma.clark@acme.example" })).toContainText("Emmy Clark");
+  await expect(page.getByRole("row").filter({ hasText: "emma.clark@acme.example" })).toContainText("Webinars");
+  await expect(page.getByRole("row").filter({ hasText: "basic@acme.example" })).toContainText("Events");
+
+  await page.reload();
+  await expect(page.getByRole("row").filter({ hasText: "liam.baker@acme.example" })).toContainText("1,000 participants");
+  await nav(page).getByRole("link", { name: "Admin Activity Logs" }).click();
+  const rows = page.getByRole("row");
+  await expect(rows.filter({ hasText: "3 users updated from a CSV file" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Group created" }).filter({ hasText: "Webinars" })).toHaveCount(1);
+});
+
+test("Update existing users refuses unknown emails, role and license rules and too few licenses, and changes nobody", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  let dialog = await importUsers(
+    page,
+    [
+      "Email,User Type,Large Meetings,Role",
+      "nobody@acme.example,,,",
+      "owner@acme.example,,,Member",
+      "admin@acme.example,,,Member",
+      "basic@acme.example,,500,",
+      "liam.baker@acme.example,,700,",
+    ].join("\n"),
+    "update.csv",
+    { mode: "update" },
+  );
+  await expect(dialog.getByRole("alert").getByRole("listitem")).toHaveText([
+    "Row 2, Email: is not a user of this account.",
+    "Row 3, Role: An account has exactly one owner: the owner's role stays Owner, and nobody else can be made owner.",
+    "Row 4, Role: You cannot change your own role; ask another admin or the owner.",
+    /^Row 5, Large Meetings: /,
+    "Row 6, Large Meetings: “700” is not a Large Meetings capacity. Use 500, 1000, 3000, 5000 or None, or leave it empty.",
+  ]);
+  await page.keyboard.press("Escape");
+  dialog = await importUsers(page, "Email,Large Meetings\nliam.baker@acme.example,3000\n", "update.csv", { mode: "update" });
+  await expect(dialog.getByRole("alert")).toContainText("Nothing was imported.");
+  await expect(dialog.getByRole("alert")).toContainText("3,000");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("row").filter({ hasText: "liam.baker@acme.example" })).not.toContainText("participants");
+});
+
+test("Add new users with a Group column creates the missing groups, named in the preview", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await page.goto("/users");
+  const dialog = await importUsers(
+    page,
+    [
+      "Email,First Name,Last Name,User Type,Group",
+      "ann@acme.example,Ann,One,Basic,Marketing",
+      "bo@acme.example,Bo,Two,Basic,marketing",
+      "cy@acme.example,Cy,Three,Basic,Events",
+    ].join("\n"),
+    "groups.csv",
+    { apply: false },
+  );
+  const preview = dialog.locator("#import-preview");
+  await expect(preview.getByRole("paragraph")).toHaveText("Ready to import 3 new users.");
+  await expect(preview.getByRole("listitem")).toHaveText(["Joins a group: 3", "New groups: Marketing"]);
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("status").first()).toHaveText("3 users imported");
+  await page.goto("/groups");
+  await expect(page.getByRole("row").filter({ hasText: "Marketing" })).toContainText("2");
+  await expect(page.getByRole("row").filter({ hasText: "Events" })).toContainText("4");
 });
 
 test.describe("in Swedish", () => {
@@ -227,13 +335,36 @@ test.describe("in Swedish", () => {
     for (let i = 0; i < 1200; i++) rows.push(`sv${i}@acme.example,Sven,Nr ${i},Basic`);
     rows.push("trasig,A,B,Basic");
     await dialog.getByLabel("CSV-fil").setInputFiles({ name: "u.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
-    await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
     await expect(dialog.getByRole("alert")).toContainText("Inget importerades: 1 problem på 1 rad. Rätta det och importera filen igen.");
     await expect(dialog.getByRole("alert").getByRole("listitem")).toHaveText(["Rad 1202, Email: En e-postadress innehåller exakt ett @."]);
     rows.pop();
     await dialog.getByLabel("CSV-fil").setInputFiles({ name: "u.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
+    await expect(dialog.locator("#import-preview")).toHaveText("Klart att importera 1 200 nya användare.");
     await dialog.getByRole("button", { name: "Importera", exact: true }).click();
     await expect(page.getByRole("status").first()).toHaveText("1 200 användare importerade");
+  });
+
+  test("Uppdatera befintliga användare: förhandsvisning och uppdatering på svenska", async ({ page }) => {
+    await loggaIn(page, "owner@acme.example");
+    await page.goto("/users");
+    await page.getByRole("button", { name: "Importera användare" }).click();
+    const dialog = page.getByRole("dialog", { name: "Importera användare" });
+    await expect(dialog.getByRole("group", { name: "Vad filen gör" })).toBeVisible();
+    await dialog.getByRole("radio", { name: "Uppdatera befintliga användare" }).check();
+    await expect(dialog.getByText(/En tom cell lämnar det fältet som det är/)).toBeVisible();
+    const csv = "Email,Role,Group\nliam.baker@acme.example,Admin,Styrgruppen\nokänd@acme.example,,\n";
+    await dialog.getByLabel("CSV-fil").setInputFiles({ name: "u.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
+    await expect(dialog.getByRole("alert").getByRole("listitem")).toHaveText(["Rad 3, Email: är ingen användare i kontot."]);
+    await dialog.getByLabel("CSV-fil").setInputFiles({ name: "u.csv", mimeType: "text/csv", buffer: Buffer.from(csv.split("\n").slice(0, 2).join("\n")) });
+    await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
+    const preview = dialog.locator("#import-preview");
+    await expect(preview.getByRole("paragraph")).toHaveText("Klart att uppdatera: 1 av 1 användare ändras.");
+    await expect(preview.getByRole("listitem")).toHaveText(["Roll: 1", "Går med i en grupp: 1", "Nya grupper: Styrgruppen"]);
+    await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+    await expect(page.getByRole("status").first()).toHaveText("1 användare uppdaterad");
   });
 
   test("på svenska: skiftläge och citerade radbrytningar räknas rätt, med riktiga plural", async ({ page }) => {
@@ -243,7 +374,7 @@ test.describe("in Swedish", () => {
       await page.getByRole("button", { name: "Importera användare" }).click();
       const dialog = page.getByRole("dialog", { name: "Importera användare" });
       await dialog.getByLabel("CSV-fil").setInputFiles({ name: "u.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-      await dialog.getByRole("button", { name: "Importera", exact: true }).click();
+      await dialog.getByRole("button", { name: "Kontrollera filen" }).click();
       return dialog.getByRole("alert");
     };
     const heading = "Email,First Name,Last Name,User Type";

@@ -30,6 +30,7 @@ const LABELS = {
     confirmRemove: "Remove user",
     importUsers: "Import Users",
     csvFile: "CSV file",
+    check: "Check File",
     import: "Import",
     logs: "Admin Activity Logs",
     export: "Export",
@@ -57,6 +58,7 @@ const LABELS = {
     confirmRemove: "Ta bort användare",
     importUsers: "Importera användare",
     csvFile: "CSV-fil",
+    check: "Kontrollera filen",
     import: "Importera",
     logs: "Administratörsaktivitetsloggar",
     export: "Exportera",
@@ -121,6 +123,7 @@ async function doEverything(page: Page, l: Labels) {
     mimeType: "text/csv",
     buffer: Buffer.from("Email,First Name,Last Name,User Type\nsolo@acme.example,Solo,User,Basic\n"),
   });
+  await dialog.getByRole("button", { name: l.check }).click();
   await dialog.getByRole("button", { name: l.import, exact: true }).click();
   await expect(dialog).toHaveCount(0);
 

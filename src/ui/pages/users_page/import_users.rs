@@ -1,6 +1,7 @@
-//! Import Users: many users from a CSV file, all or none. The file is read
-//! and checked a slice of rows at a time, so the page stays responsive and
-//! shows progress; only a file without problems changes the account.
+//! Import Users: many users from a CSV file, added or updated, all or
+//! none. The file is read and checked a slice of rows at a time, so the
+//! page stays responsive and shows progress; a file without problems is
+//! shown as what it will change (the preview), and Import applies it.
 
 mod report;
 
@@ -10,9 +11,10 @@ use crate::state::{use_signed_in, ActionError, SignedIn};
 use crate::ui::components::dialog::{focus_by_id, Dialog, DialogActions};
 use leptos::html;
 use leptos::prelude::*;
-use portal_domain::import::{FileProblem, ImportReport, Importer, MAX_FILE_BYTES};
-use portal_domain::Command;
-use report::{problems, progress, ImportFailure, Stopped};
+use portal_domain::import::{
+    Checked, FileProblem, ImportMode, ImportPreview, ImportReport, Importer, MAX_FILE_BYTES,
+};
+use report::{preview, problems, progress, ImportFailure, Stopped};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -29,6 +31,8 @@ enum Stage {
     Reading(u32, usize),
     /// Nothing was imported, and why.
     Stopped(Stopped),
+    /// The file is fine: what Import will change.
+    Ready(ImportPreview),
 }
 
 /// Lets the browser paint and handle input before the next slice.
@@ -66,15 +70,16 @@ async fn chosen_file(input: &web_sys::HtmlInputElement) -> Result<Vec<u8>, Stopp
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads, checks and imports the file chosen in `input`, showing progress
-/// in `stage`; gives how many users were imported, or what stopped it.
+/// Reads and checks the file chosen in `input` for `mode`, showing
+/// progress in `stage`; gives what it will change, or what stopped it.
 /// `None` when the dialog was closed meanwhile.
-async fn import(
+async fn check(
     input: web_sys::HtmlInputElement,
+    mode: ImportMode,
     who: SignedIn,
     stage: RwSignal<Stage>,
     closed: Arc<AtomicBool>,
-) -> Option<Result<u32, Stopped>> {
+) -> Option<Result<Checked, Stopped>> {
     let signed_out = || Stopped::Failed(ImportFailure::Refused(ActionError::SignedOut));
     // Reading from here on: a second Import is ignored until this ends.
     stage.set(Stage::Reading(0, 0));
@@ -83,7 +88,7 @@ async fn import(
         return None;
     }
     let started = match bytes {
-        Ok(bytes) => who.with_untracked(|a, _| Some(Importer::new(a, bytes))),
+        Ok(bytes) => who.with_untracked(|a, me| Some(Importer::new(a, bytes, mode, me.id))),
         Err(stopped) => return Some(Err(stopped)),
     };
     let mut importer = match started {
@@ -106,16 +111,13 @@ async fn import(
     }
     // The account as it is now: another tab may have changed it meanwhile.
     who.app().take_in_other_tabs_changes();
-    let users = match who.with_untracked(|a, _| Some(importer.finish(a))) {
-        None => return Some(Err(signed_out())),
-        Some(Err(report)) => return Some(Err(Stopped::Refused(report))),
-        Some(Ok(users)) => users,
-    };
-    let count = users.len() as u32;
-    Some(match who.dispatch(Command::ImportUsers { users }) {
-        Ok(_) => Ok(count),
-        Err(error) => Err(Stopped::Failed(ImportFailure::Refused(error))),
-    })
+    let now = crate::format::now();
+    Some(
+        match who.with_untracked(|a, _| Some(importer.finish(a, now))) {
+            None => Err(signed_out()),
+            Some(checked) => checked.map_err(Stopped::Refused),
+        },
+    )
 }
 
 #[component]
@@ -123,33 +125,86 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
     let who = use_signed_in();
     let i18n = use_i18n();
     let input = NodeRef::<html::Input>::new();
+    let mode = RwSignal::new(ImportMode::Add);
     let stage = RwSignal::new(Stage::Idle);
-    // Set when the dialog closes, so a running import stops.
+    // The change a checked file makes, while its preview shows.
+    let pending = StoredValue::new(None::<portal_domain::Command>);
+    // Set when the dialog closes, so a running check stops.
     let closed = Arc::new(AtomicBool::new(false));
     on_cleanup({
         let closed = closed.clone();
         move || closed.store(true, Ordering::Relaxed)
     });
+    let stop = move |stopped| {
+        stage.set(Stage::Stopped(stopped));
+        focus_by_id("import-file");
+    };
     let run = move |closed| async move {
         let Some(element) = input.get_untracked() else {
             return;
         };
-        match import(element.unchecked_into(), who, stage, closed).await {
+        let mode = mode.get_untracked();
+        match check(element.unchecked_into(), mode, who, stage, closed).await {
             None => {}
-            Some(Ok(count)) => on_saved.run(Status::Imported { count }),
-            Some(Err(stopped)) => {
-                stage.set(Stage::Stopped(stopped));
-                focus_by_id("import-file");
+            Some(Ok(checked)) => {
+                pending.set_value(Some(checked.command));
+                stage.set(Stage::Ready(checked.preview));
             }
+            Some(Err(stopped)) => stop(stopped),
         }
     };
-    let start = move || {
+    // Check File reads the file; once it is fine, Import applies it.
+    let submit = move || match stage.get_untracked() {
+        Stage::Reading(..) => {}
+        Stage::Ready(preview) => {
+            let Some(command) = pending.try_update_value(Option::take).flatten() else {
+                return;
+            };
+            let (added, changed) = (preview.added, preview.changed);
+            let adding = matches!(command, portal_domain::Command::ImportUsers { .. });
+            match who.dispatch(command) {
+                Ok(_) if adding => on_saved.run(Status::Imported { count: added }),
+                Ok(_) => on_saved.run(Status::Updated { count: changed }),
+                Err(error) => stop(Stopped::Failed(ImportFailure::Refused(error))),
+            }
+        }
+        _ => leptos::task::spawn_local(run(closed.clone())),
+    };
+    // Another file or mode is checked again.
+    let reset = move || {
         if !matches!(stage.get_untracked(), Stage::Reading(..)) {
-            leptos::task::spawn_local(run(closed.clone()));
+            stage.set(Stage::Idle)
         }
     };
     let reading = move || matches!(stage.get(), Stage::Reading(..));
     let has_error = move || matches!(stage.get(), Stage::Stopped(_));
+    let label = Signal::derive(move || match stage.get() {
+        Stage::Ready(_) => t_string!(i18n, users.import.submit),
+        _ => t_string!(i18n, users.import.check),
+    });
+    let choice = move |value: ImportMode, id: &'static str| {
+        view! {
+            <div class="choice">
+                <input
+                    type="radio"
+                    name="import-mode"
+                    id=id
+                    disabled=reading
+                    prop:checked=move || mode.get() == value
+                    on:change=move |_| {
+                        mode.set(value);
+                        reset();
+                    }
+                />
+                <label for=id>
+                    {move || match value {
+                        ImportMode::Add => t_string!(i18n, users.import.mode_add),
+                        ImportMode::Update => t_string!(i18n, users.import.mode_update),
+                    }}
+                </label>
+            </div>
+        }
+    };
     view! {
         <Dialog labelled_by="import-users-title" on_close>
             <h2 id="import-users-title">{tr!(i18n, users.import_users)}</h2>
@@ -158,10 +213,20 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
                 novalidate
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    start();
+                    submit();
                 }
             >
-                <p class="form-hint">{tr!(i18n, users.import.intro)}</p>
+                <fieldset class="fieldset">
+                    <legend>{tr!(i18n, users.import.mode)}</legend>
+                    {choice(ImportMode::Add, "import-mode-add")}
+                    {choice(ImportMode::Update, "import-mode-update")}
+                </fieldset>
+                <p class="form-hint">
+                    {move || match mode.get() {
+                        ImportMode::Add => t_string!(i18n, users.import.intro),
+                        ImportMode::Update => t_string!(i18n, users.import.intro_update),
+                    }}
+                </p>
                 <div class="field">
                     <label for="import-file">{tr!(i18n, users.import.file)}</label>
                     <input
@@ -170,6 +235,7 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
                         accept=".csv,text/csv"
                         node_ref=input
                         disabled=reading
+                        on:change=move |_| reset()
                         aria-invalid=move || has_error().then_some("true")
                         aria-describedby=move || has_error().then_some("import-error")
                     />
@@ -177,12 +243,10 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
                 {move || match stage.get() {
                     Stage::Reading(percent, rows) => Some(progress(percent, rows).into_any()),
                     Stage::Stopped(stopped) => Some(problems(stopped).into_any()),
+                    Stage::Ready(p) => Some(preview(p).into_any()),
                     Stage::Idle => None,
                 }}
-                <DialogActions
-                    label=Signal::derive(move || t_string!(i18n, users.import.submit))
-                    on_cancel=on_close
-                />
+                <DialogActions label on_cancel=on_close />
             </form>
         </Dialog>
     }

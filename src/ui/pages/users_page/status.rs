@@ -47,6 +47,10 @@ pub enum Status {
     Imported {
         count: u32,
     },
+    /// Import Users changed `count` existing users.
+    Updated {
+        count: u32,
+    },
     Exported {
         count: u32,
     },
@@ -89,6 +93,14 @@ impl Wording for Status {
             ),
             Self::Imported { count } => crate::ui::messages::fill(
                 td_string!(locale, users.import.done_many),
+                &[("count", &n(count))],
+            ),
+            Self::Updated { count: 1 } => crate::ui::messages::fill(
+                td_string!(locale, users.import.updated_one),
+                &[("count", &n(&1))],
+            ),
+            Self::Updated { count } => crate::ui::messages::fill(
+                td_string!(locale, users.import.updated_many),
                 &[("count", &n(count))],
             ),
             Self::Exported { count: 1 } => crate::ui::messages::fill(

@@ -6,7 +6,7 @@ use crate::i18n::*;
 use crate::state::ActionError;
 use crate::ui::messages::{import_file_problem, import_problem, Wording};
 use leptos::prelude::*;
-use portal_domain::import::ImportReport;
+use portal_domain::import::{ImportPreview, ImportReport};
 
 /// Why nothing was imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,4 +133,65 @@ pub fn problems(stopped: Stopped) -> impl IntoView {
         .into_any()
     };
     view! { <div id="import-error" class="form-error" role="alert">{body}</div> }
+}
+
+/// What a checked file will change: how many users, then each kind of
+/// change with its count, and the groups it creates.
+fn preview_lines(locale: Locale, p: &ImportPreview) -> (String, Vec<String>) {
+    let n = |count: u32| format::count_in(locale, count);
+    let fill = crate::ui::messages::fill;
+    let summary = match (p.added, p.changed) {
+        (1, _) => fill(
+            td_string!(locale, users.import.ready_add_one),
+            &[("count", &n(1))],
+        ),
+        (added @ 2.., _) => fill(
+            td_string!(locale, users.import.ready_add_many),
+            &[("count", &n(added))],
+        ),
+        (_, changed) => fill(
+            td_string!(locale, users.import.ready_update),
+            &[("count", &n(changed)), ("rows", &n(p.rows))],
+        ),
+    };
+    let mut lines: Vec<String> = [
+        (td_string!(locale, users.import.change_names), p.names),
+        (td_string!(locale, users.import.change_licenses), p.licenses),
+        (
+            td_string!(locale, users.import.change_large_meetings),
+            p.large_meetings,
+        ),
+        (td_string!(locale, users.import.change_roles), p.roles),
+        (td_string!(locale, users.import.change_groups), p.groups),
+    ]
+    .into_iter()
+    .filter(|(_, count)| *count > 0)
+    .map(|(what, count)| {
+        fill(
+            td_string!(locale, users.import.change),
+            &[("what", &what), ("count", &n(count))],
+        )
+    })
+    .collect();
+    if !p.new_groups.is_empty() {
+        let names = p.new_groups.join(", ");
+        lines.push(fill(
+            td_string!(locale, users.import.new_groups),
+            &[("names", &names)],
+        ));
+    }
+    (summary, lines)
+}
+
+/// The preview under the file field, announced when it appears.
+pub fn preview(p: ImportPreview) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = move || {
+        let (summary, lines) = preview_lines(i18n.get_locale(), &p);
+        view! {
+            <p>{summary}</p>
+            <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+        }
+    };
+    view! { <div id="import-preview" class="import-preview" role="status">{body}</div> }
 }
