@@ -226,6 +226,19 @@ pub struct Outcome {
     pub order: Option<Order>,
 }
 
+impl Outcome {
+    /// How many users the change put in groups (Add Members, Add to Group,
+    /// an import's Group column), as its log entries count them.
+    pub fn members_added(&self) -> u32 {
+        (self.entries.iter())
+            .map(|e| match e.action {
+                AuditAction::MembersAdded { count } => count,
+                _ => 0,
+            })
+            .sum()
+    }
+}
+
 impl Account {
     /// Runs `command` for `actor` at `now`: refused unless the actor holds
     /// the command's [`Permission`], and a refused command changes nothing.

@@ -524,3 +524,26 @@ fn pasted_addresses_find_their_users_in_one_pass() {
         vec![Some(id(&account, MEMBER)), None, Some(id(&account, LIAM))]
     );
 }
+
+#[test]
+fn the_outcome_counts_each_user_a_change_put_in_a_group_once() {
+    let mut account = acme();
+    let owner = id(&account, OWNER);
+    let events = group(&account, "Events");
+    let (emma_already, admin) = (id(&account, EMMA), id(&account, common::ADMIN));
+    let outcome = account
+        .execute(
+            owner,
+            now(),
+            Command::AddToGroup {
+                group: events,
+                users: vec![admin, emma_already, admin],
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        outcome.members_added(),
+        1,
+        "Emma is in Events already; the admin, given twice, counts once"
+    );
+}

@@ -20,7 +20,7 @@ use crate::ui::{alert, worded};
 use dialogs::{open_dialog, Open};
 use leptos::prelude::*;
 use members::members_section;
-use portal_domain::{Account, Capacity, Command, GroupId, GroupRule};
+use portal_domain::{Account, Capacity, Command, GroupId, GroupRule, Outcome};
 
 /// What the page's status line confirms, worded when shown.
 #[derive(Clone, Debug)]
@@ -92,12 +92,13 @@ impl Page {
     }
 
     /// Runs `command`; a refusal goes to `error` (worded where shown).
-    fn run(&self, command: Command, error: RwSignal<Option<Said>>) -> bool {
+    /// Sends `command`; a refusal goes to `error`.
+    fn run(&self, command: Command, error: RwSignal<Option<Said>>) -> Option<Outcome> {
         match self.who.dispatch(command) {
-            Ok(_) => true,
+            Ok(outcome) => Some(outcome),
             Err(refused) => {
                 error.set(Some(Said::new(refused)));
-                false
+                None
             }
         }
     }
@@ -335,7 +336,10 @@ fn rule_form(page: Page, group: GroupId) -> impl IntoView {
         }
         confirming.set(None);
         let name = page.name_of(group);
-        if page.run(Command::SetGroupRule { group, rule }, error) {
+        if page
+            .run(Command::SetGroupRule { group, rule }, error)
+            .is_some()
+        {
             page.done(match rule {
                 Some(rule) => Done::RuleSaved { name, rule },
                 None => Done::RuleRemoved { name },

@@ -123,13 +123,13 @@ fn text_dialog(page: Page, open: Open, close: Callback<Option<Done>>) -> impl In
                 }
                 Open::Rename(group) => page
                     .run(Command::RenameGroup { group, name: typed }, error)
-                    .then(|| Done::Renamed {
+                    .map(|_| Done::Renamed {
                         from: was.clone(),
                         to,
                     }),
                 _ => page
                     .run(Command::CreateGroup { name: typed }, error)
-                    .then_some(Done::Created { name: to }),
+                    .map(|_| Done::Created { name: to }),
             };
             match done {
                 Some(done) => close.run(Some(done)),
@@ -233,17 +233,10 @@ fn add_members(
     }
     let mut unknown = Vec::new();
     let mut users = Vec::new();
-    // Each user once, however often their address was given.
-    let mut seen = std::collections::HashSet::new();
-    let mut joining = 0;
     page.who.with_untracked(|a, _| {
         for (email, id) in emails.iter().zip(a.users_by_email(&emails)) {
-            match id.and_then(|id| a.user(id)) {
-                Some(user) if seen.insert(user.id) => {
-                    users.push(user.id);
-                    joining += u32::from(!user.membership.contains(group));
-                }
-                Some(_) => {}
+            match id {
+                Some(id) => users.push(id),
                 None => unknown.push(email.to_string()),
             }
         }
@@ -270,8 +263,9 @@ fn add_members(
         error.set(Some(Said::new(problem)));
         return None;
     }
+    // The domain counts each user once, however often their address was given.
     page.run(Command::AddToGroup { group, users }, error)
-        .then_some(joining)
+        .map(|outcome| outcome.members_added())
 }
 
 /// Delete Group: says how many users lose what the group gives, then deletes.
@@ -300,7 +294,7 @@ fn delete_dialog(page: Page, group: GroupId, close: Callback<Option<Done>>) -> i
     };
     let on_save = Callback::new(move |_| {
         error.set(None);
-        if page.run(Command::DeleteGroup { group }, error) {
+        if page.run(Command::DeleteGroup { group }, error).is_some() {
             close.run(Some(Done::Deleted { name: name.clone() }));
         }
     });

@@ -12,9 +12,7 @@ use crate::ui::labels;
 use crate::ui::messages::fill;
 use crate::ui::pages::Said;
 use leptos::prelude::*;
-use portal_domain::{
-    Account, BaseLicense, BillingPortal, Capacity, Command, GroupId, User, UserId, WaitReason,
-};
+use portal_domain::{Account, BaseLicense, Capacity, Command, GroupId, User, UserId, WaitReason};
 
 /// The most members listed at once; a search finds the others.
 const SHOWN: usize = 100;
@@ -109,10 +107,7 @@ pub(super) fn members_section(page: Page, group: GroupId) -> impl IntoView {
     let search = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Said>);
     let buy = page.who.with_untracked(|a, me| {
-        me.can_manage_billing().then_some(match a.billing_portal {
-            BillingPortal::PlansAndBilling => "/plan-management",
-            BillingPortal::AccountManagement => "/billing",
-        })
+        (me.can_manage_billing()).then_some(crate::ui::areas::billing_home(a.billing_portal).path)
     });
     let found = page
         .who
@@ -124,7 +119,7 @@ pub(super) fn members_section(page: Page, group: GroupId) -> impl IntoView {
             group,
             users: vec![user],
         };
-        if page.run(command, error) {
+        if page.run(command, error).is_some() {
             page.done(Done::MemberRemoved {
                 user: name,
                 name: group_name,

@@ -39,23 +39,17 @@ pub fn AddToGroupDialog(
             error.set(Some(Said::new(ChooseGroup)));
             return;
         };
-        // Only those not yet in the group join it.
-        let (name, count) = who.with_untracked(|a, _| {
-            let name = a.group(group).map(|g| g.name.clone()).unwrap_or_default();
-            let count = users.with_value(|users| {
-                users
-                    .iter()
-                    .filter(|u| a.user(**u).is_some_and(|u| !u.membership.contains(group)))
-                    .count() as u32
-            });
-            (name, count)
-        });
+        let name = who.with_untracked(|a, _| a.group(group).map(|g| g.name.clone()));
         let command = Command::AddToGroup {
             group,
             users: users.get_value(),
         };
+        // Only those not yet in the group join it: the domain counts them.
         match who.dispatch(command) {
-            Ok(_) => on_saved.run(Status::AddedToGroup { name, count }),
+            Ok(outcome) => on_saved.run(Status::AddedToGroup {
+                name: name.unwrap_or_default(),
+                count: outcome.members_added(),
+            }),
             Err(refused) => error.set(Some(Said::new(refused))),
         }
     });

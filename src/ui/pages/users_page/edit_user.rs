@@ -17,7 +17,7 @@ use crate::ui::messages::Wording;
 use large_meetings::large_meetings_choice;
 use leptos::prelude::*;
 use license::license_choice;
-use portal_domain::{BaseLicense, BillingPortal, Capacity, Command, Role, User, UserId};
+use portal_domain::{BaseLicense, Capacity, Command, Role, User, UserId};
 use role::role_choice;
 
 /// The role, and the license and add-on given to the user directly (not
@@ -152,10 +152,8 @@ pub fn EditUserDialog(
     let who = use_signed_in();
     let i18n = use_i18n();
     let Some((target, me, buy)) = who.with_untracked(|a, me| {
-        let buy = me.can_manage_billing().then_some(match a.billing_portal {
-            BillingPortal::PlansAndBilling => "/plan-management",
-            BillingPortal::AccountManagement => "/billing",
-        });
+        let buy = (me.can_manage_billing())
+            .then_some(crate::ui::areas::billing_home(a.billing_portal).path);
         Some((a.user(user)?.clone(), me.id, buy))
     }) else {
         return ().into_any();

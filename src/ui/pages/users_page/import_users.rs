@@ -12,7 +12,7 @@ use crate::ui::components::dialog::{focus_by_id, Dialog, DialogActions};
 use leptos::html;
 use leptos::prelude::*;
 use portal_domain::import::{
-    Checked, FileProblem, ImportMode, ImportPreview, ImportReport, Importer, MAX_FILE_BYTES,
+    Checked, FileProblem, ImportMode, ImportReport, Importer, MAX_FILE_BYTES,
 };
 use report::{preview, problems, progress, ImportFailure, Stopped};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,8 +31,8 @@ enum Stage {
     Reading(u32, usize),
     /// Nothing was imported, and why.
     Stopped(Stopped),
-    /// The file is fine: what Import will change.
-    Ready(ImportPreview),
+    /// The file is fine: the change Import makes, and what it will change.
+    Ready(Arc<Checked>),
 }
 
 /// Lets the browser paint and handle input before the next slice.
@@ -127,8 +127,6 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
     let input = NodeRef::<html::Input>::new();
     let mode = RwSignal::new(ImportMode::Add);
     let stage = RwSignal::new(Stage::Idle);
-    // The change a checked file makes, while its preview shows.
-    let pending = StoredValue::new(None::<portal_domain::Command>);
     // Set when the dialog closes, so a running check stops.
     let closed = Arc::new(AtomicBool::new(false));
     on_cleanup({
@@ -146,29 +144,32 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
         let mode = mode.get_untracked();
         match check(element.unchecked_into(), mode, who, stage, closed).await {
             None => {}
-            Some(Ok(checked)) => {
-                pending.set_value(Some(checked.command));
-                stage.set(Stage::Ready(checked.preview));
-            }
+            Some(Ok(checked)) => stage.set(Stage::Ready(Arc::new(checked))),
             Some(Err(stopped)) => stop(stopped),
         }
     };
     // Check File reads the file; once it is fine, Import applies it.
-    let submit = move || match stage.get_untracked() {
-        Stage::Reading(..) => {}
-        Stage::Ready(preview) => {
-            let Some(command) = pending.try_update_value(Option::take).flatten() else {
-                return;
-            };
-            let (added, changed) = (preview.added, preview.changed);
-            let adding = matches!(command, portal_domain::Command::ImportUsers { .. });
-            match who.dispatch(command) {
-                Ok(_) if adding => on_saved.run(Status::Imported { count: added }),
-                Ok(_) => on_saved.run(Status::Updated { count: changed }),
-                Err(error) => stop(Stopped::Failed(ImportFailure::Refused(error))),
-            }
+    let submit = move || {
+        match stage.get_untracked() {
+            Stage::Reading(..) => return,
+            Stage::Ready(_) => {}
+            _ => return leptos::task::spawn_local(run(closed.clone())),
         }
-        _ => leptos::task::spawn_local(run(closed.clone())),
+        // Taken out of the stage (the only holder then), so it is sent once.
+        let taken = stage.try_update(|s| std::mem::replace(s, Stage::Idle));
+        let Some(Stage::Ready(checked)) = taken else {
+            return;
+        };
+        let Some(Checked { command, preview }) = Arc::into_inner(checked) else {
+            return;
+        };
+        let (added, changed) = (preview.added, preview.changed);
+        let adding = matches!(command, portal_domain::Command::ImportUsers { .. });
+        match who.dispatch(command) {
+            Ok(_) if adding => on_saved.run(Status::Imported { count: added }),
+            Ok(_) => on_saved.run(Status::Updated { count: changed }),
+            Err(error) => stop(Stopped::Failed(ImportFailure::Refused(error))),
+        }
     };
     // Another file or mode is checked again.
     let reset = move || {
@@ -243,7 +244,7 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
                 {move || match stage.get() {
                     Stage::Reading(percent, rows) => Some(progress(percent, rows).into_any()),
                     Stage::Stopped(stopped) => Some(problems(stopped).into_any()),
-                    Stage::Ready(p) => Some(preview(p).into_any()),
+                    Stage::Ready(checked) => Some(preview(checked.preview.clone()).into_any()),
                     Stage::Idle => None,
                 }}
                 <DialogActions label on_cancel=on_close />

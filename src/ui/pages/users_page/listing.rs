@@ -44,8 +44,10 @@ impl Listing {
         let matching = Memo::new(move |_| {
             let filter = filter.get();
             let group = group.get();
-            let in_group = move |u: &User| group.is_none_or(|g| u.membership.contains(g));
             who.with(|a, _| {
+                // A group deleted meanwhile (here or in another tab) filters nothing.
+                let group = group.filter(|g| a.group(*g).is_some());
+                let in_group = move |u: &User| group.is_none_or(|g| u.membership.contains(g));
                 search.with(|query| {
                     ordered.with(|index| {
                         index.search(&a.users, query, |u| filter.matches(u) && in_group(u))

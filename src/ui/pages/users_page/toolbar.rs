@@ -106,7 +106,10 @@ pub fn search_and_filter(list: Listing) -> impl IntoView {
                 <label for="user-group-filter">{tr!(i18n, users.group_filter)}</label>
                 <select
                     id="user-group-filter"
-                    prop:value=move || list.group.get().map(|g| g.to_string()).unwrap_or_default()
+                    prop:value=move || {
+                        let shown = list.group.get().filter(|g| groups.with(|all| all.iter().any(|(id, _)| id == g)));
+                        shown.map(|g| g.to_string()).unwrap_or_default()
+                    }
                     on:change=move |ev| {
                         list.set_group(event_target_value(&ev).parse().ok().map(portal_domain::GroupId))
                     }
