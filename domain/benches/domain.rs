@@ -140,6 +140,32 @@ fn domain(c: &mut Criterion) {
             importer.finish(&empty, now()).unwrap().preview.added
         })
     });
+    // Update existing users: every imported user's Last Name, checked
+    // (with the preview, a run on a copy of the account) and applied.
+    let update: String = std::iter::once("Email,Last Name".to_string())
+        .chain(
+            (acme.users.iter())
+                .filter(|u| u.email.as_str().ends_with("@bench.example"))
+                .map(|u| format!("{},Updated", u.email)),
+        )
+        .collect::<Vec<_>>()
+        .join("\n");
+    group.bench_function("import: update 50,000 users (check, preview, apply)", |b| {
+        b.iter_batched(
+            || acme.clone(),
+            |mut account| {
+                let bytes = update.clone().into_bytes();
+                let mut importer =
+                    Importer::new(&account, bytes, ImportMode::Update, owner).unwrap();
+                while !importer.step(10_000) {}
+                let checked = importer.finish(&account, now()).unwrap();
+                assert_eq!(checked.preview.changed as usize, USERS);
+                account.execute(owner, now(), checked.command).unwrap();
+                account
+            },
+            BatchSize::LargeInput,
+        )
+    });
     // A group rule over 20,000 members (the first 20,000 imported users,
     // all Licensed): Large Meetings 1,000 for 19,998 of them, 2 waiting.
     let (grouped, webinars) = common::with_group(acme.clone(), 20_000);
