@@ -56,6 +56,9 @@ pub struct UserIndex {
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Texts {
     ids: Vec<UserId>,
+    /// A hash of each user's first and last name, to see a rename (an
+    /// update import) without lower-casing every name again.
+    names: Vec<u64>,
     /// "email\nfirst last": what a search looks at.
     search: Vec<String>,
     /// "last\0first": what the name order compares.
@@ -66,6 +69,7 @@ impl Texts {
     fn of(users: &[User]) -> Self {
         Self {
             ids: users.iter().map(|u| u.id).collect(),
+            names: users.iter().map(name_hash).collect(),
             search: users
                 .iter()
                 .map(|u| {
@@ -79,9 +83,20 @@ impl Texts {
         }
     }
 
+    /// The same users (ids) with the same names: the texts still hold.
     fn same_people(&self, users: &[User]) -> bool {
-        self.ids.len() == users.len() && self.ids.iter().zip(users).all(|(id, u)| *id == u.id)
+        self.ids.len() == users.len()
+            && (self.ids.iter().zip(&self.names).zip(users))
+                .all(|((id, name), u)| *id == u.id && *name == name_hash(u))
     }
+}
+
+/// A hash of the user's names (SipHash with fixed keys: the same in every run).
+fn name_hash(user: &User) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (&user.first_name, &user.last_name).hash(&mut hasher);
+    hasher.finish()
 }
 
 impl UserIndex {
@@ -91,9 +106,10 @@ impl UserIndex {
 
     /// The index of `users` in `sort` order, reusing what still holds in
     /// `previous` (the index of the same account before a change). A user's
-    /// email and name never change once they exist, so with the same users
-    /// (same ids) the texts are kept, and an order by name or email too; a
-    /// change of role or license re-sorts without making any text again.
+    /// email never changes once they exist, and names only by an update
+    /// import, so with the same users (same ids, same names) the texts are
+    /// kept, and an order by name or email too; a change of role or license
+    /// re-sorts without making any text again.
     pub fn update(previous: Option<&UserIndex>, users: &[User], sort: Sort) -> Self {
         let kept = previous.filter(|p| p.texts.same_people(users));
         if let Some(previous) = kept {
@@ -175,6 +191,22 @@ mod tests {
             .iter()
             .map(|i| users[*i].email.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_renamed_user_is_found_by_the_new_name_and_sorted_by_it() {
+        let mut users = users();
+        let before = UserIndex::new(&users, Sort::BY_NAME);
+        let at = users.iter().position(|u| u.first_name == "Liam").unwrap();
+        users[at].last_name = "Aardvark".into();
+        let after = UserIndex::update(Some(&before), &users, Sort::BY_NAME);
+        assert_eq!(
+            emails(&users, &after.search(&users, "aardvark", |_| true)).len(),
+            1
+        );
+        assert!(after.search(&users, "liam baker", |_| true).is_empty());
+        let first = after.search(&users, "", |_| true)[0];
+        assert_eq!(users[first].last_name, "Aardvark");
     }
 
     #[test]

@@ -110,6 +110,10 @@ fn an_update_changes_what_its_cells_say_and_leaves_empty_cells_alone() {
         actions,
         vec![
             AuditAction::UsersUpdated { count: 3 },
+            AuditAction::RoleChanged {
+                from: Role::Member,
+                to: Role::Admin
+            },
             AuditAction::GroupCreated,
             AuditAction::MembersAdded { count: 1 },
             AuditAction::MembersAdded { count: 1 },

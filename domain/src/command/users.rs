@@ -196,6 +196,9 @@ impl Account {
             }
         }
         let mut joins = Vec::new();
+        // Who got another role: each is logged (up to a limit), as a role
+        // decides what a person may do in the portal.
+        let mut roles = Vec::new();
         let mut count = 0;
         for update in updates {
             let user = self.user_mut(update.user);
@@ -211,7 +214,8 @@ impl Account {
             if let Some(name) = update.last_name {
                 user.last_name = name.trim().to_string();
             }
-            if let Some(role) = update.role {
+            if let Some(role) = update.role.filter(|r| *r != user.role) {
+                roles.push((user.email.clone(), user.role, role));
                 user.role = role;
                 if role == Role::Member {
                     user.billing_privilege = false;
@@ -231,6 +235,14 @@ impl Account {
                 AuditTarget::Imported { count },
                 AuditAction::UsersUpdated { count },
             );
+        }
+        if roles.len() <= super::MAX_AUTOMATIC_ENTRIES {
+            for (email, from, to) in roles {
+                log.push(
+                    AuditTarget::User(email),
+                    AuditAction::RoleChanged { from, to },
+                );
+            }
         }
         self.join_named(log, joins);
         Ok(())

@@ -259,12 +259,18 @@ test("Update existing users: a preview of what changes, then Import changes exac
   await expect(page.getByRole("row").filter({ hasText: "emma.clark@acme.example" })).toContainText("Emmy Clark");
   await expect(page.getByRole("row").filter({ hasText: "emma.clark@acme.example" })).toContainText("Webinars");
   await expect(page.getByRole("row").filter({ hasText: "basic@acme.example" })).toContainText("Events");
+  // The search knows the new name at once.
+  await page.getByRole("searchbox", { name: "Search" }).fill("emmy clark");
+  await expect(page.getByRole("row").filter({ hasText: "emma.clark@acme.example" })).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search" }).fill("");
 
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: "liam.baker@acme.example" })).toContainText("1,000 participants");
   await nav(page).getByRole("link", { name: "Admin Activity Logs" }).click();
   const rows = page.getByRole("row");
   await expect(rows.filter({ hasText: "3 users updated from a CSV file" })).toHaveCount(1);
+  // A role given by a file is logged for its user, as in Edit User.
+  await expect(rows.filter({ hasText: "liam.baker@acme.example" }).filter({ hasText: "Role changed from Member to Admin" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Group created" }).filter({ hasText: "Webinars" })).toHaveCount(1);
 });
 
