@@ -91,3 +91,30 @@ test("C and D by keyboard: buy in Account Management > Billing, then give a Basi
   await expect(row).toContainText("Licensed");
   await expect(row).toContainText("1,000 participants");
 });
+
+test("Import Users by keyboard: choose Update existing users, Check File, then Import", async ({ page }) => {
+  await signIn(page, "admin@acme.example");
+  await tabTo(page, nav(page).getByRole("link", { name: "Users", exact: true }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("button", { name: "Import Users" }));
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Import Users" });
+  await tabTo(page, dialog.getByRole("radio", { name: "Add new users" }), 10);
+  await page.keyboard.press("ArrowDown");
+  await expect(dialog.getByRole("radio", { name: "Update existing users" })).toBeChecked();
+  await expect(dialog.getByText(/An empty cell leaves that field as it is/)).toBeVisible();
+  // The browser's file chooser is not part of the page; the file is given as a person picks it.
+  await dialog.getByLabel("CSV file").setInputFiles({
+    name: "update.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Email,Large Meetings,Role\nliam.baker@acme.example,,Admin\n"),
+  });
+  await tabTo(page, dialog.getByRole("button", { name: "Check File" }), 10);
+  await page.keyboard.press("Enter");
+  await expect(dialog.locator("#import-preview")).toContainText("Ready to update: 1 of 1 users will change.");
+  // The same button, now Import, keeps the focus.
+  await expect(dialog.getByRole("button", { name: "Import", exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").first()).toHaveText("1 user updated");
+  await expect(page.getByRole("row").filter({ hasText: "liam.baker@acme.example" })).toContainText("Admin");
+});
