@@ -18,6 +18,7 @@ pub mod demo;
 pub mod directory;
 pub mod email;
 pub mod error;
+pub mod forecast;
 pub mod group;
 pub mod ids;
 pub mod import;
