@@ -8,7 +8,7 @@
 //! the same keys (scripts/check-locales.mjs says which differ).
 //!
 //! The texts are not compiled into the wasm: the release build writes the
-//! same arrays as `locales/<locale>-<hash>.json` (scripts/finish-html.mjs)
+//! same arrays as `texts-<locale>-<hash>.json` (scripts/finish-html.mjs)
 //! and the loader fetches the chosen one beside the wasm. Keys are numbered
 //! in the order of their paths, compared part by part, which finish-html.mjs
 //! follows too.

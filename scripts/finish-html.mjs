@@ -85,7 +85,8 @@ const NAMESPACES = ["common", "users", "billing", "pages", "messages", "help", "
 const textsOf = (lang) => {
   const entries = [];
   const walk = (path, node) => {
-    if (node !== null && typeof node === "object") {
+    // An object's keys are paths; anything else is one text (as build-i18n.rs reads it).
+    if (node !== null && typeof node === "object" && !Array.isArray(node)) {
       for (const [key, inner] of Object.entries(node)) walk([...path, key], inner);
     } else {
       entries.push([path, typeof node === "string" ? node : JSON.stringify(node)]);

@@ -2,7 +2,7 @@
 //!
 //! `scripts/build-i18n.rs` turns `src/locales/<locale>/*.json` into a
 //! constant per key (its index) and each language's texts into one JSON
-//! array, which the release build ships as `locales/<locale>-<hash>.json`
+//! array, which the release build ships as `texts-<locale>-<hash>.json`
 //! beside the wasm rather than in it: a person downloads the texts of their
 //! language only. The loader (src/loader.js) fetches the chosen language's
 //! file while the wasm downloads and hands it over ([`install_from_loader`]);
@@ -19,6 +19,7 @@
 
 use leptos::prelude::*;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::OnceLock;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -63,6 +64,9 @@ impl Locale {
         TABLES[self as usize].get().is_some()
     }
 }
+
+/// The language last asked for (a `Locale` as a number).
+static WANTED: AtomicU8 = AtomicU8::new(0);
 
 /// Each language's texts in key order, once installed (kept for the life
 /// of the page).
@@ -141,14 +145,28 @@ impl I18nContext {
     }
 
     /// Speaks `locale` from now on, once its texts are here (fetched first
-    /// when needed; a failed fetch leaves the language as it was).
+    /// when needed), and remembers the choice in this browser. The latest
+    /// choice wins over a fetch still under way; a failed fetch leaves the
+    /// language as it was (and the switch shows it again).
     pub fn switch(self, locale: Locale) {
-        if locale.installed() {
+        WANTED.store(locale as u8, Ordering::Relaxed);
+        let apply = move || {
+            crate::storage::save_locale(locale.as_str());
             self.0.set(locale);
+        };
+        if locale.installed() {
+            apply();
         } else {
             leptos::task::spawn_local(async move {
-                if fetch_texts(locale).await {
-                    self.0.set(locale);
+                let fetched = fetch_texts(locale).await;
+                if WANTED.load(Ordering::Relaxed) != locale as u8 {
+                    return;
+                }
+                if fetched {
+                    apply();
+                } else {
+                    WANTED.store(self.0.get_untracked() as u8, Ordering::Relaxed);
+                    self.0.notify();
                 }
             });
         }

@@ -38,10 +38,16 @@
   }
   const bindings = import(script.dataset.js);
   const fetched = {};
+  // A failed fetch is forgotten, so the next switch to that language tries again.
   const fetchTexts = (lang) =>
-    (fetched[lang] ??= fetch(script.dataset[lang]).then((response) =>
-      response.ok ? response.json() : Promise.reject(new Error(`${response.status} ${response.url}`)),
-    ));
+    (fetched[lang] ??= fetch(script.dataset[lang])
+      .then((response) =>
+        response.ok ? response.json() : Promise.reject(new Error(`${response.status} ${response.url}`)),
+      )
+      .catch((error) => {
+        delete fetched[lang];
+        throw error;
+      }));
   window.lmpFetchTexts = fetchTexts;
   const texts = fetchTexts(chosen).then((list) => (window.lmpTexts = { lang: chosen, texts: list }));
   const parsed = new Promise((done) => {

@@ -1,5 +1,15 @@
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console)]
+    fn error(message: &str);
+}
+
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic says where and why in the console; the trap that follows
+    // (panic = "abort") carries the wasm stack.
+    std::panic::set_hook(Box::new(|info| error(&info.to_string())));
     // The texts the loader fetched, in the language it chose.
     meetings_portal::i18n::install_from_loader();
     leptos::mount::mount_to_body(meetings_portal::ui::App);

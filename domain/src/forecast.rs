@@ -63,11 +63,14 @@ impl Account {
             let per_license = line.per_license();
             let cost = |n: u32| per_license.checked_mul(n).unwrap_or(Money::ZERO);
             let mut term = line.term;
+            let mut last = None;
             loop {
                 let on = term.renews_on();
-                if on > until {
+                // (Past the calendar's end a term stops moving on.)
+                if on > until || Some(on) == last {
                     break;
                 }
+                last = Some(on);
                 if on > today {
                     renewals.push(Renewal {
                         capacity: line.capacity,
@@ -97,10 +100,14 @@ impl Account {
     }
 
     /// The capacities owned with no free license left, or fewer free than
-    /// `percent` of those users may hold, smallest capacity first.
+    /// `percent` of those users may hold, smallest capacity first; a line
+    /// being cancelled is left out (its end was chosen).
     pub fn seat_alerts(&self, percent: u32) -> Vec<SeatAlert> {
         let mut alerts = Vec::new();
         for line in &self.large_meetings {
+            if line.status == crate::LineStatus::PendingCancellation {
+                continue;
+            }
             let seats = self.seats(line.capacity);
             let available = seats.available();
             let few = u64::from(available) * 100 < u64::from(seats.assignable) * u64::from(percent);

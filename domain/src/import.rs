@@ -605,12 +605,16 @@ impl Importer {
                 }
             }
             Some(at) => {
+                // A license or add-on the user holds already (given by a
+                // group, say) is left as it is: an export imports back as
+                // no change.
+                let now = &self.users_now[at];
                 let update = UserUpdate {
-                    user: self.users_now[at].id,
+                    user: now.id,
                     first_name,
                     last_name,
-                    license,
-                    large_meetings,
+                    license: license.filter(|l| *l != now.license),
+                    large_meetings: large_meetings.filter(|c| *c != now.large_meetings),
                     role,
                     group,
                 };

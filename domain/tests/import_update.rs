@@ -114,6 +114,18 @@ fn an_update_changes_what_its_cells_say_and_leaves_empty_cells_alone() {
                 from: Role::Member,
                 to: Role::Admin
             },
+            AuditAction::LargeMeetingsAssigned {
+                capacity: Capacity::P1000,
+                previous: None
+            },
+            AuditAction::BaseLicenseChanged {
+                from: BaseLicense::Basic,
+                to: BaseLicense::Licensed
+            },
+            AuditAction::LargeMeetingsAssigned {
+                capacity: Capacity::P1000,
+                previous: None
+            },
             AuditAction::GroupCreated,
             AuditAction::MembersAdded { count: 1 },
             AuditAction::MembersAdded { count: 1 },
@@ -347,6 +359,120 @@ fn joining_a_group_with_a_rule_by_import_covers_the_new_members() {
         (1, 1, 1)
     );
     assert_eq!(user(&account, MEMBER).large_meetings, Some(Capacity::P3000));
+}
+
+fn set_rule(account: &mut Account, group: &str, capacity: Capacity, workplace: bool) {
+    let owner = id(account, OWNER);
+    let group = account.group_by_name(group).unwrap().id;
+    let rule = Some(portal_domain::GroupRule {
+        capacity,
+        workplace,
+    });
+    let command = Command::SetGroupRule { group, rule };
+    account.execute(owner, now(), command).unwrap();
+}
+
+#[test]
+fn an_export_imported_back_as_an_update_changes_nobody_even_with_group_rules() {
+    let mut account = acme();
+    buy(&mut account, Capacity::P1000, 5);
+    // Sales gives Zoom Workplace and Large Meetings 1,000: Zoe is Basic.
+    set_rule(&mut account, "Sales", Capacity::P1000, true);
+    let zoe = user(&account, "zoe.patel@acme.example");
+    assert_eq!(
+        (zoe.license, zoe.large_meetings),
+        (BaseLicense::Licensed, Some(Capacity::P1000))
+    );
+    let export = portal_domain::import::export(&account.users);
+    let report = update(&account, &export).unwrap_err();
+    assert_eq!(
+        report.file,
+        vec![FileProblem::Refused(DomainError::NothingToUpdate)]
+    );
+}
+
+#[test]
+fn a_grant_hidden_under_a_larger_group_rule_frees_no_license_for_another_user() {
+    let mut account = acme();
+    buy(&mut account, Capacity::P500, 1);
+    buy(&mut account, Capacity::P1000, 5);
+    // Liam holds the one 500 directly, then Sales gives him 1,000 on top.
+    apply(
+        &mut account,
+        ImportMode::Update,
+        "Email,Large Meetings\nliam.baker@acme.example,500\n",
+    );
+    set_rule(&mut account, "Sales", Capacity::P1000, false);
+    assert_eq!(user(&account, LIAM).large_meetings, Some(Capacity::P1000));
+    // The 500 line counts what users hold: Noah takes the one 500.
+    apply(
+        &mut account,
+        ImportMode::Update,
+        "Email,Large Meetings\nnoah.davis@acme.example,500\n",
+    );
+    assert_eq!(account.seats(Capacity::P500).available(), 0);
+    // Taking Liam's hidden 500 away does not make room for Emma.
+    let report = update(
+        &account,
+        "Email,Large Meetings\nliam.baker@acme.example,None\nemma.clark@acme.example,500\n",
+    )
+    .unwrap_err();
+    assert!(matches!(
+        report.file[..],
+        [FileProblem::Refused(DomainError::NotEnoughSeats { .. })]
+    ));
+    let seats = account.seats(Capacity::P500);
+    assert!(seats.assigned <= seats.purchased);
+}
+
+#[test]
+fn many_changes_are_logged_as_one_entry_per_kind_with_the_count() {
+    let mut account = acme();
+    buy(&mut account, Capacity::P500, 200);
+    let mut text = String::from("Email,User Type,Large Meetings\n");
+    let licensed: Vec<String> = (account.users.iter())
+        .filter(|u| u.license == BaseLicense::Licensed && u.role != Role::Owner)
+        .map(|u| u.email.to_string())
+        .collect();
+    for email in &licensed {
+        text.push_str(&format!("{email},,500\n"));
+    }
+    // Few users: one entry each.
+    let (_, actions) = apply(&mut account, ImportMode::Update, &text);
+    let assigned = |a: &AuditAction| matches!(a, AuditAction::LargeMeetingsAssigned { .. });
+    assert_eq!(
+        actions.iter().filter(|a| assigned(a)).count(),
+        licensed.len()
+    );
+    assert!(licensed.len() <= portal_domain::command::MAX_AUTOMATIC_ENTRIES);
+    // 150 users made Admin: one entry says so, with the count.
+    let mut added = String::from("Email,First Name,Last Name,User Type\n");
+    let mut admins = String::from("Email,Role\n");
+    for i in 0..150 {
+        added.push_str(&format!("u{i}@acme.example,U,{i},Basic\n"));
+        admins.push_str(&format!("u{i}@acme.example,Admin\n"));
+    }
+    apply(&mut account, ImportMode::Add, &added);
+    let checked = update(&account, &admins).unwrap();
+    let owner = id(&account, OWNER);
+    let entries = account
+        .execute(owner, now(), checked.command)
+        .unwrap()
+        .entries;
+    let roles: Vec<_> = (entries.iter())
+        .filter(|e| matches!(e.action, AuditAction::RoleChanged { .. }))
+        .map(|e| (e.target.clone(), e.action.clone()))
+        .collect();
+    assert_eq!(
+        roles,
+        vec![(
+            portal_domain::AuditTarget::Imported { count: 150 },
+            AuditAction::RoleChanged {
+                from: Role::Member,
+                to: Role::Admin
+            }
+        )]
+    );
 }
 
 proptest! {

@@ -2,7 +2,7 @@
 //! their meetings).
 
 use super::{Log, Permission};
-use crate::audit::{AuditAction, AuditTarget, MeetingsAfterRemoval};
+use crate::audit::{AuditAction, AuditTarget, MeetingsAfterRemoval, RemovalReason};
 use crate::import::{NewUser, UserUpdate};
 use crate::text::{self, TextProblem, MAX_NAME_CHARS};
 use crate::{Account, BaseLicense, Capacity, DomainError, Email, Role, User, UserId};
@@ -162,7 +162,8 @@ impl Account {
                 if let Some(c) = large_meetings {
                     given[slot(c)] += 1;
                 }
-                if let Some(c) = before {
+                // A grant hidden under a group's larger one holds no seat.
+                if let Some(c) = before.filter(|_| user.membership.large_meetings_from.is_none()) {
                     returned[slot(c)] += 1;
                 }
             }
@@ -196,9 +197,9 @@ impl Account {
             }
         }
         let mut joins = Vec::new();
-        // Who got another role: each is logged (up to a limit), as a role
-        // decides what a person may do in the portal.
-        let mut roles = Vec::new();
+        // Each user's role, license and add-on changes, logged as Edit User
+        // logs them (or counted, for many users: see below).
+        let mut changes: Vec<(Email, AuditAction)> = Vec::new();
         let mut count = 0;
         for update in updates {
             let user = self.user_mut(update.user);
@@ -214,17 +215,39 @@ impl Account {
             if let Some(name) = update.last_name {
                 user.last_name = name.trim().to_string();
             }
+            let email = &user.email;
             if let Some(role) = update.role.filter(|r| *r != user.role) {
-                roles.push((user.email.clone(), user.role, role));
-                user.role = role;
+                let from = std::mem::replace(&mut user.role, role);
+                changes.push((email.clone(), AuditAction::RoleChanged { from, to: role }));
                 if role == Role::Member {
                     user.billing_privilege = false;
                 }
             }
-            if update.license.is_some_and(|l| l != user.direct_license()) {
+            let from = user.direct_license();
+            if update.license.is_some_and(|l| l != from) {
+                changes.push((
+                    email.clone(),
+                    AuditAction::BaseLicenseChanged { from, to: license },
+                ));
                 user.set_direct_license(license);
             }
-            user.set_direct_large_meetings(large_meetings);
+            let previous = user.set_direct_large_meetings(large_meetings);
+            let action = match (previous, large_meetings) {
+                (previous, Some(capacity)) if previous != Some(capacity) => {
+                    Some(AuditAction::LargeMeetingsAssigned { capacity, previous })
+                }
+                (Some(capacity), None) => Some(AuditAction::LargeMeetingsRemoved {
+                    capacity,
+                    reason: match license {
+                        BaseLicense::Basic => RemovalReason::BecameBasic,
+                        BaseLicense::Licensed => RemovalReason::Requested,
+                    },
+                }),
+                _ => None,
+            };
+            if let Some(action) = action {
+                changes.push((user.email.clone(), action));
+            }
             count += u32::from(before != facts(user));
             if let Some(group) = update.group {
                 joins.push((update.user, group));
@@ -236,12 +259,23 @@ impl Account {
                 AuditAction::UsersUpdated { count },
             );
         }
-        if roles.len() <= super::MAX_AUTOMATIC_ENTRIES {
-            for (email, from, to) in roles {
-                log.push(
-                    AuditTarget::User(email),
-                    AuditAction::RoleChanged { from, to },
-                );
+        // One entry per change for up to MAX_AUTOMATIC_ENTRIES changes;
+        // beyond, one per kind of change with how many users had it, so a
+        // file of 50,000 rows does not fill the browser's storage with log.
+        if changes.len() <= super::MAX_AUTOMATIC_ENTRIES {
+            for (email, action) in changes {
+                log.push(AuditTarget::User(email), action);
+            }
+        } else {
+            let mut kinds: Vec<(AuditAction, u32)> = Vec::new();
+            for (_, action) in changes {
+                match kinds.iter_mut().find(|(a, _)| *a == action) {
+                    Some((_, n)) => *n += 1,
+                    None => kinds.push((action, 1)),
+                }
+            }
+            for (action, count) in kinds {
+                log.push(AuditTarget::Imported { count }, action);
             }
         }
         self.join_named(log, joins);

@@ -1,7 +1,6 @@
 //! The language switch (English / Svenska) and the remembered choice.
 
 use crate::i18n::*;
-use crate::storage;
 use leptos::prelude::*;
 
 /// A labelled drop-down that switches the whole portal's language and
@@ -20,7 +19,6 @@ pub fn LanguageSwitch(
                 prop:value=move || i18n.get_locale().as_str()
                 on:change=move |ev| {
                     if let Ok(locale) = event_target_value(&ev).parse::<Locale>() {
-                        storage::save_locale(locale.as_str());
                         i18n.switch(locale);
                     }
                 }

@@ -55,7 +55,7 @@ export async function importUsers(
   await dialog.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
   await dialog.getByRole("button", { name: "Check File" }).click();
   const preview = dialog.locator("#import-preview");
-  await expect(dialog.getByRole("alert").or(preview)).toBeVisible();
+  await expect(dialog.getByRole("alert").or(preview.getByRole("paragraph"))).toBeVisible();
   if (apply && (await preview.isVisible())) await dialog.getByRole("button", { name: "Import", exact: true }).click();
   return dialog;
 }

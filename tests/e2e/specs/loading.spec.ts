@@ -124,6 +124,22 @@ test("a person downloads the texts of their language only; switching fetches the
   expect(texts).toEqual(["sv", "en"]);
 });
 
+test("a language whose texts cannot be fetched is not switched to, and the next try fetches them again", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  await page.route(/\/texts-sv-[0-9a-f]+\.json$/, (route) => route.abort("failed"));
+  const language = page.getByLabel("Language").first();
+  await language.selectOption("sv");
+  // Still English, and the switch says so.
+  await expect(language).toHaveValue("en");
+  await expect(page.getByRole("heading", { name: "Sign In" })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("lmp.locale"))).toBeNull();
+  await page.unroute(/\/texts-sv-[0-9a-f]+\.json$/);
+  await language.selectOption("sv");
+  await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("lmp.locale"))).toBe(JSON.stringify("sv"));
+});
+
 test("when the texts cannot be loaded, the loading view says the portal could not start", async ({ page }) => {
   await page.route(/\/texts-[a-z]+-[0-9a-f]+\.json$/, (route) => route.abort("failed"));
   await page.goto("/");

@@ -236,6 +236,9 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
                         accept=".csv,text/csv"
                         node_ref=input
                         disabled=reading
+                        // Opening the file chooser starts again: the same
+                        // file picked again (edited meanwhile) sends no change.
+                        on:click=move |_| reset()
                         on:change=move |_| reset()
                         aria-invalid=move || has_error().then_some("true")
                         aria-describedby=move || has_error().then_some("import-error")
@@ -244,9 +247,15 @@ pub fn ImportUsersDialog(on_close: Callback<()>, on_saved: Callback<Status>) -> 
                 {move || match stage.get() {
                     Stage::Reading(percent, rows) => Some(progress(percent, rows).into_any()),
                     Stage::Stopped(stopped) => Some(problems(stopped).into_any()),
-                    Stage::Ready(checked) => Some(preview(checked.preview.clone()).into_any()),
-                    Stage::Idle => None,
+                    _ => None,
                 }}
+                // Always on the page, so what appears in it is announced.
+                <div id="import-preview" class="import-preview" role="status">
+                    {move || match stage.get() {
+                        Stage::Ready(checked) => Some(preview(i18n.get_locale(), &checked.preview)),
+                        _ => None,
+                    }}
+                </div>
                 <DialogActions label on_cancel=on_close />
             </form>
         </Dialog>

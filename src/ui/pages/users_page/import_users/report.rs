@@ -183,15 +183,14 @@ fn preview_lines(locale: Locale, p: &ImportPreview) -> (String, Vec<String>) {
     (summary, lines)
 }
 
-/// The preview under the file field, announced when it appears.
-pub fn preview(p: ImportPreview) -> impl IntoView {
-    let i18n = use_i18n();
-    let body = move || {
-        let (summary, lines) = preview_lines(i18n.get_locale(), &p);
-        view! {
-            <p>{summary}</p>
-            <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-        }
-    };
-    view! { <div id="import-preview" class="import-preview" role="status">{body}</div> }
+/// What the preview region under the file field shows, in `locale`.
+pub fn preview(locale: Locale, p: &ImportPreview) -> impl IntoView {
+    let (summary, lines) = preview_lines(locale, p);
+    let list = (!lines.is_empty()).then(|| {
+        view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+    });
+    view! {
+        <p>{summary}</p>
+        {list}
+    }
 }
