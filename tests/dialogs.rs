@@ -19,24 +19,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-/// Installs both languages' texts, as the loader hands the chosen one over.
-fn install_texts() {
-    use meetings_portal::i18n::{install, Locale};
-    let files = [
-        (
-            Locale::en,
-            include_str!(concat!(env!("OUT_DIR"), "/en.json")),
-        ),
-        (
-            Locale::sv,
-            include_str!(concat!(env!("OUT_DIR"), "/sv.json")),
-        ),
-    ];
-    for (locale, json) in files {
-        let texts: Vec<String> = serde_json::from_str(json).unwrap();
-        install(locale, texts);
-    }
-}
+mod support;
+
+use support::install_texts;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -350,6 +350,27 @@ impl Account {
     }
 }
 
+/// The log entries of changes to users: one per change (`each`), or one
+/// per kind of change with how many users had it, so a change of 50,000
+/// users does not fill the browser's storage with log.
+fn user_entries(changes: Vec<(Email, AuditAction)>, each: bool) -> Vec<(AuditTarget, AuditAction)> {
+    if each {
+        return (changes.into_iter())
+            .map(|(email, action)| (AuditTarget::User(email), action))
+            .collect();
+    }
+    let mut kinds: Vec<(AuditAction, u32)> = Vec::new();
+    for (_, action) in changes {
+        match kinds.iter_mut().find(|(a, _)| *a == action) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((action, 1)),
+        }
+    }
+    (kinds.into_iter())
+        .map(|(action, count)| (AuditTarget::Imported { count }, action))
+        .collect()
+}
+
 /// Collects the activity-log entries of one command.
 struct Log<'a> {
     at: Timestamp,

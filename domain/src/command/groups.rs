@@ -268,45 +268,29 @@ impl Account {
     /// or per group and change with the count above
     /// [`MAX_AUTOMATIC_ENTRIES`] users.
     pub(super) fn settled_entries(&self, settled: &[Settled]) -> Vec<(AuditTarget, AuditAction)> {
-        let mut out = Vec::new();
-        // (group, action) and how many users, for the summary.
-        let mut summary: Vec<(String, AuditAction, u32)> = Vec::new();
-        let each = settled.len() <= MAX_AUTOMATIC_ENTRIES;
+        let mut changes = Vec::new();
         for change in settled {
             let Some(user) = self.user(change.user) else {
                 continue;
             };
             let group = self.cause(&change.before, &change.after);
-            let mut actions = Vec::new();
             if change.before.license != change.after.license {
-                actions.push(AuditAction::WorkplaceByGroup {
+                let action = AuditAction::WorkplaceByGroup {
                     group: group.clone(),
                     license: change.after.license,
-                });
+                };
+                changes.push((user.email.clone(), action));
             }
             if change.before.large_meetings != change.after.large_meetings {
-                actions.push(AuditAction::LargeMeetingsByGroup {
-                    group: group.clone(),
+                let action = AuditAction::LargeMeetingsByGroup {
+                    group,
                     capacity: change.after.large_meetings,
                     previous: change.before.large_meetings,
-                });
-            }
-            for action in actions {
-                if each {
-                    out.push((AuditTarget::User(user.email.clone()), action));
-                } else if let Some(entry) = summary
-                    .iter_mut()
-                    .find(|(g, a, _)| *g == group && *a == action)
-                {
-                    entry.2 += 1;
-                } else {
-                    summary.push((group.clone(), action, 1));
-                }
+                };
+                changes.push((user.email.clone(), action));
             }
         }
-        for (_, action, count) in summary {
-            out.push((AuditTarget::Imported { count }, action));
-        }
-        out
+        // The action names the group, so counting by action counts by group.
+        super::user_entries(changes, settled.len() <= MAX_AUTOMATIC_ENTRIES)
     }
 }

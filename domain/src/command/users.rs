@@ -134,6 +134,36 @@ impl Account {
         log: &mut Log,
         updates: Vec<UserUpdate>,
     ) -> Result<(), DomainError> {
+        self.check_updates(log.actor.id, &updates)?;
+        let mut joins = Vec::new();
+        // Each user's role, license and add-on changes, logged as Edit User
+        // logs them (or counted, for many: see `super::user_entries`).
+        let mut changes: Vec<(Email, AuditAction)> = Vec::new();
+        let mut count = 0;
+        for mut update in updates {
+            if let Some(group) = update.group.take() {
+                joins.push((update.user, group));
+            }
+            count += u32::from(self.apply_update(update, &mut changes));
+        }
+        if count > 0 {
+            log.push(
+                AuditTarget::Imported { count },
+                AuditAction::UsersUpdated { count },
+            );
+        }
+        let each = changes.len() <= super::MAX_AUTOMATIC_ENTRIES;
+        for (target, action) in super::user_entries(changes, each) {
+            log.push(target, action);
+        }
+        self.join_named(log, joins);
+        Ok(())
+    }
+
+    /// Refuses `updates` unless every one can be made by `actor`, each user
+    /// once, something changes, and the seats and licenses they need
+    /// (counted for all of them together) are free.
+    fn check_updates(&self, actor: UserId, updates: &[UserUpdate]) -> Result<(), DomainError> {
         if updates.is_empty() {
             return Err(DomainError::EmptySelection);
         }
@@ -145,9 +175,9 @@ impl Account {
         let mut returned = [0u32; 4];
         let slot = |c: Capacity| Capacity::ALL.iter().position(|x| *x == c).unwrap_or(0);
         let mut changes = 0;
-        for update in &updates {
+        for update in updates {
             let user = self.member(update.user)?;
-            update.check(user, log.actor.id).map_err(|(_, e)| e)?;
+            update.check(user, actor).map_err(|(_, e)| e)?;
             if !seen.insert(update.user) {
                 return Err(DomainError::DuplicateEmail(user.email.clone()));
             }
@@ -196,90 +226,63 @@ impl Account {
                 self.check_seats(capacity, given[at].saturating_sub(returned[at]))?;
             }
         }
-        let mut joins = Vec::new();
-        // Each user's role, license and add-on changes, logged as Edit User
-        // logs them (or counted, for many users: see below).
-        let mut changes: Vec<(Email, AuditAction)> = Vec::new();
-        let mut count = 0;
-        for update in updates {
-            let user = self.user_mut(update.user);
-            let (license, large_meetings) = update.licenses_of(user);
-            let facts = |u: &User| {
-                let names = (u.first_name.clone(), u.last_name.clone(), u.role);
-                (names, u.direct_license(), u.direct_large_meetings())
-            };
-            let before = facts(user);
-            if let Some(name) = update.first_name {
-                user.first_name = name.trim().to_string();
-            }
-            if let Some(name) = update.last_name {
-                user.last_name = name.trim().to_string();
-            }
-            let email = &user.email;
-            if let Some(role) = update.role.filter(|r| *r != user.role) {
-                let from = std::mem::replace(&mut user.role, role);
-                changes.push((email.clone(), AuditAction::RoleChanged { from, to: role }));
-                if role == Role::Member {
-                    user.billing_privilege = false;
-                }
-            }
-            let from = user.direct_license();
-            if update.license.is_some_and(|l| l != from) {
-                changes.push((
-                    email.clone(),
-                    AuditAction::BaseLicenseChanged { from, to: license },
-                ));
-                user.set_direct_license(license);
-            }
-            let previous = user.set_direct_large_meetings(large_meetings);
-            let action = match (previous, large_meetings) {
-                (previous, Some(capacity)) if previous != Some(capacity) => {
-                    Some(AuditAction::LargeMeetingsAssigned { capacity, previous })
-                }
-                (Some(capacity), None) => Some(AuditAction::LargeMeetingsRemoved {
-                    capacity,
-                    reason: match license {
-                        BaseLicense::Basic => RemovalReason::BecameBasic,
-                        BaseLicense::Licensed => RemovalReason::Requested,
-                    },
-                }),
-                _ => None,
-            };
-            if let Some(action) = action {
-                changes.push((user.email.clone(), action));
-            }
-            count += u32::from(before != facts(user));
-            if let Some(group) = update.group {
-                joins.push((update.user, group));
-            }
-        }
-        if count > 0 {
-            log.push(
-                AuditTarget::Imported { count },
-                AuditAction::UsersUpdated { count },
-            );
-        }
-        // One entry per change for up to MAX_AUTOMATIC_ENTRIES changes;
-        // beyond, one per kind of change with how many users had it, so a
-        // file of 50,000 rows does not fill the browser's storage with log.
-        if changes.len() <= super::MAX_AUTOMATIC_ENTRIES {
-            for (email, action) in changes {
-                log.push(AuditTarget::User(email), action);
-            }
-        } else {
-            let mut kinds: Vec<(AuditAction, u32)> = Vec::new();
-            for (_, action) in changes {
-                match kinds.iter_mut().find(|(a, _)| *a == action) {
-                    Some((_, n)) => *n += 1,
-                    None => kinds.push((action, 1)),
-                }
-            }
-            for (action, count) in kinds {
-                log.push(AuditTarget::Imported { count }, action);
-            }
-        }
-        self.join_named(log, joins);
         Ok(())
+    }
+
+    /// Makes one checked update (its group aside), adding its role,
+    /// license and add-on changes to `changes`; whether anything changed.
+    fn apply_update(
+        &mut self,
+        update: UserUpdate,
+        changes: &mut Vec<(Email, AuditAction)>,
+    ) -> bool {
+        let user = self.user_mut(update.user);
+        let (license, large_meetings) = update.licenses_of(user);
+        let facts = |u: &User| {
+            let names = (u.first_name.clone(), u.last_name.clone(), u.role);
+            (names, u.direct_license(), u.direct_large_meetings())
+        };
+        let before = facts(user);
+        if let Some(name) = update.first_name {
+            user.first_name = name.trim().to_string();
+        }
+        if let Some(name) = update.last_name {
+            user.last_name = name.trim().to_string();
+        }
+        let email = &user.email;
+        if let Some(role) = update.role.filter(|r| *r != user.role) {
+            let from = std::mem::replace(&mut user.role, role);
+            changes.push((email.clone(), AuditAction::RoleChanged { from, to: role }));
+            if role == Role::Member {
+                user.billing_privilege = false;
+            }
+        }
+        let from = user.direct_license();
+        if update.license.is_some_and(|l| l != from) {
+            changes.push((
+                email.clone(),
+                AuditAction::BaseLicenseChanged { from, to: license },
+            ));
+            user.set_direct_license(license);
+        }
+        let previous = user.set_direct_large_meetings(large_meetings);
+        let action = match (previous, large_meetings) {
+            (previous, Some(capacity)) if previous != Some(capacity) => {
+                Some(AuditAction::LargeMeetingsAssigned { capacity, previous })
+            }
+            (Some(capacity), None) => Some(AuditAction::LargeMeetingsRemoved {
+                capacity,
+                reason: match license {
+                    BaseLicense::Basic => RemovalReason::BecameBasic,
+                    BaseLicense::Licensed => RemovalReason::Requested,
+                },
+            }),
+            _ => None,
+        };
+        if let Some(action) = action {
+            changes.push((user.email.clone(), action));
+        }
+        before != facts(user)
     }
 
     /// Removes a user; their seats return to the account and their
