@@ -20,7 +20,8 @@ use portal_domain::persist::{
     self, DecodeError, Journal, Recovery, JOURNAL_KEY, KEY_PREFIX, LEGACY_STATE_KEY, META_KEY,
 };
 use portal_domain::{
-    demo, Account, AccountId, AuditEntry, Portal, Session, SignInThrottle, Timestamp, User,
+    demo, Account, AccountId, AuditEntry, PastMeeting, Portal, Session, SignInThrottle, Timestamp,
+    User,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -42,12 +43,16 @@ enum Kept {
     /// How many entries a log chunk held: the log is only appended to, so
     /// the same count means the same entries.
     Entries(usize),
+    /// A month of held meetings: how many, and the last one (meetings are
+    /// only ever added to a month, or the month summarised away).
+    Held(usize, Option<PastMeeting>),
 }
 
 /// One chunk of an account as it is in memory now.
 enum Chunk<'a> {
     Users(persist::UserChunk<'a>),
     Log(&'a [AuditEntry]),
+    History(persist::HistoryChunk<'a>),
 }
 
 impl Chunk<'_> {
@@ -56,6 +61,9 @@ impl Chunk<'_> {
         match (self, kept) {
             (Chunk::Users(chunk), Some(Kept::Users(users))) => chunk.users == users.as_slice(),
             (Chunk::Log(entries), Some(Kept::Entries(n))) => entries.len() == *n,
+            (Chunk::History(chunk), Some(Kept::Held(n, last))) => {
+                chunk.meetings.len() == *n && chunk.meetings.last() == last.as_ref()
+            }
             _ => false,
         }
     }
@@ -64,6 +72,9 @@ impl Chunk<'_> {
         match self {
             Chunk::Users(chunk) => Kept::Users(chunk.users.to_vec()),
             Chunk::Log(entries) => Kept::Entries(entries.len()),
+            Chunk::History(chunk) => {
+                Kept::Held(chunk.meetings.len(), chunk.meetings.last().copied())
+            }
         }
     }
 
@@ -71,6 +82,7 @@ impl Chunk<'_> {
         match self {
             Chunk::Users(chunk) => chunk.encode(),
             Chunk::Log(entries) => persist::encode_log_chunk(entries),
+            Chunk::History(chunk) => chunk.encode(),
         }
     }
 }
@@ -83,7 +95,10 @@ fn chunks_of(account: &Account) -> impl Iterator<Item = (String, Chunk<'_>)> {
     let log = persist::log_chunks(account)
         .enumerate()
         .map(|(n, entries)| (persist::log_key(account.id, n), Chunk::Log(entries)));
-    users.chain(log)
+    let history = persist::history_chunks(account)
+        .into_iter()
+        .map(|chunk| (chunk.key(account.id), Chunk::History(chunk)));
+    users.chain(log).chain(history)
 }
 
 /// Remembers the chunks of `portal` as stored (just read or written).
@@ -418,6 +433,7 @@ pub fn save(
         let prefixes = [
             persist::users_key_prefix(account.id),
             persist::log_key_prefix(account.id),
+            persist::history_key_prefix(account.id),
         ];
         stale.extend(
             data_keys(&storage).into_iter().filter(|k| {

@@ -177,6 +177,7 @@ fn schedule(topic: &str) -> Command {
         topic: topic.into(),
         start: now() + Duration::days(3),
         duration_minutes: 30,
+        expected_participants: None,
     }
 }
 
@@ -198,16 +199,24 @@ fn the_first_start_stores_each_account_its_users_and_a_meta_record() {
     let (_owner, _state) = signed_in_state();
     let mut stored = keys();
     stored.sort();
-    assert_eq!(
-        stored,
-        [
-            "lmp.account.1",
-            "lmp.account.1.users.0",
-            "lmp.account.2",
-            "lmp.account.2.users.0",
-            "lmp.meta"
-        ]
-    );
+    // Each account's held meetings of the last 90 days: a key per month.
+    let (portal, _) = storage::reload().expect("readable data");
+    let mut expected: Vec<String> = [
+        "lmp.account.1",
+        "lmp.account.1.users.0",
+        "lmp.account.2",
+        "lmp.account.2.users.0",
+        "lmp.meta",
+    ]
+    .map(String::from)
+    .into();
+    for account in &portal.accounts {
+        let months = portal_domain::persist::history_chunks(account);
+        assert!((3..=4).contains(&months.len()), "{} months", months.len());
+        expected.extend(months.iter().map(|m| m.key(account.id)));
+    }
+    expected.sort();
+    assert_eq!(stored, expected);
 }
 
 #[wasm_bindgen_test]
@@ -266,7 +275,7 @@ fn schema_1_data_is_migrated_and_saved_in_the_new_form() {
     let (_owner, state) = signed_in_state();
     assert_eq!(state.notice.get_untracked(), None);
     assert!(get(LEGACY_STATE_KEY).is_none(), "the old key is replaced");
-    assert!(get(META_KEY).unwrap().contains("\"schema\":4"));
+    assert!(get(META_KEY).unwrap().contains("\"schema\":5"));
     assert!(stored_topics().contains(&"Quarterly Town Hall".to_string()));
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{big_acme, csv, now, owner, USERS};
+use common::{big_acme, csv, now, owner, with_history, USERS};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use portal_domain::directory::{Sort, UserIndex};
 use portal_domain::import::ImportMode;
@@ -200,6 +200,33 @@ fn domain(c: &mut Criterion) {
             )
         },
     );
+    group.finish();
+
+    // License Usage's figures over a year of held meetings.
+    let held = with_history(acme.clone(), 200_000);
+    let mut group = c.benchmark_group("50,000 users, 200,000 held meetings");
+    group.sample_size(20);
+    let today = portal_domain::Day::of(now());
+    group.bench_function("License Usage: every figure of the page (90 days)", |b| {
+        b.iter(|| {
+            black_box(held.at_risk(now()));
+            black_box(held.right_sizing(now(), 90));
+            black_box(held.weekly_peaks(today, 13));
+            black_box(held.renewals(today, 12));
+            black_box(held.seat_alerts(10));
+        })
+    });
+    group.bench_function("right-sizing over 30 days", |b| {
+        b.iter(|| black_box(held.right_sizing(now(), 30)))
+    });
+    group.bench_function("storage codec: encode the history (12 months)", |b| {
+        b.iter(|| {
+            persist::history_chunks(&held)
+                .iter()
+                .map(|c| c.encode().len())
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 

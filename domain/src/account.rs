@@ -96,6 +96,9 @@ pub struct Account {
     /// The highest group id ever given out.
     #[serde(default)]
     pub last_group_id: u32,
+    /// Held meetings; stored apart from the rest of the account.
+    #[serde(skip)]
+    pub history: crate::History,
 }
 
 impl Account {
@@ -270,5 +273,6 @@ struct StoredPlan {
 crate::json_struct!(Account {
     id, name, billing_portal, base_plan, meetings;
     default: large_meetings, orders, last_user_id, groups, last_group_id;
-    read: users, audit
+    read: users, audit;
+    skip: history
 });

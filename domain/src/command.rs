@@ -101,6 +101,13 @@ pub enum Command {
         topic: String,
         start: Timestamp,
         duration_minutes: u32,
+        expected_participants: Option<u32>,
+    },
+    /// License Usage's actions: each user ends up Licensed (a Basic user
+    /// takes a paid seat) holding the Large Meetings given (`None`: none
+    /// given directly), all or none.
+    SetLargeMeetings {
+        changes: Vec<(UserId, Option<Capacity>)>,
     },
     /// The actor changes their own password (Profile): the current one,
     /// the new one twice, and 16 random bytes of salt for the new hash.
@@ -205,7 +212,8 @@ impl Command {
             | Command::DeleteGroup { .. }
             | Command::AddToGroup { .. }
             | Command::RemoveFromGroup { .. }
-            | Command::SetGroupRule { .. } => Permission::ManageUsers,
+            | Command::SetGroupRule { .. }
+            | Command::SetLargeMeetings { .. } => Permission::ManageUsers,
             Command::ScheduleMeeting { host, .. } if *host != actor => {
                 Permission::ManageOthersMeetings
             }
@@ -300,7 +308,15 @@ impl Account {
                 topic,
                 start,
                 duration_minutes,
-            } => self.schedule_meeting(&mut log, host, &topic, start, duration_minutes)?,
+                expected_participants,
+            } => self.schedule_meeting(
+                &mut log,
+                host,
+                &topic,
+                start,
+                (duration_minutes, expected_participants),
+            )?,
+            Command::SetLargeMeetings { changes } => self.set_large_meetings(&mut log, changes)?,
             Command::ChangePassword {
                 current,
                 new,

@@ -1,8 +1,8 @@
 //! The demo data seeded on first start (and restorable later): two accounts
 //! that use the two different billing portals.
 //!
-//! All demo users sign in with the password `Demo!2026`. Only salted
-//! Argon2id hashes of it are in this file; they were made with
+//! All demo users sign in with the password `Demo!2026`. Only a salted
+//! Argon2id hash of it is in this file; it was made with
 //! `cargo run --release -p portal-domain --example demo_hashes`.
 
 use crate::time::Duration;
@@ -47,7 +47,7 @@ const fn user(
 use BaseLicense::{Basic, Licensed};
 use Role::{Admin, Member, Owner};
 
-/// The demo users, in the order of [`DEMO_PASSWORD_HASHES`].
+/// The demo users (their ids in this order).
 pub const DEMO_USERS: [DemoUser; 29] = [
     user(
         ACME,
@@ -280,32 +280,46 @@ pub const DEMO_USERS: [DemoUser; 29] = [
     ),
 ];
 
-/// Argon2id hashes of `Demo!2026`, each with its own random salt, in the
-/// order of [`DEMO_USERS`].
-pub const DEMO_PASSWORD_HASHES: [&str; 29] = include!("demo_hashes.in");
+/// The salted Argon2id hash of `Demo!2026` every demo user starts with.
+/// One hash, not one per user: the password is published, so separate
+/// salts would hide nothing, and 28 more hashes (random, incompressible)
+/// were 1.4 KB of the first download. A password a user sets gets a salt of
+/// its own.
+pub const DEMO_PASSWORD_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$bUSnt5PybcYccHG78ps0eA$u9MKc7iPX4nCRaLaYTPWuIgabJ58qL+E6WY5AFI/Ksw";
 
-/// (host email, topic, days from now, hour of day UTC, duration in minutes)
-const DEMO_MEETINGS: [(&str, &str, i64, i64, u32); 9] = [
-    ("member@acme.example", "Quarterly Town Hall", 14, 15, 90),
-    ("owner@acme.example", "Board review", 3, 9, 60),
-    ("admin@acme.example", "IT office hours", 1, 13, 30),
+/// (host email, topic, days from now, hour of day UTC, duration in
+/// minutes, expected participants or 0)
+const DEMO_MEETINGS: [(&str, &str, i64, i64, u32, u32); 9] = [
+    (
+        "member@acme.example",
+        "Quarterly Town Hall",
+        14,
+        15,
+        90,
+        800,
+    ),
+    ("owner@acme.example", "Board review", 3, 9, 60, 12),
+    ("admin@acme.example", "IT office hours", 1, 13, 30, 0),
     (
         "emma.clark@acme.example",
         "Customer webinar: spring release",
         10,
         16,
         60,
+        0,
     ),
-    ("liam.baker@acme.example", "Sales kick-off", 21, 8, 120),
-    ("basic@acme.example", "Book club", 5, 17, 45),
-    ("member@globex.example", "Styrelsemöte", 7, 10, 120),
-    ("owner@globex.example", "Kvartalsgenomgång", 12, 9, 60),
+    ("liam.baker@acme.example", "Sales kick-off", 21, 8, 120, 450),
+    ("basic@acme.example", "Book club", 5, 17, 45, 0),
+    ("member@globex.example", "Styrelsemöte", 7, 10, 120, 9),
+    ("owner@globex.example", "Kvartalsgenomgång", 12, 9, 60, 0),
     (
         "erik.holm@globex.example",
         "Produktdemo för kunder",
         4,
         14,
         45,
+        180,
     ),
 ];
 
@@ -357,6 +371,7 @@ pub fn portal(now: Timestamp) -> Portal {
         last_user_id: 0,
         groups: Vec::new(),
         last_group_id: 0,
+        history: Default::default(),
     };
     let mut globex = Account {
         id: GLOBEX,
@@ -380,8 +395,10 @@ pub fn portal(now: Timestamp) -> Portal {
         last_user_id: 0,
         groups: Vec::new(),
         last_group_id: 0,
+        history: Default::default(),
     };
-    for (index, (demo, phc)) in DEMO_USERS.iter().zip(DEMO_PASSWORD_HASHES).enumerate() {
+    let password = PasswordHash::from_phc(DEMO_PASSWORD_HASH).expect("the demo hash is valid");
+    for (index, demo) in DEMO_USERS.iter().enumerate() {
         let account = if demo.account == ACME {
             &mut acme
         } else {
@@ -396,7 +413,7 @@ pub fn portal(now: Timestamp) -> Portal {
             billing_privilege: demo.billing_privilege,
             license: demo.license,
             large_meetings: None,
-            password: Some(PasswordHash::from_phc(phc).expect("demo hashes are valid")),
+            password: Some(password.clone()),
             membership: Default::default(),
         });
     }
@@ -424,7 +441,7 @@ pub fn portal(now: Timestamp) -> Portal {
         }
     }
     let midnight = Timestamp(now.millis() - now.millis().rem_euclid(Duration::days(1).0));
-    for (index, (host, topic, days, hour, minutes)) in DEMO_MEETINGS.iter().enumerate() {
+    for (index, (host, topic, days, hour, minutes, expected)) in DEMO_MEETINGS.iter().enumerate() {
         let host = Email::parse(host).expect("demo emails are valid");
         for account in [&mut acme, &mut globex] {
             if let Some(user) = account.user_by_email(&host) {
@@ -434,12 +451,97 @@ pub fn portal(now: Timestamp) -> Portal {
                     topic: (*topic).into(),
                     start: midnight + Duration::days(*days) + Duration::hours(*hour),
                     duration_minutes: *minutes,
+                    expected_participants: (*expected > 0).then_some(*expected),
                 };
                 account.meetings.push(meeting);
             }
         }
     }
+    for account in [&mut acme, &mut globex] {
+        seed_history(account, midnight);
+    }
     Portal {
         accounts: vec![acme, globex],
+    }
+}
+
+/// Recurring topics of the demo history, by account language.
+const HISTORY_TOPICS: [[&str; 6]; 2] = [
+    [
+        "Team sync",
+        "Project stand-up",
+        "Design review",
+        "One-to-one",
+        "Planning",
+        "Customer call",
+    ],
+    [
+        "Veckomöte",
+        "Projektavstämning",
+        "Designgenomgång",
+        "Enskilt samtal",
+        "Planering",
+        "Kundsamtal",
+    ],
+];
+
+/// Hosts whose demo history stands out: (email, topic, lowest peak,
+/// highest peak). Liam's sales meetings outgrow Acme's 300 participants,
+/// Emma's webinars never do (a Large Meetings license given to her would
+/// sit idle), and Erik's demos outgrow Globex's 100.
+const HISTORY_HOSTS: [(&str, &str, u32, u32); 3] = [
+    ("liam.baker@acme.example", "Sales all-hands", 320, 460),
+    ("emma.clark@acme.example", "Customer webinar", 150, 280),
+    ("erik.holm@globex.example", "Produktdemo", 120, 240),
+];
+
+/// 90 days of held meetings before `midnight`: each user hosts one
+/// recurring meeting a week, on a weekday and at an hour of their own, with
+/// peaks drawn from a fixed seed (the same history every time).
+fn seed_history(account: &mut Account, midnight: Timestamp) {
+    let mut seed: u64 = 0x2026_1206 ^ u64::from(account.id.0);
+    let mut next = move |below: u32| {
+        // splitmix64
+        seed = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = seed;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % u64::from(below.max(1))) as u32
+    };
+    let topics =
+        HISTORY_TOPICS[usize::from(account.billing_portal == BillingPortal::AccountManagement)];
+    let hosts: Vec<(UserId, &str, u32, u32, u32)> = (account.users.iter().enumerate())
+        .map(|(index, user)| {
+            let special = HISTORY_HOSTS.iter().find(|h| h.0 == user.email.as_str());
+            let (topic, low, high) = match special {
+                Some((_, topic, low, high)) => (*topic, *low, *high),
+                None if user.license == BaseLicense::Basic => (topics[index % 6], 3, 60),
+                // Well inside the base plan's capacity.
+                None => (
+                    topics[index % 6],
+                    4,
+                    (20 + (index as u32 * 37) % 160)
+                        .min(account.base_plan.meeting_capacity * 9 / 10),
+                ),
+            };
+            (user.id, topic, index as u32 % 5, low, high)
+        })
+        .collect();
+    for days_ago in (1..=90).rev() {
+        let day = Day::of(midnight).add_days(-days_ago);
+        let weekday = crate::usage::monday_of(day).days_until(day) as u32;
+        for (n, (host, topic, on, low, high)) in hosts.iter().enumerate() {
+            if weekday != *on {
+                continue;
+            }
+            let hour = 8 + (n as i64 % 9);
+            let start = day.start() + Duration::hours(hour);
+            let minutes = [30, 45, 60, 90][n % 4];
+            let peak = low + next(high - low + 1);
+            account
+                .history
+                .record(*host, topic, start, minutes, peak)
+                .expect("demo meetings are valid");
+        }
     }
 }

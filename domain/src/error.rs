@@ -98,6 +98,10 @@ pub enum DomainError {
     },
     HiddenCharacter,
     DurationOutOfRange,
+    /// Expected participants must be 1 to `max`.
+    ExpectedOutOfRange {
+        max: u32,
+    },
     StartInPast,
     CurrentPasswordMissing,
     WrongCurrentPassword,

@@ -232,8 +232,8 @@ pub enum FileProblem {
     },
     /// No heading, or no user rows.
     Empty,
-    /// The heading row cannot be read (not CSV or not UTF-8).
-    Unreadable(String),
+    /// The heading row is not UTF-8 text.
+    HeadingNotText,
     MissingColumn(Column),
     UnknownColumn(String),
     RepeatedColumn(Column),
@@ -388,7 +388,7 @@ impl Importer {
             .from_reader(Cursor::new(bytes));
         let headers = reader
             .headers()
-            .map_err(|e| ImportReport::file(FileProblem::Unreadable(e.to_string())))?
+            .map_err(|_| ImportReport::file(FileProblem::HeadingNotText))?
             .clone();
         if headers.iter().all(|h| h.trim().is_empty()) {
             return Err(ImportReport::file(FileProblem::Empty));
@@ -822,6 +822,7 @@ impl Account {
             last_user_id: self.last_user_id,
             groups: self.groups.clone(),
             last_group_id: self.last_group_id,
+            history: Default::default(),
         }
     }
 

@@ -11,7 +11,13 @@ pub struct Meeting {
     pub topic: String,
     pub start: Timestamp,
     pub duration_minutes: u32,
+    /// How many the host expects (1 to [`MAX_EXPECTED_PARTICIPANTS`]), if
+    /// they said: License Usage warns when it exceeds the capacity.
+    pub expected_participants: Option<u32>,
 }
+
+/// The most participants a meeting can be scheduled to expect.
+pub const MAX_EXPECTED_PARTICIPANTS: u32 = 100_000;
 
 /// What a meeting admits now, and would admit with another host (when a
 /// removed user's meetings move): see [`crate::Account::capacities_if_moved`].
@@ -36,5 +42,6 @@ crate::json_struct!(Meeting {
     host,
     topic,
     start,
-    duration_minutes
+    duration_minutes;
+    default: expected_participants
 });

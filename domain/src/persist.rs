@@ -14,14 +14,19 @@
 //! - `lmp.account.<id>.log.<n>`: activity-log entries `n*1000 ..` (oldest
 //!   first) as a JSON array; the log is only appended to, so only its last
 //!   chunk ever changes
+//! - `lmp.account.<id>.history.<YYYY-MM>` (schema 5): the meetings held that
+//!   month, about 9 code units each (see [`HistoryChunk`]); the account
+//!   record's `history` lists the months and keeps the summaries of months
+//!   older than a year (see `persist::history::encode_index`)
 //!
 //! so assigning one user rewrites one chunk of at most 1,000 users, the last
 //! log chunk, the account record and the meta record, however many users and
 //! log entries the account has. Schema 2 kept each account, users
 //! included, as one JSON record; schema 1 kept everything under
-//! `lmp.state`. Both are migrated. Schema 3 is schema 4 without groups: it
-//! is read as it is, and an older build finding schema 4 stays read-only
-//! rather than drop the groups on its next save.
+//! `lmp.state`. Both are migrated. Schema 3 is schema 4 without groups, and
+//! schema 4 is schema 5 without meeting history: both are read as they
+//! are, and an older build finding a newer schema stays read-only rather
+//! than drop what it does not know on its next save.
 
 use crate::audit::AuditEntry;
 use crate::billing::Term;
@@ -34,8 +39,11 @@ use crate::{
 use serde::Serialize;
 use thiserror::Error;
 
+mod history;
+pub use history::{history_chunks, history_key, history_key_prefix, HistoryChunk};
+
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 /// The record that says which schema, revision and accounts are stored.
 pub const META_KEY: &str = "lmp.meta";
 /// Where schema 1 kept the whole portal.
@@ -163,6 +171,7 @@ struct HeadOut<'a> {
     user_chunks: Vec<u32>,
     user_count: usize,
     log_count: usize,
+    history: String,
 }
 
 /// Read from the same text as the account (which ignores these fields).
@@ -182,6 +191,17 @@ impl Decode for UsersIndex {
                 log_count
             }
         ))
+    }
+}
+
+/// The account record's index of its history (absent before schema 5).
+struct HistoryIndex {
+    history: String,
+}
+
+impl Decode for HistoryIndex {
+    fn decode(r: &mut Reader<'_>) -> json::Result<Self> {
+        Ok(crate::decode_fields!(r, HistoryIndex { ; default: history }))
     }
 }
 
@@ -273,6 +293,28 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
                     ),
                 ));
             }
+            let held: HistoryIndex = json::from_str(&text).map_err(|e| malformed(&key, e))?;
+            let (count, months, summaries) =
+                history::decode_index(&held.history).map_err(|e| malformed(&key, e))?;
+            account.history.meetings = Vec::with_capacity(count);
+            account.history.summaries = summaries;
+            for month in months {
+                let key = history_key(*id, month);
+                let text = get(&key).ok_or_else(|| malformed(&key, "missing"))?;
+                history::decode_history(&text, month, &mut account.history)
+                    .map_err(|e| malformed(&key, e))?;
+            }
+            history::sort_history(&mut account.history);
+            if account.history.meetings.len() != count {
+                return Err(malformed(
+                    &key,
+                    format!(
+                        "{} past meetings stored, {} expected",
+                        account.history.meetings.len(),
+                        count
+                    ),
+                ));
+            }
             if account.users.len() != index.user_count {
                 return Err(malformed(
                     &key,
@@ -293,8 +335,8 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
         portal: Portal { accounts },
         revision: meta.revision,
         saved_at: meta.saved_at,
-        // Schema 3's records are schema 4's without groups: kept as they
-        // are (the next save writes the meta record as schema 4).
+        // Schema 3's and 4's records are schema 5's without groups or
+        // history: kept as they are (the next save writes schema 5).
         migrated_from: (header.schema < 3).then_some(header.schema),
     }))
 }
@@ -324,6 +366,8 @@ pub fn encode_account(account: &Account, chunks: &[UserChunk<'_>]) -> String {
     object.field("user_chunks", &numbers);
     object.field("user_count", &account.users.len());
     object.field("log_count", &account.audit.len());
+    let months: Vec<crate::Month> = history_chunks(account).iter().map(|c| c.month).collect();
+    object.field("history", &history::encode_index(&account.history, &months));
     object.end();
     out
 }
@@ -583,7 +627,12 @@ fn decode_users(text: &str, number: u32, out: &mut Vec<User>) -> Result<(), Stri
         .from_reader(rows.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut email = String::new();
-    while reader.read_record(&mut record).map_err(|e| e.to_string())? {
+    // (The csv crate's own messages would bring its and std's error texts
+    // into the wasm, for a detail only developers read.)
+    while reader
+        .read_record(&mut record)
+        .map_err(|_| "not CSV".to_string())?
+    {
         let row = || format!("row {}", record.position().map_or(0, |p| p.line()));
         if !(5..=6).contains(&record.len()) {
             return Err(format!("{}: {} cells", row(), record.len()));
@@ -646,6 +695,9 @@ pub fn encode_all(portal: &Portal, revision: u64, saved_at: Timestamp) -> Vec<(S
         }
         for (n, entries) in log_chunks(account).enumerate() {
             out.push((log_key(account.id, n), encode_log_chunk(entries)));
+        }
+        for chunk in history_chunks(account) {
+            out.push((chunk.key(account.id), chunk.encode()));
         }
         out.push((account_key(account.id), encode_account(account, &chunks)));
     }
@@ -772,6 +824,13 @@ mod tests {
                 user_chunks: chunks.iter().map(|c| c.number).collect(),
                 user_count: account.users.len(),
                 log_count: account.audit.len(),
+                history: history::encode_index(
+                    &account.history,
+                    &history_chunks(account)
+                        .iter()
+                        .map(|c| c.month)
+                        .collect::<Vec<_>>(),
+                ),
             })
             .unwrap();
             assert_eq!(encode_account(account, &chunks), serde);
@@ -809,16 +868,18 @@ mod tests {
             .into_iter()
             .map(|(k, _)| k)
             .collect();
-        assert_eq!(
-            keys,
-            [
-                "lmp.account.1.users.0",
-                "lmp.account.1",
-                "lmp.account.2.users.0",
-                "lmp.account.2",
-                "lmp.meta"
-            ]
-        );
+        // The demo history covers the 90 days before T0 (2027-01-15).
+        let months = ["2026-10", "2026-11", "2026-12", "2027-01"];
+        let mut expected = Vec::new();
+        for account in [1, 2] {
+            expected.push(format!("lmp.account.{account}.users.0"));
+            for month in months {
+                expected.push(format!("lmp.account.{account}.history.{month}"));
+            }
+            expected.push(format!("lmp.account.{account}"));
+        }
+        expected.push("lmp.meta".into());
+        assert_eq!(keys, expected);
     }
 
     #[test]
@@ -1244,9 +1305,10 @@ mod tests {
 
     #[test]
     fn schema_2_data_is_migrated_without_losing_anything() {
-        // Schema 2 had no groups.
+        // Schema 2 had no groups and no history.
         let mut portal = demo::portal(T0);
         for account in &mut portal.accounts {
+            account.history = Default::default();
             account.groups.clear();
             account.last_group_id = 0;
             for user in &mut account.users {
@@ -1302,6 +1364,119 @@ mod tests {
         }
     }
 
+    /// `n` held meetings over the last year of 50,000 users, as the
+    /// benchmark makes them (one topic in 40, a peak of up to 1,200).
+    fn with_history(n: u32) -> Portal {
+        let mut portal = demo::portal(T0);
+        let account = &mut portal.accounts[0];
+        account.history = Default::default();
+        let topics: Vec<String> = (0..40).map(|i| format!("Topic {i}")).collect();
+        let year = crate::time::Duration::days(365).millis();
+        for i in 0..n {
+            let at = T0.millis() - year + i64::from(i) * (year / i64::from(n.max(1)));
+            let at = Timestamp(at - at % 60_000);
+            let host = UserId(1 + (i * 7919) % 50_000);
+            let peak = (i * 37) % 1200;
+            account
+                .history
+                .record(host, &topics[i as usize % 40], at, 15 + i % 120, peak)
+                .unwrap();
+        }
+        portal
+    }
+
+    #[test]
+    fn held_meetings_round_trip_in_about_nine_code_units_each() {
+        let portal = with_history(200_000);
+        let pairs = encode_all(&portal, 3, T0);
+        let units: usize = pairs
+            .iter()
+            .filter(|(k, _)| k.starts_with("lmp.account.1.history."))
+            .map(|(_, t)| t.encode_utf16().count())
+            .sum();
+        let per_meeting = units as f64 / 200_000.0;
+        assert!(
+            per_meeting < 10.0,
+            "{per_meeting:.2} code units per meeting"
+        );
+        eprintln!("{per_meeting:.2} UTF-16 code units per held meeting");
+        let months = (pairs.iter())
+            .filter(|(k, _)| k.starts_with("lmp.account.1.history."))
+            .count();
+        assert!((12..=13).contains(&months), "{months} month keys");
+        let stored = read(&store(pairs)).unwrap().unwrap();
+        assert_eq!(stored.portal, portal);
+    }
+
+    #[test]
+    fn summaries_of_old_months_are_kept_in_the_account_record() {
+        let mut portal = with_history(2_000);
+        let account = &mut portal.accounts[0];
+        assert!(account.history.summarise(Day::of(T0)));
+        assert!(!account.history.summaries.is_empty());
+        let stored = read(&store(encode_all(&portal, 3, T0))).unwrap().unwrap();
+        assert_eq!(stored.portal, portal);
+    }
+
+    #[test]
+    fn schema_4_data_has_no_history_and_reads_as_it_is() {
+        let mut portal = demo::portal(T0);
+        for account in &mut portal.accounts {
+            account.history = Default::default();
+        }
+        let mut map = store(encode_all(&portal, 2, T0));
+        // What schema 4 wrote: no history fields in the account records.
+        for account in &portal.accounts {
+            let key = account_key(account.id);
+            let text = map[&key].replace(r#","history":"AA""#, "");
+            assert!(!text.contains("history"));
+            map.insert(key, text);
+        }
+        let meta = map[META_KEY].replace(r#""schema":5"#, r#""schema":4"#);
+        map.insert(META_KEY.into(), meta);
+        let stored = read(&map).unwrap().unwrap();
+        assert_eq!(stored.portal, portal);
+        assert_eq!(stored.migrated_from, None);
+    }
+
+    #[test]
+    fn a_damaged_or_missing_history_month_is_reported_with_its_key() {
+        let portal = demo::portal(T0);
+        let pairs = encode_all(&portal, 1, T0);
+        let (key, text) = pairs
+            .iter()
+            .find(|(k, _)| k.contains(".history."))
+            .unwrap()
+            .clone();
+        let (meetings, topics) = text.split_once('\n').unwrap();
+        let damaged = [
+            String::new(),
+            meetings.to_string(),
+            format!("{}*\n{topics}", meetings),
+            format!("{}\n{topics}", &meetings[..meetings.len() - 1]),
+            // A topic index beyond the record of topics.
+            format!("BAAAAAAAz\n{topics}"),
+            // Minute 262,143 of a month.
+            format!("B___AAAA\n{topics}"),
+            // A duration of 0 and a peak above 100,000.
+            format!("BAAAAAB\n{topics}"),
+            format!("BAAAAB_____A\n{topics}"),
+        ];
+        for text in damaged {
+            let mut map = store(pairs.clone());
+            map.insert(key.clone(), text.clone());
+            assert!(
+                matches!(read(&map), Err(DecodeError::Malformed { ref record, .. }) if *record == key),
+                "{text:?}"
+            );
+        }
+        let mut map = store(pairs.clone());
+        map.remove(&key);
+        assert!(
+            matches!(read(&map), Err(DecodeError::Malformed { ref record, .. }) if *record == key)
+        );
+    }
+
     proptest! {
         #[test]
         fn decoding_arbitrary_text_in_any_key_never_panics(
@@ -1314,6 +1489,17 @@ mod tests {
             if let Some(t) = legacy { map.insert(LEGACY_STATE_KEY.to_string(), t); }
             if let Some(t) = account { map.insert("lmp.account.1".to_string(), t); }
             let _ = read(&map);
+        }
+
+        #[test]
+        fn decoding_arbitrary_history_months_never_panics(text in ".{0,300}", digits in "[A-Za-z0-9_-]{0,60}") {
+            let pairs = encode_all(&demo::portal(T0), 1, T0);
+            let key = pairs.iter().find(|(k, _)| k.contains(".history.")).unwrap().0.clone();
+            for text in [text, format!("{digits}\nA,B")] {
+                let mut map = store(pairs.clone());
+                map.insert(key.clone(), text);
+                let _ = read(&map);
+            }
         }
 
         #[test]

@@ -40,9 +40,10 @@ fn kind(command: &Command) -> usize {
         Command::RemoveFromGroup { .. } => 17,
         Command::SetGroupRule { .. } => 18,
         Command::UpdateUsers { .. } => 19,
+        Command::SetLargeMeetings { .. } => 20,
     }
 }
-const KINDS: usize = 20;
+const KINDS: usize = 21;
 
 /// One command of every kind, aimed at other users of the account (never at
 /// the actor), so a refusal can only come from the actor's role.
@@ -130,6 +131,7 @@ fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
             topic: "Planning".into(),
             start: now() + portal_domain::time::Duration::days(1),
             duration_minutes: 30,
+            expected_participants: None,
         },
         Command::ChangePassword {
             current: Secret::new("Demo!2026"),
@@ -159,6 +161,9 @@ fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
                 capacity: Capacity::P500,
                 workplace: false,
             }),
+        },
+        Command::SetLargeMeetings {
+            changes: vec![(liam, Some(Capacity::P500))],
         },
     ]
 }
@@ -220,7 +225,7 @@ fn every_command_refuses_exactly_the_actors_without_its_permission_and_changes_n
             }
         }
     }
-    assert_eq!(tried, 5 * 22);
+    assert_eq!(tried, 5 * 23);
 }
 
 #[test]
@@ -242,8 +247,9 @@ fn billing_needs_the_billing_privilege_users_need_an_admin_and_anyone_acts_for_t
             &[ManageUsers; 9],
             // Their own meeting, their own password.
             &[Themselves; 2],
-            // Groups: add, rename, delete, members in and out, the rule.
-            &[ManageUsers; 6],
+            // Groups: add, rename, delete, members in and out, the rule;
+            // License Usage's actions.
+            &[ManageUsers; 7],
         ]
         .concat()
     );
@@ -256,6 +262,7 @@ fn billing_needs_the_billing_privilege_users_need_an_admin_and_anyone_acts_for_t
         topic: "Planning".into(),
         start: now() + portal_domain::time::Duration::days(1),
         duration_minutes: 30,
+        expected_participants: None,
     };
     assert_eq!(for_liam.permission(member), ManageOthersMeetings);
     assert_eq!(for_liam.permission(liam), Themselves);
@@ -275,6 +282,7 @@ fn a_member_cannot_schedule_for_someone_else_and_nobody_acts_from_outside() {
             topic: "Not mine".into(),
             start: now() + portal_domain::time::Duration::days(1),
             duration_minutes: 30,
+            expected_participants: None,
         },
     );
     assert_eq!(result, Err(DomainError::NotYourMeeting));

@@ -838,6 +838,7 @@ fn meetings_are_scheduled_by_their_host_or_an_admin() {
         topic: topic.into(),
         start,
         duration_minutes: minutes,
+        expected_participants: None,
     };
     acme.execute(member, now(), schedule(member, " All hands ", later, 60))
         .unwrap();
@@ -1515,6 +1516,7 @@ fn names_and_topics_are_text_of_bounded_length_without_hidden_characters() {
         topic,
         start: now() + portal_domain::time::Duration::days(1),
         duration_minutes: 30,
+        expected_participants: None,
     };
     assert_eq!(
         refused(&mut acme, ADMIN, schedule("t".repeat(201))),

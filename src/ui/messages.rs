@@ -366,6 +366,10 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
         DomainError::DurationOutOfRange => {
             td_string!(locale, messages.domain.duration_out_of_range).to_string()
         }
+        DomainError::ExpectedOutOfRange { max } => fill(
+            td_string!(locale, messages.domain.expected_out_of_range),
+            &[("max", &format::count_in(locale, *max))],
+        ),
         DomainError::StartInPast => td_string!(locale, messages.domain.start_in_past).to_string(),
         DomainError::NameTooLong { max } => fill(
             td_string!(locale, messages.domain.name_too_long),
@@ -1117,10 +1121,9 @@ pub fn import_file_problem(locale: Locale, problem: &FileProblem) -> String {
             })],
         ),
         FileProblem::Empty => td_string!(locale, messages.import.no_users).to_string(),
-        FileProblem::Unreadable(reason) => fill(
-            td_string!(locale, messages.import.unreadable),
-            &[("reason", &reason.clone())],
-        ),
+        FileProblem::HeadingNotText => {
+            td_string!(locale, messages.import.heading_not_text).to_string()
+        }
         FileProblem::MissingColumn(column) => fill(
             td_string!(locale, messages.import.missing_column),
             &[("column", &column.heading())],

@@ -111,3 +111,25 @@ pub fn with_group(mut acme: Account, members: usize) -> (Account, portal_domain:
     run(&mut acme, Command::AddToGroup { group, users });
     (acme, group)
 }
+
+/// `meetings` held meetings over the year before [`now`], hosted by the
+/// imported users (one in four hosts), in 40 recurring topics, with peaks
+/// of up to 1,200: a year of a 50,000-user account's meetings.
+pub fn with_history(mut account: Account, meetings: u32) -> Account {
+    use portal_domain::time::Duration;
+    let hosts: Vec<UserId> = account.users.iter().map(|u| u.id).step_by(4).collect();
+    let topics: Vec<String> = (0..40).map(|i| format!("Recurring topic {i}")).collect();
+    let year = Duration::days(365).millis();
+    let step = year / i64::from(meetings);
+    for i in 0..meetings {
+        let at = now().millis() - year + i64::from(i) * step;
+        let start = Timestamp(at - at.rem_euclid(60_000));
+        let host = hosts[(i as usize * 7919) % hosts.len()];
+        let peak = (i * 37) % 1_200;
+        account
+            .history
+            .record(host, &topics[i as usize % 40], start, 15 + i % 120, peak)
+            .unwrap();
+    }
+    account
+}

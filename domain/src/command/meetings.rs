@@ -2,6 +2,7 @@
 
 use super::Log;
 use crate::audit::{AuditAction, AuditTarget};
+use crate::meeting::MAX_EXPECTED_PARTICIPANTS;
 use crate::text::{self, TextProblem, MAX_TOPIC_CHARS};
 use crate::{Account, DomainError, Meeting, MeetingId, Timestamp, UserId};
 
@@ -13,7 +14,7 @@ impl Account {
         host: UserId,
         topic: &str,
         start: Timestamp,
-        duration_minutes: u32,
+        (duration_minutes, expected_participants): (u32, Option<u32>),
     ) -> Result<(), DomainError> {
         let host = self.member(host)?.id;
         let topic = match text::check(topic, MAX_TOPIC_CHARS) {
@@ -25,6 +26,11 @@ impl Account {
         if !(1..=24 * 60).contains(&duration_minutes) {
             return Err(DomainError::DurationOutOfRange);
         }
+        if expected_participants.is_some_and(|n| !(1..=MAX_EXPECTED_PARTICIPANTS).contains(&n)) {
+            return Err(DomainError::ExpectedOutOfRange {
+                max: MAX_EXPECTED_PARTICIPANTS,
+            });
+        }
         if start <= log.at {
             return Err(DomainError::StartInPast);
         }
@@ -35,6 +41,7 @@ impl Account {
             topic: topic.to_string(),
             start,
             duration_minutes,
+            expected_participants,
         });
         log.push(
             AuditTarget::Named(topic.to_string()),

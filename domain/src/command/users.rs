@@ -229,6 +229,39 @@ impl Account {
         Ok(())
     }
 
+    /// License Usage's actions: each user ends up Licensed (a Basic user
+    /// takes a paid seat) with the Large Meetings given directly, all or
+    /// none, checked and logged as an update import's changes are (without
+    /// its import entry). A license one user gives back can go to another
+    /// in the same change.
+    pub(super) fn set_large_meetings(
+        &mut self,
+        log: &mut Log,
+        changes: Vec<(UserId, Option<Capacity>)>,
+    ) -> Result<(), DomainError> {
+        let updates: Vec<UserUpdate> = (changes.into_iter())
+            .map(|(user, large_meetings)| UserUpdate {
+                user,
+                first_name: None,
+                last_name: None,
+                license: Some(BaseLicense::Licensed),
+                large_meetings: Some(large_meetings),
+                role: None,
+                group: None,
+            })
+            .collect();
+        self.check_updates(log.actor.id, &updates)?;
+        let mut changes = Vec::new();
+        for update in updates {
+            self.apply_update(update, &mut changes);
+        }
+        let each = changes.len() <= super::MAX_AUTOMATIC_ENTRIES;
+        for (target, action) in super::user_entries(changes, each) {
+            log.push(target, action);
+        }
+        Ok(())
+    }
+
     /// Makes one checked update (its group aside), adding its role,
     /// license and add-on changes to `changes`; whether anything changed.
     fn apply_update(

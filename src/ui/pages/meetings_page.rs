@@ -180,6 +180,7 @@ fn ScheduleMeetingForm() -> impl IntoView {
             topic: topic_input.value(),
             start: at,
             duration_minutes: minutes,
+            expected_participants: None,
         };
         match who.dispatch(command) {
             Ok(_) => {

@@ -54,7 +54,7 @@ test("demo data is seeded on first start and no password is stored as plain text
     return all;
   });
   const meta = JSON.parse(stored["lmp.meta"]);
-  expect(meta.schema).toBe(4);
+  expect(meta.schema).toBe(5);
   expect(meta.accounts).toEqual([1, 2]);
   const accounts = meta.accounts.map((id: number) => JSON.parse(stored[`lmp.account.${id}`]));
   expect(accounts.map((a: { name: string }) => a.name)).toEqual(["Acme Inc.", "Globex AB"]);
@@ -67,6 +67,15 @@ test("demo data is seeded on first start and no password is stored as plain text
   expect(rows).toHaveLength(29);
   for (const row of rows) expect(row).toMatch(/,"\$argon2id\$v=19\$m=19456,t=2,p=1\$[^"]+"$/);
   expect(JSON.stringify(stored)).not.toContain(PASSWORD);
+  // 90 days of held meetings, one key per month (four months at most), in
+  // each account, listed in its record; each meeting about 9 characters.
+  for (const [index, account] of accounts.entries()) {
+    const months = Object.keys(stored).filter((k) => k.startsWith(`lmp.account.${index + 1}.history.`));
+    expect(months.length).toBeGreaterThanOrEqual(3);
+    expect(months.length).toBeLessThanOrEqual(4);
+    for (const key of months) expect(key).toMatch(/\.history\.\d{4}-\d{2}$/);
+    expect(account.history).toMatch(/^[A-Za-z0-9_-]+$/);
+  }
 });
 
 test("signing in with different letter case and Enter works, and the session survives a reload", async ({ page }) => {
