@@ -219,14 +219,6 @@ fn domain(c: &mut Criterion) {
     group.bench_function("right-sizing over 30 days", |b| {
         b.iter(|| black_box(held.right_sizing(now(), 30)))
     });
-    group.bench_function("storage codec: encode the history (12 months)", |b| {
-        b.iter(|| {
-            persist::history_chunks(&held)
-                .iter()
-                .map(|c| c.encode().len())
-                .sum::<usize>()
-        })
-    });
     group.finish();
 }
 
