@@ -54,6 +54,8 @@ pub const KEY_PREFIX: &str = "lmp.";
 pub const USERS_PER_CHUNK: u32 = 1000;
 /// Activity-log entries per stored chunk.
 pub const ENTRIES_PER_LOG_CHUNK: usize = 1000;
+/// The most items a count read from storage reserves room for in advance.
+const MAX_RESERVED: usize = 1 << 20;
 
 /// A save writes one key at a time. Before the first, it writes here what
 /// each key held before (the journal); after the meta record, the last
@@ -269,13 +271,15 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
         }
         if header.schema >= 3 {
             let index: UsersIndex = json::from_str(&text).map_err(|e| malformed(&key, e))?;
-            account.users = Vec::with_capacity(index.user_count);
+            // The counts are checked once read: a damaged or hostile record
+            // must not reserve more than a real store could hold.
+            account.users = Vec::with_capacity(index.user_count.min(MAX_RESERVED));
             for chunk in index.user_chunks {
                 let key = users_key(*id, chunk);
                 let text = get(&key).ok_or_else(|| malformed(&key, "missing"))?;
                 decode_users(&text, chunk, &mut account.users).map_err(|e| malformed(&key, e))?;
             }
-            account.audit = Vec::with_capacity(index.log_count);
+            account.audit = Vec::with_capacity(index.log_count.min(MAX_RESERVED));
             for chunk in 0..index.log_count.div_ceil(ENTRIES_PER_LOG_CHUNK) {
                 let key = log_key(*id, chunk);
                 let text = get(&key).ok_or_else(|| malformed(&key, "missing"))?;
@@ -296,7 +300,7 @@ pub fn decode(get: impl Fn(&str) -> Option<String>) -> Result<Option<Stored>, De
             let held: HistoryIndex = json::from_str(&text).map_err(|e| malformed(&key, e))?;
             let (count, months, summaries) =
                 history::decode_index(&held.history).map_err(|e| malformed(&key, e))?;
-            account.history.meetings = Vec::with_capacity(count);
+            account.history.meetings = Vec::new();
             account.history.summaries = summaries;
             for month in months {
                 let key = history_key(*id, month);
@@ -1437,6 +1441,44 @@ mod tests {
         let stored = read(&map).unwrap().unwrap();
         assert_eq!(stored.portal, portal);
         assert_eq!(stored.migrated_from, None);
+    }
+
+    #[test]
+    fn counts_no_store_could_hold_are_refused_without_reserving_memory() {
+        let portal = demo::portal(T0);
+        let pairs = encode_all(&portal, 1, T0);
+        let key = account_key(portal.accounts[0].id);
+        let record = pairs.iter().find(|(k, _)| *k == key).unwrap().1.clone();
+        let mut huge = String::new();
+        for n in [u32::MAX, 0] {
+            history::push_number_for_tests(&mut huge, n);
+        }
+        for (from, to) in [
+            (
+                r#""user_count":20"#.to_string(),
+                r#""user_count":18446744073709551615"#.to_string(),
+            ),
+            (
+                r#""log_count":0"#.to_string(),
+                r#""log_count":18446744073709551615"#.to_string(),
+            ),
+            (
+                format!(
+                    r#""history":"{}"#,
+                    &record.split(r#""history":""#).nth(1).unwrap()[..2]
+                ),
+                format!(r#""history":"{huge}"#),
+            ),
+        ] {
+            assert!(record.contains(&from), "{from}");
+            let mut map = store(pairs.clone());
+            map.insert(key.clone(), record.replacen(&from, &to, 1));
+            // (Too many log entries is found missing at the first log key.)
+            assert!(
+                matches!(read(&map), Err(DecodeError::Malformed { .. })),
+                "{to}"
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,6 @@
 //! suggestion to step down never puts an upcoming meeting at risk.
 
 use crate::billing::LineStatus;
-use crate::history::PastMeeting;
 use crate::time::Duration;
 use crate::{Account, BaseLicense, Capacity, Day, Meeting, Timestamp, User, UserId};
 use std::collections::HashMap;
@@ -120,10 +119,11 @@ impl Account {
     }
 
     /// Upcoming meetings (not yet ended at `now`) whose expected
-    /// participants exceed what their host admits (a line with users cannot
-    /// be cancelled or reduced below them, so that is what they will admit), earliest first, each
+    /// participants exceed what their host admits, earliest first, each
     /// with its fix: the smallest capacity that fits and has a free license,
-    /// or the one to buy.
+    /// a paid seat, or the one to buy. (A line cannot be cancelled or
+    /// reduced below the users holding it, so what a host admits now is
+    /// what they will admit then.)
     pub fn at_risk(&self, now: Timestamp) -> Vec<AtRisk<'_>> {
         let mut risks = Vec::new();
         for meeting in &self.meetings {
@@ -329,15 +329,5 @@ impl Account {
             }
         }
         out
-    }
-
-    /// The held meetings hosted by `host`, newest first.
-    pub fn past_meetings_of(&self, host: UserId) -> Vec<&PastMeeting> {
-        self.history
-            .meetings
-            .iter()
-            .rev()
-            .filter(|m| m.host == host)
-            .collect()
     }
 }

@@ -75,6 +75,11 @@ fn push_number(out: &mut String, n: u32) {
     }
 }
 
+#[cfg(test)]
+pub(super) fn push_number_for_tests(out: &mut String, n: u32) {
+    push_number(out, n)
+}
+
 /// A number of `width` 6-bit digits.
 fn push_fixed(out: &mut String, n: u32, width: u32) {
     for i in (0..width).rev() {
