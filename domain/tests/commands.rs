@@ -11,21 +11,6 @@ mod common;
 
 use common::*;
 
-fn buy(account: &mut Account, capacity: Capacity, n: u32, cycle: BillingCycle) {
-    let owner = id(account, OWNER);
-    account
-        .execute(
-            owner,
-            now(),
-            Command::PurchaseLargeMeetings {
-                capacity,
-                quantity: q(n),
-                cycle,
-            },
-        )
-        .unwrap();
-}
-
 fn assign(account: &mut Account, email: &str, capacity: Capacity) -> Result<(), DomainError> {
     let (admin, user) = (id(account, ADMIN), id(account, email));
     account

@@ -6,23 +6,11 @@ use proptest::prelude::*;
 
 mod common;
 
-use common::{acme, id, now, q, EMMA, LIAM, OWNER};
+use common::{acme, buy, id, now, EMMA, LIAM, OWNER};
 
 fn run(account: &mut Account, command: Command) {
     let owner = id(account, OWNER);
     account.execute(owner, now(), command).unwrap();
-}
-
-fn buy(account: &mut Account, capacity: Capacity, n: u32, cycle: BillingCycle) {
-    let quantity = q(n);
-    run(
-        account,
-        Command::PurchaseLargeMeetings {
-            capacity,
-            quantity,
-            cycle,
-        },
-    );
 }
 
 fn day(y: i32, m: u8, d: u8) -> Day {

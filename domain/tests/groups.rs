@@ -9,25 +9,13 @@ use proptest::prelude::*;
 
 mod common;
 
-use common::{acme, id, now, q, EMMA, LIAM, MEMBER, OWNER};
+use common::{acme, buy, id, now, q, EMMA, LIAM, MEMBER, OWNER};
 
 fn run(account: &mut Account, command: Command) -> Result<Vec<AuditAction>, DomainError> {
     let owner = id(account, OWNER);
     account
         .execute(owner, now(), command)
         .map(|outcome| outcome.entries.into_iter().map(|e| e.action).collect())
-}
-
-fn buy(account: &mut Account, capacity: Capacity, n: u32) {
-    run(
-        account,
-        Command::PurchaseLargeMeetings {
-            capacity,
-            quantity: q(n),
-            cycle: BillingCycle::Annual,
-        },
-    )
-    .unwrap();
 }
 
 fn group(account: &Account, name: &str) -> GroupId {
@@ -49,7 +37,7 @@ fn held(account: &Account, email: &str) -> Option<Capacity> {
 fn a_rule_covers_every_member_it_can_and_lists_the_rest_with_the_reason() {
     let mut account = acme();
     let events = group(&account, "Events");
-    buy(&mut account, Capacity::P1000, 2);
+    buy(&mut account, Capacity::P1000, 2, BillingCycle::Annual);
     let actions = run(
         &mut account,
         Command::SetGroupRule {
@@ -105,7 +93,7 @@ fn basic_members_wait_unless_the_rule_includes_zoom_workplace() {
     let mut account = acme();
     let sales = group(&account, "Sales");
     let zoe = "zoe.patel@acme.example";
-    buy(&mut account, Capacity::P500, 5);
+    buy(&mut account, Capacity::P500, 5, BillingCycle::Annual);
     run(
         &mut account,
         Command::SetGroupRule {
@@ -151,8 +139,8 @@ fn basic_members_wait_unless_the_rule_includes_zoom_workplace() {
 fn a_direct_assignment_stays_under_a_larger_group_rule_and_returns_when_it_ends() {
     let mut account = acme();
     let events = group(&account, "Events");
-    buy(&mut account, Capacity::P500, 1);
-    buy(&mut account, Capacity::P3000, 3);
+    buy(&mut account, Capacity::P500, 1, BillingCycle::Annual);
+    buy(&mut account, Capacity::P3000, 3, BillingCycle::Annual);
     let liam = id(&account, LIAM);
     run(
         &mut account,
@@ -223,7 +211,7 @@ fn a_direct_assignment_stays_under_a_larger_group_rule_and_returns_when_it_ends(
 fn deleting_a_group_takes_what_it_gave_and_keeps_the_rest() {
     let mut account = acme();
     let events = group(&account, "Events");
-    buy(&mut account, Capacity::P1000, 5);
+    buy(&mut account, Capacity::P1000, 5, BillingCycle::Annual);
     run(
         &mut account,
         Command::SetGroupRule {
@@ -312,7 +300,7 @@ fn group_names_are_checked_like_user_names_and_unique_in_any_case() {
 fn a_rule_over_many_members_is_logged_as_a_count() {
     let mut account = acme();
     let events = group(&account, "Events");
-    buy(&mut account, Capacity::P500, 400);
+    buy(&mut account, Capacity::P500, 400, BillingCycle::Annual);
     let mut users = Vec::new();
     for n in 0..300 {
         run(
@@ -421,7 +409,7 @@ fn three_groups_owning_every_capacity() -> Account {
     )
     .unwrap();
     for capacity in Capacity::ALL {
-        buy(&mut account, capacity, 1);
+        buy(&mut account, capacity, 1, BillingCycle::Annual);
     }
     account
 }

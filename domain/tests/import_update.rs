@@ -12,7 +12,7 @@ use proptest::prelude::*;
 
 mod common;
 
-use common::{acme, id, now, q, ADMIN, BASIC, EMMA, LIAM, MEMBER, NOAH, OWNER};
+use common::{acme, buy, id, now, ADMIN, BASIC, EMMA, LIAM, MEMBER, NOAH, OWNER};
 
 fn check(account: &Account, mode: ImportMode, text: &str) -> Result<Checked, ImportReport> {
     let owner = id(account, OWNER);
@@ -34,16 +34,6 @@ fn apply(account: &mut Account, mode: ImportMode, text: &str) -> (ImportPreview,
     (checked.preview, actions)
 }
 
-fn buy(account: &mut Account, capacity: Capacity, n: u32) {
-    let owner = id(account, OWNER);
-    let command = Command::PurchaseLargeMeetings {
-        capacity,
-        quantity: q(n),
-        cycle: BillingCycle::Annual,
-    };
-    account.execute(owner, now(), command).unwrap();
-}
-
 fn user<'a>(account: &'a Account, email: &str) -> &'a portal_domain::User {
     account.user(id(account, email)).unwrap()
 }
@@ -57,7 +47,7 @@ fn problems(report: &ImportReport) -> Vec<(u64, Option<Column>, RowError)> {
 #[test]
 fn an_update_changes_what_its_cells_say_and_leaves_empty_cells_alone() {
     let mut account = acme();
-    buy(&mut account, Capacity::P1000, 2);
+    buy(&mut account, Capacity::P1000, 2, BillingCycle::Annual);
     let before = account.clone();
     let (preview, actions) = apply(
         &mut account,
@@ -136,7 +126,7 @@ fn an_update_changes_what_its_cells_say_and_leaves_empty_cells_alone() {
 #[test]
 fn none_or_becoming_basic_takes_large_meetings_away_and_frees_the_license() {
     let mut account = acme();
-    buy(&mut account, Capacity::P500, 2);
+    buy(&mut account, Capacity::P500, 2, BillingCycle::Annual);
     apply(
         &mut account,
         ImportMode::Update,
@@ -227,7 +217,7 @@ fn every_row_that_cannot_be_updated_is_named_with_its_reason() {
 #[test]
 fn more_licenses_than_are_free_refuse_the_whole_file_and_change_nobody() {
     let mut account = acme();
-    buy(&mut account, Capacity::P1000, 1);
+    buy(&mut account, Capacity::P1000, 1, BillingCycle::Annual);
     let before = account.clone();
     let report = update(
         &account,
@@ -332,7 +322,7 @@ fn adding_users_with_a_group_column_creates_missing_groups_once() {
 #[test]
 fn joining_a_group_with_a_rule_by_import_covers_the_new_members() {
     let mut account = acme();
-    buy(&mut account, Capacity::P3000, 5);
+    buy(&mut account, Capacity::P3000, 5, BillingCycle::Annual);
     let owner = id(&account, OWNER);
     let events = account.group_by_name("Events").unwrap().id;
     account
@@ -375,7 +365,7 @@ fn set_rule(account: &mut Account, group: &str, capacity: Capacity, workplace: b
 #[test]
 fn an_export_imported_back_as_an_update_changes_nobody_even_with_group_rules() {
     let mut account = acme();
-    buy(&mut account, Capacity::P1000, 5);
+    buy(&mut account, Capacity::P1000, 5, BillingCycle::Annual);
     // Sales gives Zoom Workplace and Large Meetings 1,000: Zoe is Basic.
     set_rule(&mut account, "Sales", Capacity::P1000, true);
     let zoe = user(&account, "zoe.patel@acme.example");
@@ -394,8 +384,8 @@ fn an_export_imported_back_as_an_update_changes_nobody_even_with_group_rules() {
 #[test]
 fn a_grant_hidden_under_a_larger_group_rule_frees_no_license_for_another_user() {
     let mut account = acme();
-    buy(&mut account, Capacity::P500, 1);
-    buy(&mut account, Capacity::P1000, 5);
+    buy(&mut account, Capacity::P500, 1, BillingCycle::Annual);
+    buy(&mut account, Capacity::P1000, 5, BillingCycle::Annual);
     // Liam holds the one 500 directly, then Sales gives him 1,000 on top.
     apply(
         &mut account,
@@ -428,7 +418,7 @@ fn a_grant_hidden_under_a_larger_group_rule_frees_no_license_for_another_user() 
 #[test]
 fn many_changes_are_logged_as_one_entry_per_kind_with_the_count() {
     let mut account = acme();
-    buy(&mut account, Capacity::P500, 200);
+    buy(&mut account, Capacity::P500, 200, BillingCycle::Annual);
     let mut text = String::from("Email,User Type,Large Meetings\n");
     let licensed: Vec<String> = (account.users.iter())
         .filter(|u| u.license == BaseLicense::Licensed && u.role != Role::Owner)
@@ -491,7 +481,7 @@ proptest! {
     ) {
         let mut account = acme();
         if p500 > 0 {
-            buy(&mut account, Capacity::P500, p500);
+            buy(&mut account, Capacity::P500, p500, BillingCycle::Annual);
         }
         let emails: Vec<String> = account.users.iter().map(|u| u.email.to_string()).collect();
         let mut text = String::from("Email,User Type,Large Meetings,Role,Group\n");

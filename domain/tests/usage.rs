@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{acme, acme_with_p500_line, id, now, q, ADMIN, BASIC, EMMA, LIAM, MEMBER, OWNER};
+use common::{acme, acme_with_p500_line, buy, id, now, ADMIN, BASIC, EMMA, LIAM, MEMBER};
 use portal_domain::time::Duration;
 use portal_domain::usage::{fitting, monday_of, Change, Fix};
 use portal_domain::{
@@ -11,21 +11,6 @@ use portal_domain::{
     MeetingId, Timestamp, UserId,
 };
 use proptest::prelude::*;
-
-fn buy(account: &mut Account, capacity: Capacity, n: u32) {
-    let owner = id(account, OWNER);
-    account
-        .execute(
-            owner,
-            now(),
-            Command::PurchaseLargeMeetings {
-                capacity,
-                quantity: q(n),
-                cycle: BillingCycle::Monthly,
-            },
-        )
-        .unwrap();
-}
 
 fn set(account: &mut Account, changes: Vec<(UserId, Option<Capacity>)>) -> Result<(), DomainError> {
     let admin = id(account, ADMIN);
@@ -52,8 +37,8 @@ fn the_demo_town_hall_is_at_risk_and_needs_a_purchase_until_a_fitting_license_is
         .unwrap();
     assert_eq!(kick_off.fix, Fix::Buy(Capacity::P500));
 
-    buy(&mut acme, Capacity::P500, 1);
-    buy(&mut acme, Capacity::P3000, 1);
+    buy(&mut acme, Capacity::P500, 1, BillingCycle::Monthly);
+    buy(&mut acme, Capacity::P3000, 1, BillingCycle::Monthly);
     let fixes: Vec<Fix> = acme.at_risk(now()).iter().map(|r| r.fix).collect();
     // The smallest owned capacity that fits and has a free license.
     assert_eq!(
@@ -128,7 +113,7 @@ fn right_sizing_finds_the_host_who_outgrew_300_and_the_idle_license() {
         "Emma holds nothing yet"
     );
 
-    buy(&mut acme, Capacity::P500, 2);
+    buy(&mut acme, Capacity::P500, 2, BillingCycle::Monthly);
     set(&mut acme, vec![(emma, Some(Capacity::P500))]).unwrap();
     let ninety = acme.right_sizing(now(), 90);
     let idle = ninety.iter().find(|s| s.user == emma).unwrap();
@@ -172,7 +157,7 @@ fn the_period_decides_which_peaks_count() {
 #[test]
 fn a_license_given_by_a_group_is_never_suggested_for_removal() {
     let mut acme = acme();
-    buy(&mut acme, Capacity::P500, 3);
+    buy(&mut acme, Capacity::P500, 3, BillingCycle::Monthly);
     let admin = id(&acme, ADMIN);
     let events = acme.groups.iter().find(|g| g.name == "Events").unwrap().id;
     acme.execute(
@@ -339,7 +324,7 @@ fn generated(
     let users: Vec<UserId> = account.users.iter().map(|u| u.id).collect();
     for (capacity, n) in Capacity::ALL.into_iter().zip(owned) {
         if n > 0 {
-            buy(&mut account, capacity, n);
+            buy(&mut account, capacity, n, BillingCycle::Monthly);
         }
     }
     for (host, peak, days_ago) in held {

@@ -40,18 +40,20 @@ pub fn acme_at(now: Timestamp) -> Account {
 /// 2 licenses, monthly, none assigned.
 pub fn acme_with_p500_line() -> Account {
     let mut acme = acme();
-    let owner = id(&acme, OWNER);
-    acme.execute(
-        owner,
-        now(),
-        Command::PurchaseLargeMeetings {
-            capacity: Capacity::P500,
-            quantity: q(2),
-            cycle: BillingCycle::Monthly,
-        },
-    )
-    .unwrap();
+    buy(&mut acme, Capacity::P500, 2, BillingCycle::Monthly);
     acme
+}
+
+/// The owner buys `n` licenses of `capacity` at [`now`] (a new line, or
+/// more on the line of that capacity).
+pub fn buy(account: &mut Account, capacity: Capacity, n: u32, cycle: BillingCycle) {
+    let owner = id(account, OWNER);
+    let command = Command::PurchaseLargeMeetings {
+        capacity,
+        quantity: q(n),
+        cycle,
+    };
+    account.execute(owner, now(), command).unwrap();
 }
 
 /// The id of the user with `email`; panics naming the email if none.
