@@ -12,28 +12,7 @@
 // The glue must hold no other mention of them afterwards; anything else
 // stops the build rather than guess.
 
-/** Reads an unsigned LEB128 number at `at`: [value, next offset]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if ((byte & 0x80) === 0) return [value, at];
-  }
-}
-
-function writeLeb(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return out;
-}
+import { leb, readName, rewriteSection, writeLeb } from "./wasm-sections.mjs";
 
 /** The classes and the prefix of their exports' names. */
 const CLASSES = ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
@@ -44,35 +23,25 @@ const unused = (name) => /^(__wbg_)?intounderlying/.test(name);
  * definitions from the glue `js`; returns { wasm, js, dropped }.
  */
 export function dropUnusedExports(wasm, js) {
-  const parts = [wasm.subarray(0, 8)];
   let dropped = 0;
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, body] = leb(wasm, at + 1);
-    const end = body + size;
-    if (id !== 7) {
-      parts.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
-    // The export section: each entry's name, its kind and its index.
-    let [count, p] = leb(wasm, body);
+  // The export section: each entry's name, its kind and its index.
+  wasm = rewriteSection(wasm, 7, (bytes, body, end) => {
+    let [count, p] = leb(bytes, body);
     const kept = [];
+    let keptCount = 0;
     while (count-- > 0) {
-      const [length, nameAt] = leb(wasm, p);
-      const name = new TextDecoder().decode(wasm.subarray(nameAt, nameAt + length));
-      const next = leb(wasm, nameAt + length + 1)[1];
+      const [name, kindAt] = readName(bytes, p);
+      const next = leb(bytes, kindAt + 1)[1];
       if (unused(name)) dropped += 1;
-      else kept.push(wasm.subarray(p, next));
+      else {
+        kept.push(...bytes.subarray(p, next));
+        keptCount += 1;
+      }
       p = next;
     }
     if (p !== end) throw new Error("the export section did not end where its size says");
-    const content = [...writeLeb(kept.length)];
-    for (const entry of kept) content.push(...entry);
-    parts.push(Uint8Array.from([7, ...writeLeb(content.length), ...content]));
-    at = end;
-  }
+    return [...writeLeb(keptCount), ...kept];
+  });
   if (dropped === 0) throw new Error("no wasm-streams exports found: is this still needed?");
   for (const name of CLASSES) {
     const definition = new RegExp(
@@ -85,12 +54,5 @@ export function dropUnusedExports(wasm, js) {
     }
   }
   if (/intounderlying/i.test(js)) throw new Error("the glue still mentions the wasm-streams classes");
-  const length = parts.reduce((sum, part) => sum + part.length, 0);
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return { wasm: joined, js, dropped };
+  return { wasm, js, dropped };
 }
