@@ -35,6 +35,11 @@ impl Capacity {
         Capacity::P5000,
     ];
 
+    /// Its place in [`Capacity::ALL`], for counts kept per capacity.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// How many participants a meeting admits with this add-on.
     pub const fn participants(self) -> u32 {
         match self {
@@ -95,6 +100,7 @@ mod tests {
     fn only_the_four_offered_capacities_exist() {
         for c in Capacity::ALL {
             assert_eq!(Capacity::from_participants(c.participants()), Ok(c));
+            assert_eq!(Capacity::ALL[c.index()], c);
         }
         for n in [0, 100, 300, 499, 501, 2000, 10_000] {
             assert_eq!(Capacity::from_participants(n), Err(CapacityError(n)));

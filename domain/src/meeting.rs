@@ -16,6 +16,13 @@ pub struct Meeting {
     pub expected_participants: Option<u32>,
 }
 
+impl Meeting {
+    /// When it ends.
+    pub fn end(&self) -> Timestamp {
+        self.start + crate::time::Duration::minutes(self.duration_minutes.into())
+    }
+}
+
 /// The most participants a meeting can be scheduled to expect.
 pub const MAX_EXPECTED_PARTICIPANTS: u32 = 100_000;
 

@@ -130,11 +130,10 @@ impl Account {
             let Some(expected) = meeting.expected_participants else {
                 continue;
             };
-            let end = meeting.start + Duration::minutes(i64::from(meeting.duration_minutes));
             let Some(host) = self.user(meeting.host) else {
                 continue;
             };
-            if end <= now {
+            if meeting.end() <= now {
                 continue;
             }
             let capacity = self.meeting_capacity_of(host);
@@ -184,8 +183,7 @@ impl Account {
         }
         let mut expected: HashMap<u32, u32> = HashMap::new();
         for meeting in &self.meetings {
-            let end = meeting.start + Duration::minutes(i64::from(meeting.duration_minutes));
-            if let (Some(n), true) = (meeting.expected_participants, end > now) {
+            if let (Some(n), true) = (meeting.expected_participants, meeting.end() > now) {
                 let entry = expected.entry(meeting.host.0).or_default();
                 *entry = (*entry).max(n);
             }
@@ -240,13 +238,12 @@ impl Account {
     /// increase with none free is a purchase, a decrease with none free is
     /// dropped (the license it would step down to is not there).
     fn allocate(&self, list: &mut Vec<Sizing>) {
-        let at = |c: Capacity| Capacity::ALL.iter().position(|x| *x == c).unwrap_or(0);
         let mut free: [u32; 4] = Capacity::ALL.map(|c| self.free_licenses(c));
         // What a change gives back: the license the user was given directly.
         let gives = |s: &Sizing| s.current.filter(|c| self.direct_of(s.user) == Some(*c));
         for s in list.iter() {
             if let (Change::Remove, Some(c)) = (s.change, gives(s)) {
-                free[at(c)] += u32::from(self.line_open(c));
+                free[c.index()] += u32::from(self.line_open(c));
             }
         }
         let take = |s: &mut Sizing, free: &mut [u32; 4]| {
@@ -259,12 +256,12 @@ impl Account {
             let found = Capacity::ALL.into_iter().find(|c| {
                 *c >= lowest
                     && (if up { Some(*c) > s.current } else { *c < below })
-                    && free[at(*c)] > 0
+                    && free[c.index()] > 0
             });
             let Some(c) = found else { return false };
-            free[at(c)] -= 1;
+            free[c.index()] -= 1;
             if let Some(back) = gives(s) {
-                free[at(back)] += u32::from(self.line_open(back));
+                free[back.index()] += u32::from(self.line_open(back));
             }
             s.change = if up {
                 Change::Up(Fix::Assign(c))

@@ -173,7 +173,6 @@ impl Account {
         let (mut taken, mut freed) = (0u32, 0u32);
         let mut given = [0u32; 4];
         let mut returned = [0u32; 4];
-        let slot = |c: Capacity| Capacity::ALL.iter().position(|x| *x == c).unwrap_or(0);
         let mut changes = 0;
         for update in updates {
             let user = self.member(update.user)?;
@@ -190,11 +189,11 @@ impl Account {
             let before = user.direct_large_meetings();
             if large_meetings != before {
                 if let Some(c) = large_meetings {
-                    given[slot(c)] += 1;
+                    given[c.index()] += 1;
                 }
                 // A grant hidden under a group's larger one holds no seat.
                 if let Some(c) = before.filter(|_| user.membership.large_meetings_from.is_none()) {
-                    returned[slot(c)] += 1;
+                    returned[c.index()] += 1;
                 }
             }
             let differs =
