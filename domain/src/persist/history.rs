@@ -41,18 +41,25 @@ pub struct HistoryChunk<'a> {
     pub topics: &'a [String],
 }
 
-/// The account's history by month, oldest first.
+/// The account's history by month, oldest first. Each month's end is found
+/// by a binary search (a save asks for the chunks twice; working out the
+/// month of each of 200,000 meetings took 2.9 ms a time natively).
 pub fn history_chunks(account: &Account) -> Vec<HistoryChunk<'_>> {
     let history = &account.history;
-    history
-        .meetings
-        .chunk_by(|a, b| Month::of(a.start) == Month::of(b.start))
-        .map(|meetings| HistoryChunk {
-            month: Month::of(meetings[0].start),
+    let mut chunks = Vec::new();
+    let mut rest = history.meetings.as_slice();
+    while let Some(first) = rest.first() {
+        let month = Month::of(first.start);
+        let next = (month.add(1).first_day()).map_or(Timestamp(i64::MAX), |day| day.start());
+        let (meetings, after) = rest.split_at(rest.partition_point(|m| m.start < next));
+        chunks.push(HistoryChunk {
+            month,
             meetings,
             topics: &history.topics,
-        })
-        .collect()
+        });
+        rest = after;
+    }
+    chunks
 }
 
 /// A number in 5-bit digits, most significant first: digits `A`–`f` (0–31)
