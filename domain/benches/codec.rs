@@ -1,11 +1,12 @@
-//! The storage codec at 50,000 users: a full save, a reload, one chunk.
+//! The storage codec at 50,000 users: a full save, a reload, one chunk;
+//! and a backup of that account written and read back.
 //! `cargo bench -p portal-domain --bench codec`
 
 mod common;
 
 use common::big_acme;
 use criterion::{criterion_group, criterion_main, Criterion};
-use portal_domain::{persist, Portal, Timestamp};
+use portal_domain::{backup, persist, Portal, Timestamp};
 use std::collections::HashMap;
 use std::hint::black_box;
 
@@ -108,6 +109,28 @@ fn codec(c: &mut Criterion) {
                 .history
                 .meetings
                 .len()
+        })
+    });
+    group.finish();
+
+    // Backup and restore of that account (issue budget: a 50,000-user
+    // restore within 3 s in the browser; this is the domain's part).
+    let account = &held.accounts[0];
+    let owner = common::owner(account);
+    let file = backup::write(account, Timestamp(0), false);
+    println!(
+        "backup file: {} bytes for 50,000 users and 200,000 held meetings",
+        file.len()
+    );
+    let mut group = c.benchmark_group("backup, 50,000 users and 200,000 held meetings");
+    group.sample_size(10);
+    group.bench_function("write the file (Download backup)", |b| {
+        b.iter(|| backup::write(black_box(account), Timestamp(0), false).len())
+    });
+    group.bench_function("read, check and plan (Restore from backup)", |b| {
+        b.iter(|| {
+            let read = backup::read(black_box(&file), account.id).unwrap();
+            backup::plan(read, account, owner).unwrap().restored.users
         })
     });
     group.finish();

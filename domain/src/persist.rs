@@ -693,23 +693,30 @@ fn decode_users(text: &str, number: u32, out: &mut Vec<User>) -> Result<(), Stri
 pub fn encode_all(portal: &Portal, revision: u64, saved_at: Timestamp) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for account in &portal.accounts {
-        let chunks = user_chunks(account);
-        for chunk in &chunks {
-            out.push((chunk.key(account.id), chunk.encode()));
-        }
-        for (n, entries) in log_chunks(account).enumerate() {
-            out.push((log_key(account.id, n), encode_log_chunk(entries)));
-        }
-        for chunk in history_chunks(account) {
-            out.push((chunk.key(account.id), chunk.encode()));
-        }
-        out.push((account_key(account.id), encode_account(account, &chunks)));
+        encode_records(account, &mut out);
     }
     out.push((
         META_KEY.to_string(),
         encode_meta(portal, revision, saved_at),
     ));
     out
+}
+
+/// Every key and text of one account (all but the meta record), the
+/// account record last, appended to `out`: what a full save writes for it,
+/// and what a backup holds ([`crate::backup`]).
+pub fn encode_records(account: &Account, out: &mut Vec<(String, String)>) {
+    let chunks = user_chunks(account);
+    for chunk in &chunks {
+        out.push((chunk.key(account.id), chunk.encode()));
+    }
+    for (n, entries) in log_chunks(account).enumerate() {
+        out.push((log_key(account.id, n), encode_log_chunk(entries)));
+    }
+    for chunk in history_chunks(account) {
+        out.push((chunk.key(account.id), chunk.encode()));
+    }
+    out.push((account_key(account.id), encode_account(account, &chunks)));
 }
 
 /// Schema 1: `{"schema":1,"revision":N,"saved_at":ms,"data":{"accounts":[...]}}`
