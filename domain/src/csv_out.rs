@@ -3,8 +3,8 @@
 //! holds a comma, a quote or a line break, `\n` after each record), without
 //! that writer. Its quote styles are chosen at run time, so its "quote what
 //! is not a number" style keeps a float parser in the wasm (about 10 KB
-//! gzip) that the portal never uses. Reading stays with the csv crate, and
-//! the tests below hold this writer to the csv crate's output.
+//! gzip) that the portal never uses. Reading is [`crate::csv_in`] (on
+//! csv-core); the tests below hold this writer to the csv crate's output.
 
 /// Records written one after another into a string.
 #[derive(Debug, Default)]

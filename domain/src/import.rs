@@ -10,6 +10,7 @@
 //! becomes a [`Command`], which [`Importer::finish`] runs on a copy of the
 //! account to say what it will change ([`ImportPreview`]).
 
+use crate::csv_in::{Record, Records};
 use crate::csv_out::CsvOut;
 use crate::group::MAX_GROUP_NAME_CHARS;
 use crate::text::{self, TextProblem, MAX_NAME_CHARS};
@@ -18,7 +19,6 @@ use crate::{
     UserId,
 };
 use std::collections::HashMap;
-use std::io::Cursor;
 
 /// The columns of the file, in the order Export writes them (it writes
 /// all but Group: a user may be in several groups).
@@ -269,7 +269,7 @@ impl ImportReport {
 
 /// Reads an import file a slice at a time.
 pub struct Importer {
-    reader: csv::Reader<Cursor<Vec<u8>>>,
+    records: Records,
     /// For each cell position, its column.
     columns: Vec<Column>,
     total_bytes: u64,
@@ -284,7 +284,7 @@ pub struct Importer {
     users: Vec<NewUser>,
     updates: Vec<UserUpdate>,
     report: ImportReport,
-    record: csv::ByteRecord,
+    record: Record,
     done: bool,
     /// The row of the latest problem, so each problem row is counted once.
     last_problem_row: Option<u64>,
@@ -382,20 +382,19 @@ impl Importer {
             bytes.drain(..3);
         }
         let total_bytes = bytes.len() as u64;
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .delimiter(delimiter_of(&bytes))
-            .from_reader(Cursor::new(bytes));
-        let headers = reader
-            .headers()
-            .map_err(|_| ImportReport::file(FileProblem::HeadingNotText))?
-            .clone();
+        let delimiter = delimiter_of(&bytes);
+        let mut records = Records::new(bytes, delimiter);
+        let mut record = Record::new();
+        records.read(&mut record);
+        let headers = (record.iter().map(std::str::from_utf8))
+            .collect::<Result<Vec<&str>, _>>()
+            .map_err(|_| ImportReport::file(FileProblem::HeadingNotText))?;
         if headers.iter().all(|h| h.trim().is_empty()) {
             return Err(ImportReport::file(FileProblem::Empty));
         }
         let mut columns = Vec::new();
         let mut file = Vec::new();
-        for heading in &headers {
+        for heading in headers {
             let heading = heading.trim();
             match COLUMNS
                 .into_iter()
@@ -420,7 +419,7 @@ impl Importer {
             });
         }
         Ok(Self {
-            reader,
+            records,
             columns,
             total_bytes,
             mode,
@@ -436,7 +435,7 @@ impl Importer {
             users: Vec::new(),
             updates: Vec::new(),
             report: ImportReport::default(),
-            record: csv::ByteRecord::new(),
+            record,
             done: false,
             last_problem_row: None,
         })
@@ -448,22 +447,16 @@ impl Importer {
             if self.done {
                 break;
             }
-            match self.reader.read_byte_record(&mut self.record) {
-                Ok(true) => {
-                    let row = self.record.position().map_or(0, row_number);
-                    let record = std::mem::take(&mut self.record);
-                    self.row(row, &record);
-                    self.record = record;
-                }
-                Ok(false) => self.done = true,
-                Err(error) => {
-                    let row = error.position().map_or(0, row_number);
-                    self.problem(row, None, RowError::NotText);
-                    // A CSV syntax error leaves the reader where it was.
-                    if !matches!(error.kind(), csv::ErrorKind::Utf8 { .. }) {
-                        self.done = true;
-                    }
-                }
+            if self.records.read(&mut self.record) {
+                // The row as a spreadsheet numbers it: the heading is row
+                // 1, and a record whose quoted cell holds a line break is
+                // still one row.
+                let row = self.records.count();
+                let record = std::mem::take(&mut self.record);
+                self.row(row, &record);
+                self.record = record;
+            } else {
+                self.done = true;
             }
         }
         self.done
@@ -474,7 +467,7 @@ impl Importer {
         if self.done || self.total_bytes == 0 {
             return 100;
         }
-        (self.reader.position().byte() * 100 / self.total_bytes) as u32
+        (self.records.position() as u64 * 100 / self.total_bytes) as u32
     }
 
     /// The users rows read so far.
@@ -544,7 +537,7 @@ impl Importer {
     /// Checks one record: every problem of the row is reported, in the
     /// order of its columns, and a row without problems becomes a user to
     /// add or an update.
-    fn row(&mut self, row: u64, record: &csv::ByteRecord) {
+    fn row(&mut self, row: u64, record: &Record) {
         self.report.rows += 1;
         let Some(cells) = self.cells(row, record) else {
             return;
@@ -631,7 +624,7 @@ impl Importer {
     /// The record's cells by column, trimmed and read back from their CSV
     /// form; `None` (reported) if it has the wrong number of cells or a
     /// cell is not text.
-    fn cells<'r>(&mut self, row: u64, record: &'r csv::ByteRecord) -> Option<[&'r str; 7]> {
+    fn cells<'r>(&mut self, row: u64, record: &'r Record) -> Option<[&'r str; 7]> {
         if record.len() != self.columns.len() {
             self.problem(
                 row,
@@ -731,12 +724,6 @@ impl Importer {
         self.problem(row, Some(Column::Email), error);
         None
     }
-}
-
-/// The row a record is on as a spreadsheet numbers it: the heading is
-/// row 1, and a record whose quoted cell holds a line break is still one row.
-fn row_number(position: &csv::Position) -> u64 {
-    position.record() + 1
 }
 
 /// `;` when the heading row is separated by semicolons and has no comma

@@ -13,6 +13,7 @@ pub mod capacity;
 pub mod catalog;
 pub mod choice;
 pub mod command;
+pub mod csv_in;
 pub mod csv_out;
 pub mod day;
 pub mod demo;
