@@ -102,6 +102,41 @@ fn domain(c: &mut Criterion) {
         )
     });
 
+    // Undo (budget: 200 ms for a bulk change of 1,000 users): the same
+    // bulk change run undoably (what it costs to keep what it changed),
+    // then undone.
+    group.bench_function("bulk assign to 1,000 users, undoably", |b| {
+        b.iter_batched(
+            || (acme.clone(), ids.clone()),
+            |(mut account, users)| {
+                let bulk = Command::BulkAssignLargeMeetings {
+                    users,
+                    capacity: Capacity::P500,
+                };
+                let (_, change) = account.execute_undoable(owner, now(), bulk).unwrap();
+                (account, change)
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    let mut assigned = acme.clone();
+    let bulk = Command::BulkAssignLargeMeetings {
+        users: ids.clone(),
+        capacity: Capacity::P500,
+    };
+    let (_, change) = assigned.execute_undoable(owner, now(), bulk).unwrap();
+    let change = change.unwrap();
+    group.bench_function("undo that bulk change of 1,000 users", |b| {
+        b.iter_batched(
+            || assigned.clone(),
+            |mut account| {
+                account.undo(owner, now(), &change).unwrap();
+                account
+            },
+            BatchSize::LargeInput,
+        )
+    });
+
     group.bench_function("seat counts (base plan and Large Meetings 500)", |b| {
         b.iter(|| {
             (

@@ -157,6 +157,13 @@ pub enum AuditAction {
         capacity: Option<Capacity>,
         previous: Option<Capacity>,
     },
+    /// The log entry at index `entry` was undone (see
+    /// [`crate::command::undo`]); its category is kept for the log's filter.
+    /// An undo is worded from the entry it undoes.
+    Undone {
+        entry: u32,
+        category: AuditCategory,
+    },
 }
 
 impl AuditAction {
@@ -187,6 +194,7 @@ impl AuditAction {
             | AuditAction::MembersRemoved { .. }
             | AuditAction::GroupRuleSet { .. } => AuditCategory::User,
             AuditAction::MeetingScheduled { .. } => AuditCategory::Meeting,
+            AuditAction::Undone { category, .. } => *category,
         }
     }
 }
@@ -367,6 +375,14 @@ crate::json_enum!(AuditAction {
     GroupRuleSet { rule },
     WorkplaceByGroup { group, license },
     LargeMeetingsByGroup { group, capacity, previous },
+    Undone { entry, category },
+});
+
+crate::json_enum!(AuditCategory {
+    Billing,
+    License,
+    User,
+    Meeting
 });
 
 impl crate::json::Decode for AuditTarget {
@@ -511,6 +527,10 @@ mod tests {
                 capacity: None,
                 previous: Some(Capacity::P3000),
             },
+            A::Undone {
+                entry: 41,
+                category: AuditCategory::License,
+            },
         ];
         for action in &actions {
             match action {
@@ -538,7 +558,8 @@ mod tests {
                 | A::MembersRemoved { .. }
                 | A::GroupRuleSet { .. }
                 | A::WorkplaceByGroup { .. }
-                | A::LargeMeetingsByGroup { .. } => {}
+                | A::LargeMeetingsByGroup { .. }
+                | A::Undone { .. } => {}
             }
         }
         actions
@@ -549,7 +570,7 @@ mod tests {
         let actions = one_of_each_action();
         let kinds: std::collections::HashSet<_> =
             actions.iter().map(std::mem::discriminant).collect();
-        assert_eq!(kinds.len(), 25, "one sample of each of the 25 actions");
+        assert_eq!(kinds.len(), 26, "one sample of each of the 26 actions");
         let entries: Vec<AuditEntry> = actions
             .into_iter()
             .map(|action| AuditEntry {

@@ -11,11 +11,13 @@ mod groups;
 mod licenses;
 mod meetings;
 mod password;
+pub mod undo;
 mod users;
 
 pub use crate::error::{DomainError, UserProblem};
 pub(crate) use groups::check_group_text;
 pub use groups::MAX_AUTOMATIC_ENTRIES;
+pub use undo::{Change, Diff, UndoRefusal};
 pub(crate) use users::check_name;
 pub use users::MeetingHandling;
 

@@ -46,7 +46,7 @@ pub use audit::{AuditAction, AuditCategory, AuditEntry, AuditFilter, AuditTarget
 pub use billing::{LargeMeetingsLine, LineStatus, Order, OrderId, Quote, Term};
 pub use capacity::Capacity;
 pub use catalog::BillingCycle;
-pub use command::{Command, MeetingHandling, Outcome, Permission};
+pub use command::{Change, Command, MeetingHandling, Outcome, Permission, UndoRefusal};
 pub use day::Day;
 pub use email::{Email, EmailError};
 pub use error::{DomainError, UserProblem};

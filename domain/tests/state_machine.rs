@@ -394,4 +394,108 @@ proptest! {
         let loaded = portal_domain::persist::decode(|k| map.get(k).cloned()).unwrap().unwrap();
         prop_assert_eq!(loaded.portal, portal);
     }
+
+    /// Undo (issue 21): a change and its undo leave the users, groups,
+    /// meetings and seats as they were before the change, and undoing the
+    /// undo brings the change back.
+    #[test]
+    fn a_change_and_its_undo_leave_the_account_as_before(
+        setup in proptest::collection::vec((0usize..2, op()), 0..25),
+        (actor, op) in (0usize..2, op()),
+    ) {
+        let start = Day::from_ymd(2026, 1, 31).unwrap().start();
+        let mut account = reached(start, setup);
+        let Some(command) = command(&account, &op) else { return Ok(()) };
+        let actor = pick(&account, actor);
+        let before = account.clone();
+        let Ok((_, Some(change))) = account.execute_undoable(actor, start, command) else {
+            return Ok(());
+        };
+        let after = account.clone();
+        if change.entries == 0 {
+            // A change that logs nothing changes nothing.
+            prop_assert_eq!(&account, &before);
+            return Ok(());
+        }
+        let (_, undo) = account
+            .undo(actor, start, &change)
+            .map_err(|e| TestCaseError::fail(format!("undo refused: {e:?}")))?;
+        prop_assert_eq!(&account.users, &before.users);
+        prop_assert_eq!(&account.groups, &before.groups);
+        prop_assert_eq!(&account.meetings, &before.meetings);
+        for capacity in Capacity::ALL {
+            prop_assert_eq!(account.seats(capacity), before.seats(capacity));
+        }
+        check_invariants(&account)?;
+        account
+            .undo(actor, start, &undo)
+            .map_err(|e| TestCaseError::fail(format!("undo of the undo refused: {e:?}")))?;
+        prop_assert_eq!(&account.users, &after.users);
+        prop_assert_eq!(&account.groups, &after.groups);
+        prop_assert_eq!(&account.meetings, &after.meetings);
+        check_invariants(&account)?;
+    }
+
+    /// Whatever came between, an undo is refused changing nothing, or it
+    /// keeps every rule and puts back what each user of the change was
+    /// given directly (what groups give follows their rules as always).
+    #[test]
+    fn an_undo_after_other_changes_is_refused_or_puts_back_what_it_changed(
+        setup in proptest::collection::vec((0usize..2, op()), 0..20),
+        (actor, op) in (0usize..2, op()),
+        between in proptest::collection::vec((prop_oneof![0usize..2, 0usize..40], op()), 1..12),
+    ) {
+        let start = Day::from_ymd(2026, 1, 31).unwrap().start();
+        let mut account = reached(start, setup);
+        let Some(undoable) = command(&account, &op) else { return Ok(()) };
+        let actor = pick(&account, actor);
+        let Ok((_, Some(change))) = account.execute_undoable(actor, start, undoable) else {
+            return Ok(());
+        };
+        let mut now = start;
+        for (by, op) in between {
+            if let Op::Advance(days) = op {
+                now = now + Duration::days(days);
+                account.renew_due(now);
+            } else if let Some(other) = command(&account, &op) {
+                let by = pick(&account, by);
+                let _ = account.execute(by, now, other);
+            }
+        }
+        let before_undo = account.clone();
+        match account.undo(actor, now, &change) {
+            Ok((outcome, _)) => {
+                check_invariants(&account)?;
+                prop_assert!(outcome.entries.len() >= change.entries);
+                for d in &change.users {
+                    let id = d.before.as_ref().or(d.after.as_ref()).unwrap().id;
+                    let now = account.user(id);
+                    match (&d.before, now) {
+                        (None, None) => {}
+                        (Some(was), Some(is)) => {
+                            prop_assert_eq!(&was.email, &is.email);
+                            prop_assert_eq!(was.role, is.role);
+                            prop_assert_eq!(&was.membership.groups, &is.membership.groups);
+                            prop_assert_eq!(was.direct_license(), is.direct_license());
+                            prop_assert_eq!(was.direct_large_meetings(), is.direct_large_meetings());
+                        }
+                        (was, is) => prop_assert!(false, "{:?} became {:?}", was, is),
+                    }
+                }
+            }
+            Err(_) => prop_assert_eq!(&account, &before_undo, "a refused undo changed the account"),
+        }
+    }
+}
+
+/// Acme at `start` after the `steps` (refused ones change nothing).
+fn reached(start: Timestamp, steps: Vec<(usize, Op)>) -> Account {
+    let mut account = acme_at(start);
+    for (actor, op) in steps {
+        if let Some(command) = command(&account, &op) {
+            let actor = pick(&account, actor);
+            let _ = account.execute(actor, start, command);
+        }
+    }
+    account
 }

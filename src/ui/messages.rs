@@ -976,6 +976,8 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
                 ("group", &group.clone()),
             ],
         ),
+        // The target column names what it was done to.
+        AuditAction::Undone { .. } => td_string!(locale, messages.audit.undone).to_string(),
     }
 }
 
