@@ -222,6 +222,7 @@ async fn edit_user_back_to_basic_asks_first_and_cancel_changes_nothing() {
             role: liam.role,
             license: liam.license,
             large_meetings: Some(Capacity::P500),
+            until: None,
         })
         .unwrap();
     page.edit("liam.baker@acme.example").await;

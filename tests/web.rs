@@ -275,7 +275,7 @@ fn schema_1_data_is_migrated_and_saved_in_the_new_form() {
     let (_owner, state) = signed_in_state();
     assert_eq!(state.notice.get_untracked(), None);
     assert!(get(LEGACY_STATE_KEY).is_none(), "the old key is replaced");
-    assert!(get(META_KEY).unwrap().contains("\"schema\":5"));
+    assert!(get(META_KEY).unwrap().contains("\"schema\":6"));
     assert!(stored_topics().contains(&"Quarterly Town Hall".to_string()));
 }
 
@@ -406,6 +406,7 @@ fn a_change_to_one_user_rewrites_only_that_users_chunk_and_the_last_log_chunk() 
         role: Role::Admin,
         license: BaseLicense::Basic,
         large_meetings: None,
+        until: None,
     };
     let result = state.dispatch(change);
     let writes =

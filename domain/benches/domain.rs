@@ -37,6 +37,7 @@ fn domain(c: &mut Criterion) {
             role,
             license: BaseLicense::Licensed,
             large_meetings: Some(Capacity::P500),
+            until: None,
         };
         account.execute(owner, now(), command).unwrap();
     };
@@ -93,6 +94,7 @@ fn domain(c: &mut Criterion) {
                         Command::BulkAssignLargeMeetings {
                             users,
                             capacity: Capacity::P500,
+                            until: None,
                         },
                     )
                     .unwrap();
@@ -112,6 +114,7 @@ fn domain(c: &mut Criterion) {
                 let bulk = Command::BulkAssignLargeMeetings {
                     users,
                     capacity: Capacity::P500,
+                    until: None,
                 };
                 let (_, change) = account.execute_undoable(owner, now(), bulk).unwrap();
                 (account, change)
@@ -123,6 +126,7 @@ fn domain(c: &mut Criterion) {
     let bulk = Command::BulkAssignLargeMeetings {
         users: ids.clone(),
         capacity: Capacity::P500,
+        until: None,
     };
     let (_, change) = assigned.execute_undoable(owner, now(), bulk).unwrap();
     let change = change.unwrap();

@@ -44,6 +44,8 @@ pub enum RemovalReason {
     Requested,
     /// The user was made Basic, and only paid users may hold the add-on.
     BecameBasic,
+    /// It was given until a moment that has come.
+    Expired,
 }
 
 /// What became of a removed user's meetings.
@@ -72,6 +74,13 @@ pub enum AuditAction {
     LargeMeetingsAssigned {
         capacity: Capacity,
         previous: Option<Capacity>,
+    },
+    /// Given until a moment (taken back then, logged as removed with
+    /// [`RemovalReason::Expired`]).
+    LargeMeetingsAssignedUntil {
+        capacity: Capacity,
+        previous: Option<Capacity>,
+        until: Timestamp,
     },
     LargeMeetingsRemoved {
         capacity: Capacity,
@@ -177,6 +186,7 @@ impl AuditAction {
             | AuditAction::LineRenewed { .. }
             | AuditAction::LineEnded { .. } => AuditCategory::Billing,
             AuditAction::LargeMeetingsAssigned { .. }
+            | AuditAction::LargeMeetingsAssignedUntil { .. }
             | AuditAction::LargeMeetingsRemoved { .. }
             | AuditAction::BaseLicenseChanged { .. }
             | AuditAction::WorkplaceByGroup { .. }
@@ -340,7 +350,8 @@ pub fn csv_table<const N: usize>(
 
 crate::json_enum!(RemovalReason {
     Requested,
-    BecameBasic
+    BecameBasic,
+    Expired
 });
 
 crate::json_enum!(MeetingsAfterRemoval {
@@ -353,6 +364,7 @@ crate::json_enum!(AuditAction {
     LargeMeetingsPurchased { capacity, quantity, cycle, amount, added_to_line },
     BaseSeatsPurchased { quantity, amount },
     LargeMeetingsAssigned { capacity, previous },
+    LargeMeetingsAssignedUntil { capacity, previous, until },
     LargeMeetingsRemoved { capacity, reason },
     BaseLicenseChanged { from, to },
     ReductionScheduled { capacity, from, to, on },
@@ -444,9 +456,18 @@ mod tests {
                 capacity: Capacity::P5000,
                 previous: Some(Capacity::P3000),
             },
+            A::LargeMeetingsAssignedUntil {
+                capacity: Capacity::P1000,
+                previous: Some(Capacity::P500),
+                until: Timestamp(1_800_003_600_000),
+            },
             A::LargeMeetingsRemoved {
                 capacity: Capacity::P500,
                 reason: RemovalReason::BecameBasic,
+            },
+            A::LargeMeetingsRemoved {
+                capacity: Capacity::P1000,
+                reason: RemovalReason::Expired,
             },
             A::BaseLicenseChanged {
                 from: BaseLicense::Basic,
@@ -537,6 +558,7 @@ mod tests {
                 A::LargeMeetingsPurchased { .. }
                 | A::BaseSeatsPurchased { .. }
                 | A::LargeMeetingsAssigned { .. }
+                | A::LargeMeetingsAssignedUntil { .. }
                 | A::LargeMeetingsRemoved { .. }
                 | A::BaseLicenseChanged { .. }
                 | A::ReductionScheduled { .. }
@@ -570,7 +592,7 @@ mod tests {
         let actions = one_of_each_action();
         let kinds: std::collections::HashSet<_> =
             actions.iter().map(std::mem::discriminant).collect();
-        assert_eq!(kinds.len(), 26, "one sample of each of the 26 actions");
+        assert_eq!(kinds.len(), 27, "one sample of each of the 27 actions");
         let entries: Vec<AuditEntry> = actions
             .into_iter()
             .map(|action| AuditEntry {

@@ -420,6 +420,8 @@ pub enum RuleBreak {
     MemberWithBilling { email: Email },
     #[error("{email} is Basic with Large Meetings")]
     BasicWithLargeMeetings { email: Email },
+    #[error("{email} has an end to Large Meetings not given")]
+    UntilWithoutLargeMeetings { email: Email },
     #[error("{used} users licensed, {seats} paid seats")]
     PaidSeatsOverUsed { used: u32, seats: u32 },
     #[error("Large Meetings {capacity}: {assigned} assigned, {owned} owned")]
@@ -469,6 +471,11 @@ pub fn check_rules(account: &Account) -> Result<(), RuleBreak> {
         }
         if user.license == BaseLicense::Basic && user.large_meetings.is_some() {
             return Err(RuleBreak::BasicWithLargeMeetings {
+                email: user.email.clone(),
+            });
+        }
+        if user.membership.until.is_some() && user.direct_large_meetings().is_none() {
+            return Err(RuleBreak::UntilWithoutLargeMeetings {
                 email: user.email.clone(),
             });
         }

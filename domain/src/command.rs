@@ -44,22 +44,26 @@ pub enum Command {
     AddBaseSeats {
         quantity: Quantity,
     },
-    /// Give every user Large Meetings of `capacity`: all or none.
+    /// Give every user Large Meetings of `capacity`: all or none; `until`
+    /// a moment, for that long only (see [`Account::expire_due`]).
     BulkAssignLargeMeetings {
         users: Vec<UserId>,
         capacity: Capacity,
+        until: Option<Timestamp>,
     },
     /// Remove Large Meetings from every user: all or none.
     BulkRemoveLargeMeetings {
         users: Vec<UserId>,
     },
     /// The Edit User dialog's Save: role, base license and Large Meetings
-    /// together, all or nothing.
+    /// together, all or nothing. Large Meetings given `until` a moment are
+    /// taken back then (see [`Account::expire_due`]).
     EditUser {
         user: UserId,
         role: Role,
         license: BaseLicense,
         large_meetings: Option<Capacity>,
+        until: Option<Timestamp>,
     },
     /// Lower a line's quantity at its renewal date.
     ReduceLine {
@@ -283,9 +287,11 @@ impl Account {
             Command::UndoPendingChange { capacity } => {
                 self.undo_pending_change(&mut log, capacity)?
             }
-            Command::BulkAssignLargeMeetings { users, capacity } => {
-                self.bulk_assign_large_meetings(&mut log, users, capacity)?
-            }
+            Command::BulkAssignLargeMeetings {
+                users,
+                capacity,
+                until,
+            } => self.bulk_assign_large_meetings(&mut log, users, capacity, until)?,
             Command::BulkRemoveLargeMeetings { users } => {
                 self.bulk_remove_large_meetings(&mut log, users)?
             }
@@ -294,7 +300,8 @@ impl Account {
                 role,
                 license,
                 large_meetings,
-            } => self.edit_user(&mut log, user, role, license, large_meetings)?,
+                until,
+            } => self.edit_user(&mut log, user, role, license, (large_meetings, until))?,
             Command::AddUser {
                 email,
                 first_name,

@@ -103,6 +103,10 @@ pub enum DomainError {
         max: u32,
     },
     StartInPast,
+    /// Large Meetings given until a moment that is not after now.
+    UntilNotAfterNow,
+    /// An end given without Large Meetings to end.
+    UntilWithoutLargeMeetings,
     CurrentPasswordMissing,
     WrongCurrentPassword,
     PasswordTooShort {

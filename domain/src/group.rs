@@ -62,6 +62,10 @@ pub struct Membership {
     pub large_meetings_from: Option<GroupId>,
     /// Large Meetings given directly, while a group gives a larger one.
     pub direct_large_meetings: Option<Capacity>,
+    /// When the Large Meetings given directly end, if given for a time
+    /// ([`crate::Account::expire_due`]); kept here with the rest of what
+    /// was given and how.
+    pub until: Option<crate::Timestamp>,
 }
 
 impl Membership {
@@ -199,6 +203,8 @@ impl crate::User {
         &mut self,
         capacity: Option<Capacity>,
     ) -> Option<Capacity> {
+        // A new direct assignment is for good until told otherwise.
+        self.membership.until = None;
         if self.membership.large_meetings_from.is_some() {
             std::mem::replace(&mut self.membership.direct_large_meetings, capacity)
         } else {

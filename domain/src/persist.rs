@@ -18,14 +18,16 @@
 //!   month, about 9 code units each (see [`HistoryChunk`]); the account
 //!   record's `history` lists the months and keeps the summaries of months
 //!   older than a year (see `persist::history::encode_index`)
+//! - schema 6 adds to a user's flags when Large Meetings given for a time
+//!   end (`ML5u1800000000000`: `u` and the moment in milliseconds)
 //!
 //! so assigning one user rewrites one chunk of at most 1,000 users, the last
 //! log chunk, the account record and the meta record, however many users and
 //! log entries the account has. Schema 2 kept each account, users
 //! included, as one JSON record; schema 1 kept everything under
 //! `lmp.state`. Both are migrated. Schema 3 is schema 4 without groups, and
-//! schema 4 is schema 5 without meeting history: both are read as they
-//! are, and an older build finding a newer schema stays read-only rather
+//! schema 4 is schema 5 without meeting history, and schema 5 is schema 6
+//! without time-limited Large Meetings: all are read as they are, and an older build finding a newer schema stays read-only rather
 //! than drop what it does not know on its next save.
 
 use crate::audit::AuditEntry;
@@ -44,7 +46,7 @@ mod history;
 pub use history::{history_chunks, history_key, history_key_prefix, HistoryChunk};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 /// The record that says which schema, revision and accounts are stored.
 pub const META_KEY: &str = "lmp.meta";
 /// Where schema 1 kept the whole portal.
@@ -515,6 +517,11 @@ fn encode_flags(user: &User, out: &mut String) {
         out.push('d');
         out.push_str(&(capacity.participants() / 100).to_string());
     }
+    // Schema 6: when the Large Meetings given directly end, in ms.
+    if let Some(until) = membership.until {
+        out.push('u');
+        out.push_str(&until.0.to_string());
+    }
 }
 
 /// A stored capacity: its participants in hundreds.
@@ -528,7 +535,7 @@ fn decode_hundreds(text: &str) -> Option<Capacity> {
 /// after `f`. Anything else is refused.
 fn decode_membership(mut text: &str) -> Option<Membership> {
     let mut membership = Membership::default();
-    // The rank of the latest letter: g 0, w 1, f 2, d 3.
+    // The rank of the latest letter: g 0, w 1, f 2, d 3, u 4.
     let mut last = None;
     while let Some(letter) = text.chars().next() {
         let rest = &text[letter.len_utf8()..];
@@ -544,6 +551,7 @@ fn decode_membership(mut text: &str) -> Option<Membership> {
             'w' => 1,
             'f' => 2,
             'd' => 3,
+            'u' => 4,
             _ => return None,
         };
         if last.is_some_and(|last| rank < last || (rank == last && rank > 0)) {
@@ -561,10 +569,11 @@ fn decode_membership(mut text: &str) -> Option<Membership> {
             }
             1 => membership.license_from = Some(id?),
             2 => membership.large_meetings_from = Some(id?),
-            _ => {
+            3 => {
                 membership.large_meetings_from?;
                 membership.direct_large_meetings = Some(decode_hundreds(digits)?);
             }
+            _ => membership.until = Some(Timestamp(digits.parse().ok()?)),
         }
         text = &rest[end..];
     }
@@ -608,8 +617,13 @@ fn decode_flags(text: &str) -> Option<Flags> {
         hundreds => Some(decode_hundreds(hundreds)?),
     };
     let membership = decode_membership(groups)?;
+    let direct = match membership.large_meetings_from {
+        Some(_) => membership.direct_large_meetings,
+        None => large_meetings,
+    };
     let consistent = (membership.license_from.is_none() || license == BaseLicense::Licensed)
-        && (membership.large_meetings_from.is_none() || large_meetings.is_some());
+        && (membership.large_meetings_from.is_none() || large_meetings.is_some())
+        && (membership.until.is_none() || direct.is_some());
     consistent.then_some(Flags {
         role,
         billing_privilege: privilege,
@@ -1100,6 +1114,7 @@ mod tests {
                     crate::Command::BulkAssignLargeMeetings {
                         users: chunk.to_vec(),
                         capacity: Capacity::P1000,
+                        until: None,
                     },
                 )
                 .unwrap();
@@ -1122,6 +1137,7 @@ mod tests {
                     crate::Command::BulkAssignLargeMeetings {
                         users: users.clone(),
                         capacity: Capacity::P1000,
+                        until: None,
                     },
                 )
                 .unwrap();

@@ -81,6 +81,7 @@ fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
         Command::BulkAssignLargeMeetings {
             users: vec![liam, emma],
             capacity: Capacity::P500,
+            until: None,
         },
         Command::BulkRemoveLargeMeetings { users: vec![liam] },
         Command::EditUser {
@@ -88,18 +89,21 @@ fn every_command(account: &Account, actor: UserId) -> Vec<Command> {
             role: Role::Member,
             license: BaseLicense::Basic,
             large_meetings: None,
+            until: None,
         },
         Command::EditUser {
             user: liam,
             role: Role::Member,
             license: BaseLicense::Licensed,
             large_meetings: Some(Capacity::P500),
+            until: None,
         },
         Command::EditUser {
             user: liam,
             role: Role::Admin,
             license: BaseLicense::Licensed,
             large_meetings: None,
+            until: None,
         },
         Command::AddUser {
             email: Email::parse("new@acme.example").unwrap(),

@@ -339,6 +339,7 @@ fn members_cannot_manage_licenses_or_users() {
         Command::BulkAssignLargeMeetings {
             users: vec![user],
             capacity: Capacity::P500,
+            until: None,
         },
         Command::BulkRemoveLargeMeetings { users: vec![user] },
         edit_license(&acme, user, BaseLicense::Basic),
@@ -384,6 +385,7 @@ fn bulk_assignment_refuses_everyone_if_any_selected_user_is_basic() {
         Command::BulkAssignLargeMeetings {
             users,
             capacity: Capacity::P1000,
+            until: None,
         },
     );
     let DomainError::OnlyPaidUsers { users } = error else {
@@ -405,6 +407,7 @@ fn bulk_assignment_needs_a_seat_for_each_user_who_changes() {
         Command::BulkAssignLargeMeetings {
             users: three,
             capacity: Capacity::P500,
+            until: None,
         },
     );
     assert_eq!(
@@ -425,6 +428,7 @@ fn bulk_assignment_needs_a_seat_for_each_user_who_changes() {
             Command::BulkAssignLargeMeetings {
                 users,
                 capacity: Capacity::P500,
+                until: None,
             },
         )
         .unwrap();
@@ -472,7 +476,8 @@ fn a_bulk_change_needs_a_selection_of_known_users() {
             ADMIN,
             Command::BulkAssignLargeMeetings {
                 users: vec![],
-                capacity: Capacity::P500
+                capacity: Capacity::P500,
+                until: None,
             }
         ),
         DomainError::EmptySelection
@@ -1253,6 +1258,7 @@ fn edit(
         role,
         license,
         large_meetings,
+        until: None,
     }
 }
 

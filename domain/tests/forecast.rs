@@ -37,6 +37,7 @@ fn each_renewal_of_the_next_twelve_months_with_its_deadline_and_idle_licenses() 
         Command::BulkAssignLargeMeetings {
             users: vec![liam],
             capacity: Capacity::P1000,
+            until: None,
         },
     );
     let forecast = account.renewals(today, 12);
@@ -122,6 +123,7 @@ fn seat_alerts_name_capacities_with_no_or_few_free_licenses() {
         Command::BulkAssignLargeMeetings {
             users: vec![liam, emma],
             capacity: Capacity::P1000,
+            until: None,
         },
     );
     let alerts = account.seat_alerts(DEFAULT_ALERT_PERCENT);
@@ -209,7 +211,7 @@ proptest! {
             .take(assigned.min(n as usize))
             .collect();
         if !paid.is_empty() {
-            run(&mut account, Command::BulkAssignLargeMeetings { users: paid, capacity: Capacity::P500 });
+            run(&mut account, Command::BulkAssignLargeMeetings { users: paid, capacity: Capacity::P500, until: None });
         }
         let seats = account.seats(Capacity::P500);
         let expected = seats.available() == 0 || seats.available() * 100 < seats.assignable * percent;

@@ -147,6 +147,7 @@ fn a_direct_assignment_stays_under_a_larger_group_rule_and_returns_when_it_ends(
         Command::BulkAssignLargeMeetings {
             users: vec![liam],
             capacity: Capacity::P500,
+            until: None,
         },
     )
     .unwrap();
@@ -391,6 +392,7 @@ fn apply(account: &mut Account, event: &Event) {
                 role: account.user(id).unwrap().role,
                 license: BaseLicense::Licensed,
                 large_meetings: account.user(id).unwrap().direct_large_meetings(),
+                until: None,
             }
         }
     };

@@ -269,6 +269,7 @@ fn more_licenses_than_are_free_refuse_the_whole_file_and_change_nobody() {
             Command::BulkAssignLargeMeetings {
                 users: vec![ada],
                 capacity: Capacity::P1000,
+                until: None,
             },
         )
         .unwrap();

@@ -18,6 +18,8 @@ enum Op {
     Purchase(usize, u32, bool),
     AddSeats(u32),
     Assign(usize, usize),
+    /// Edit User giving Large Meetings until some hours from now.
+    AssignUntil(usize, usize, i64),
     Remove(usize),
     BulkAssign(Vec<usize>, usize),
     BulkRemove(Vec<usize>),
@@ -49,6 +51,7 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (cap.clone(), 1u32..12, any::<bool>()).prop_map(|(c, n, a)| Op::Purchase(c, n, a)),
         1 => (1u32..3).prop_map(Op::AddSeats),
         1 => (user.clone(), cap.clone()).prop_map(|(u, c)| Op::Assign(u, c)),
+        1 => (user.clone(), cap.clone(), 1i64..2000).prop_map(|(u, c, h)| Op::AssignUntil(u, c, h)),
         1 => user.clone().prop_map(Op::Remove),
         1 => (proptest::collection::vec(user.clone(), 0..6), cap.clone())
             .prop_map(|(u, c)| Op::BulkAssign(u, c)),
@@ -102,7 +105,7 @@ fn pick(account: &Account, index: usize) -> UserId {
     account.users[index % account.users.len()].id
 }
 
-fn command(account: &Account, op: &Op) -> Option<Command> {
+fn command(account: &Account, op: &Op, now: Timestamp) -> Option<Command> {
     let cap = |i: usize| Capacity::ALL[i % 4];
     let users = |list: &[usize]| list.iter().map(|i| pick(account, *i)).collect();
     Some(match op.clone() {
@@ -119,10 +122,24 @@ fn command(account: &Account, op: &Op) -> Option<Command> {
             quantity: Quantity::new(n).unwrap(),
         },
         Op::Assign(u, c) => edit_large_meetings(account, pick(account, u), Some(cap(c))),
+        Op::AssignUntil(u, c, hours) => {
+            let user = pick(account, u);
+            let license = account
+                .user(user)
+                .map_or(BaseLicense::Licensed, |u| u.license);
+            Command::EditUser {
+                user,
+                role: account.user(user).map_or(Role::Member, |u| u.role),
+                license,
+                large_meetings: Some(cap(c)),
+                until: Some(now + Duration::hours(hours)),
+            }
+        }
         Op::Remove(u) => edit_large_meetings(account, pick(account, u), None),
         Op::BulkAssign(list, c) => Command::BulkAssignLargeMeetings {
             users: users(&list),
             capacity: cap(c),
+            until: None,
         },
         Op::BulkRemove(list) => Command::BulkRemoveLargeMeetings {
             users: users(&list),
@@ -162,6 +179,7 @@ fn command(account: &Account, op: &Op) -> Option<Command> {
             role: if admin { Role::Admin } else { Role::Member },
             license: license(licensed),
             large_meetings: capacity.map(cap),
+            until: None,
         },
         Op::Advance(_) => return None,
         Op::Join(g, list) => Command::AddToGroup {
@@ -318,6 +336,13 @@ fn check_invariants(account: &Account) -> Result<(), TestCaseError> {
             user.email
         );
     }
+    for user in &account.users {
+        prop_assert!(
+            user.membership.until.is_none() || user.direct_large_meetings().is_some(),
+            "{} has an end to Large Meetings not given",
+            user.email
+        );
+    }
     check_groups(account)
 }
 
@@ -339,10 +364,15 @@ proptest! {
             if let Op::Advance(days) = op {
                 now = now + Duration::days(days);
                 account.renew_due(now);
+                account.expire_due(now);
                 check_invariants(&account)?;
+                prop_assert!(
+                    account.users.iter().all(|u| u.membership.until.is_none_or(|t| t > now)),
+                    "a time that has come is not expired"
+                );
                 continue;
             }
-            let command = command(&account, &op).unwrap();
+            let command = command(&account, &op, now).unwrap();
             let actor = pick(&account, actor);
             let before = account.clone();
             let audit_before = account.audit.len();
@@ -373,7 +403,7 @@ proptest! {
         let mut portal = demo::portal(start);
         let account = &mut portal.accounts[0];
         for (actor, op) in steps {
-            if let Some(command) = command(account, &op) {
+            if let Some(command) = command(account, &op, start) {
                 let actor = pick(account, actor);
                 let _ = account.execute(actor, start, command);
             }
@@ -405,7 +435,7 @@ proptest! {
     ) {
         let start = Day::from_ymd(2026, 1, 31).unwrap().start();
         let mut account = reached(start, setup);
-        let Some(command) = command(&account, &op) else { return Ok(()) };
+        let Some(command) = command(&account, &op, start) else { return Ok(()) };
         let actor = pick(&account, actor);
         let before = account.clone();
         let Ok((_, Some(change))) = account.execute_undoable(actor, start, command) else {
@@ -447,7 +477,7 @@ proptest! {
     ) {
         let start = Day::from_ymd(2026, 1, 31).unwrap().start();
         let mut account = reached(start, setup);
-        let Some(undoable) = command(&account, &op) else { return Ok(()) };
+        let Some(undoable) = command(&account, &op, start) else { return Ok(()) };
         let actor = pick(&account, actor);
         let Ok((_, Some(change))) = account.execute_undoable(actor, start, undoable) else {
             return Ok(());
@@ -457,7 +487,8 @@ proptest! {
             if let Op::Advance(days) = op {
                 now = now + Duration::days(days);
                 account.renew_due(now);
-            } else if let Some(other) = command(&account, &op) {
+                account.expire_due(now);
+            } else if let Some(other) = command(&account, &op, now) {
                 let by = pick(&account, by);
                 let _ = account.execute(by, now, other);
             }
@@ -492,7 +523,7 @@ proptest! {
 fn reached(start: Timestamp, steps: Vec<(usize, Op)>) -> Account {
     let mut account = acme_at(start);
     for (actor, op) in steps {
-        if let Some(command) = command(&account, &op) {
+        if let Some(command) = command(&account, &op, start) {
             let actor = pick(&account, actor);
             let _ = account.execute(actor, start, command);
         }

@@ -84,6 +84,7 @@ fn a_bulk_change_is_undone_for_every_user() {
     let bulk = Command::BulkAssignLargeMeetings {
         users,
         capacity: Capacity::P500,
+        until: None,
     };
     let change = run(&mut acme, OWNER, bulk);
     assert_eq!(acme.seats(Capacity::P500).assigned, 3);

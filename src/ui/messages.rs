@@ -371,6 +371,12 @@ pub fn domain_error(locale: Locale, error: &DomainError) -> String {
             &[("max", &format::count_in(locale, *max))],
         ),
         DomainError::StartInPast => td_string!(locale, messages.domain.start_in_past).to_string(),
+        DomainError::UntilNotAfterNow => {
+            td_string!(locale, messages.domain.until_not_after_now).to_string()
+        }
+        DomainError::UntilWithoutLargeMeetings => {
+            td_string!(locale, messages.domain.until_without_large_meetings).to_string()
+        }
         DomainError::NameTooLong { max } => fill(
             td_string!(locale, messages.domain.name_too_long),
             &[("max", max)],
@@ -738,6 +744,22 @@ pub fn audit_details(locale: Locale, action: &AuditAction) -> String {
         } => fill(
             td_string!(locale, messages.audit.large_meetings_removed_became_basic),
             &[("capacity", &cap(*capacity))],
+        ),
+        AuditAction::LargeMeetingsRemoved {
+            capacity,
+            reason: RemovalReason::Expired,
+        } => fill(
+            td_string!(locale, messages.audit.large_meetings_expired),
+            &[("capacity", &cap(*capacity))],
+        ),
+        AuditAction::LargeMeetingsAssignedUntil {
+            capacity, until, ..
+        } => fill(
+            td_string!(locale, messages.audit.large_meetings_assigned_until),
+            &[
+                ("capacity", &cap(*capacity)),
+                ("until", &format::date_time_in(locale, *until)),
+            ],
         ),
         AuditAction::BaseLicenseChanged { from, to } => fill(
             td_string!(locale, messages.audit.base_license_changed),

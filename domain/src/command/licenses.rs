@@ -2,9 +2,23 @@
 //! Large Meetings together) and Change Licenses for many users at once.
 
 use super::{Log, UserProblem};
+use crate::audit::AuditEntry;
 use crate::audit::{AuditAction, AuditTarget, RemovalReason};
 use crate::billing::LineStatus;
-use crate::{Account, BaseLicense, Capacity, DomainError, Email, Role, User, UserId};
+use crate::{Account, BaseLicense, Capacity, DomainError, Email, Role, Timestamp, User, UserId};
+
+/// Refuses an end that is not after `now`, or one without Large Meetings.
+fn check_until(
+    until: Option<Timestamp>,
+    large_meetings: Option<Capacity>,
+    now: Timestamp,
+) -> Result<(), DomainError> {
+    match until {
+        Some(_) if large_meetings.is_none() => Err(DomainError::UntilWithoutLargeMeetings),
+        Some(until) if until <= now => Err(DomainError::UntilNotAfterNow),
+        _ => Ok(()),
+    }
+}
 
 impl Account {
     /// Edit User's Save: checks everything first, so a refusal changes
@@ -15,7 +29,7 @@ impl Account {
         user: UserId,
         role: Role,
         license: BaseLicense,
-        large_meetings: Option<Capacity>,
+        large_meetings: (Option<Capacity>, Option<Timestamp>),
     ) -> Result<(), DomainError> {
         let target = self.member(user)?;
         let from = target.role;
@@ -47,7 +61,9 @@ impl Account {
         log: &mut Log,
         users: Vec<UserId>,
         capacity: Capacity,
+        until: Option<Timestamp>,
     ) -> Result<(), DomainError> {
+        check_until(until, Some(capacity), log.at)?;
         let users = self.distinct_members(users)?;
         let paid_only: Vec<Email> = users
             .iter()
@@ -67,8 +83,15 @@ impl Account {
         if !changing.is_empty() {
             self.check_seats(capacity, changing.len() as u32)?;
         }
-        for user in changing {
-            self.assign(user, capacity, log);
+        // Those who hold it already keep their license, for the new time.
+        let renewed: Vec<UserId> = users
+            .iter()
+            .filter(|u| u.direct_large_meetings() == Some(capacity))
+            .filter(|u| u.membership.until != until)
+            .map(|u| u.id)
+            .collect();
+        for user in changing.into_iter().chain(renewed) {
+            self.assign(user, capacity, until, log);
         }
         Ok(())
     }
@@ -134,9 +157,10 @@ impl Account {
         &mut self,
         user: UserId,
         license: BaseLicense,
-        large_meetings: Option<Capacity>,
+        (large_meetings, until): (Option<Capacity>, Option<Timestamp>),
         log: &mut Log,
     ) -> Result<(), DomainError> {
+        check_until(until, large_meetings, log.at)?;
         let target = self.member(user)?;
         if license == BaseLicense::Basic && large_meetings.is_some() {
             return Err(DomainError::OnlyPaidUsers {
@@ -172,20 +196,38 @@ impl Account {
             self.user_mut(user).set_direct_license(license);
             log.push(email, AuditAction::BaseLicenseChanged { from, to: license });
         }
-        if let Some(capacity) = large_meetings.filter(|c| current != Some(*c)) {
-            self.assign(user, capacity, log);
+        let until_now = self.member(user)?.membership.until;
+        if let Some(capacity) = large_meetings.filter(|c| current != Some(*c) || until_now != until)
+        {
+            self.assign(user, capacity, until, log);
         }
         Ok(())
     }
 
-    fn assign(&mut self, user: UserId, capacity: Capacity, log: &mut Log) {
+    /// Gives `user` `capacity` directly, for good or `until` a moment
+    /// (given again with another end, the license stays the same).
+    fn assign(
+        &mut self,
+        user: UserId,
+        capacity: Capacity,
+        until: Option<Timestamp>,
+        log: &mut Log,
+    ) {
         let target = self.user_mut(user);
         let previous = target.set_direct_large_meetings(Some(capacity));
+        target.membership.until = until;
         let email = AuditTarget::User(target.email.clone());
-        log.push(
-            email,
-            AuditAction::LargeMeetingsAssigned { capacity, previous },
-        );
+        // Given again for another time: not a change of capacity.
+        let previous = previous.filter(|p| *p != capacity);
+        let action = match until {
+            None => AuditAction::LargeMeetingsAssigned { capacity, previous },
+            Some(until) => AuditAction::LargeMeetingsAssignedUntil {
+                capacity,
+                previous,
+                until,
+            },
+        };
+        log.push(email, action);
     }
 
     fn unassign(&mut self, user: UserId, reason: RemovalReason, log: &mut Log) {
@@ -213,6 +255,44 @@ impl Account {
             },
             None => DomainError::NoLargeMeetings(user.email.clone()),
         }
+    }
+
+    /// Takes back every Large Meetings given directly until a moment that
+    /// has come (the portal does it by itself: no actor), logged as
+    /// expired; what the groups' rules give follows. Run when the portal
+    /// starts and while it runs, like [`Account::renew_due`].
+    pub fn expire_due(&mut self, now: Timestamp) -> Vec<AuditEntry> {
+        let mut entries = Vec::new();
+        let mut record = |target: AuditTarget, action| {
+            entries.push(AuditEntry {
+                at: now,
+                actor: None,
+                actor_email: None,
+                target,
+                action,
+            })
+        };
+        let mut expired = false;
+        for user in &mut self.users {
+            if user.membership.until.is_some_and(|until| until <= now) {
+                if let Some(capacity) = user.set_direct_large_meetings(None) {
+                    let reason = RemovalReason::Expired;
+                    let action = AuditAction::LargeMeetingsRemoved { capacity, reason };
+                    record(AuditTarget::User(user.email.clone()), action);
+                    expired = true;
+                }
+            }
+        }
+        if expired {
+            // What the rules give follows (a group's license, or a waiting
+            // member covered by the license given back).
+            let settled = self.settle();
+            for (target, action) in self.settled_entries(&settled) {
+                record(target, action);
+            }
+        }
+        self.audit.extend(entries.iter().cloned());
+        entries
     }
 
     /// The selected users, each once, all of this account.

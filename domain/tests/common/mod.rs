@@ -83,6 +83,7 @@ pub fn edit_licenses(
         role,
         license,
         large_meetings,
+        until: None,
     }
 }
 

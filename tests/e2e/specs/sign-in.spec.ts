@@ -54,7 +54,7 @@ test("demo data is seeded on first start and no password is stored as plain text
     return all;
   });
   const meta = JSON.parse(stored["lmp.meta"]);
-  expect(meta.schema).toBe(5);
+  expect(meta.schema).toBe(6);
   expect(meta.accounts).toEqual([1, 2]);
   const accounts = meta.accounts.map((id: number) => JSON.parse(stored[`lmp.account.${id}`]));
   expect(accounts.map((a: { name: string }) => a.name)).toEqual(["Acme Inc.", "Globex AB"]);

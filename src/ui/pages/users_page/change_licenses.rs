@@ -105,7 +105,11 @@ pub fn ChangeLicensesDialog(
             (BulkAction::RemoveLargeMeetings, ..) => Command::BulkRemoveLargeMeetings { users },
             (_, false, _) => return error.set(Some(BulkProblem::TickToAdd)),
             (_, true, None) => return error.set(Some(BulkProblem::ChooseParticipants)),
-            (_, true, Some(capacity)) => Command::BulkAssignLargeMeetings { users, capacity },
+            (_, true, Some(capacity)) => Command::BulkAssignLargeMeetings {
+                users,
+                capacity,
+                until: None,
+            },
         };
         match who.dispatch(command) {
             Ok(_) => on_saved.run(match (action, capacity.get_untracked()) {

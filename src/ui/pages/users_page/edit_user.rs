@@ -133,6 +133,7 @@ fn save(
         role,
         license,
         large_meetings,
+        until: None,
     })
     .map(|_| true)
     .map_err(|e| {
