@@ -33,6 +33,31 @@ pub fn date_time_in(locale: Locale, at: Timestamp) -> String {
     date.to_locale_string(bcp47(locale), &options).into()
 }
 
+/// The moment a `datetime-local` field's value names, in the browser's time
+/// zone: `None` for an empty field, `Some(None)` for a value that is not a
+/// date and time.
+pub fn moment_of(local: &str) -> Option<Option<Timestamp>> {
+    if local.is_empty() {
+        return None;
+    }
+    let ms = js_sys::Date::new(&JsValue::from_str(local)).get_time();
+    Some((!ms.is_nan()).then_some(Timestamp(ms as i64)))
+}
+
+/// The `datetime-local` value of `at` in the browser's time zone
+/// ("2026-12-24T18:00").
+pub fn local_moment(at: Timestamp) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(at.millis() as f64));
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
 /// A calendar day (UTC, as the domain counts days): "Dec 27, 2026" or
 /// "27 dec. 2026", as the browser's medium date style writes it (a browser
 /// test holds the two together). Written by the portal from the locale

@@ -20,6 +20,8 @@ use thiserror::Error;
 const TOUCH_EVERY_MS: i64 = 30_000;
 /// How often an unsaved change is retried.
 const RETRY_EVERY: Duration = Duration::from_secs(5);
+/// How often a running portal looks for Large Meetings whose time is up.
+const EXPIRE_EVERY: Duration = Duration::from_secs(15);
 
 /// Why the person was signed out; shown on the sign-in page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +94,9 @@ impl AppState {
         let mut renewed = false;
         for account in &mut loaded.portal.accounts {
             renewed |= !account.renew_due(now).is_empty();
+            // Large Meetings given until a moment that came while no tab
+            // was open.
+            renewed |= !account.expire_due(now).is_empty();
         }
         let mut signed_out = None;
         let session = match storage::load_session() {
@@ -133,6 +138,33 @@ impl AppState {
             ExternalChange::Session => state.take_in_other_tabs_session(),
         });
         let _ = set_interval_with_handle(move || state.retry_unsaved(), RETRY_EVERY);
+        let _ = set_interval_with_handle(move || state.expire_due(), EXPIRE_EVERY);
+    }
+
+    /// Takes back Large Meetings given until a moment that has come while
+    /// the portal runs (at start, [`AppState::load`] does), and saves.
+    fn expire_due(&self) {
+        let now = now();
+        let due = self.portal.with_untracked(|p| {
+            (p.accounts.iter())
+                .flat_map(|a| &a.users)
+                .any(|u| u.membership.until.is_some_and(|until| until <= now))
+        });
+        if !due {
+            return;
+        }
+        self.take_in_other_tabs_changes();
+        let mut changed = Vec::new();
+        self.portal.update(|portal| {
+            for account in &mut portal.accounts {
+                if !account.expire_due(now).is_empty() {
+                    changed.push(account.id);
+                }
+            }
+        });
+        if !changed.is_empty() {
+            self.save(Some(&changed));
+        }
     }
 
     /// Whether changes are currently kept only in this tab.
@@ -157,6 +189,7 @@ impl AppState {
                 .account_mut(pending.account)
                 .ok_or(ActionError::SignedOut)?;
             changed |= !account.renew_due(now).is_empty();
+            changed |= !account.expire_due(now).is_empty();
             let outcome = account.execute(pending.actor, pending.at, pending.command.clone())?;
             changed = true;
             Ok(outcome)

@@ -21,6 +21,7 @@ mod selection;
 mod status;
 mod table;
 mod toolbar;
+mod until;
 
 use crate::i18n::*;
 use crate::state::use_signed_in;

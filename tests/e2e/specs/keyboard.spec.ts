@@ -83,7 +83,8 @@ test("C and D by keyboard: buy in Account Management > Billing, then give a Basi
   await expect(dialog.getByRole("checkbox", { name: "Large Meetings" })).toBeFocused();
   await page.keyboard.press("Space");
   await expect(dialog.getByRole("radio", { name: "1,000 participants (1 available)" })).toBeChecked();
-  await tabTo(page, dialog.getByRole("button", { name: "Save" }), 10);
+  // Past the capacities and the optional end (the date and time field's parts).
+  await tabTo(page, dialog.getByRole("button", { name: "Save" }), 20);
   await page.keyboard.press("Enter");
   await expect(dialog).toHaveCount(0);
   await expect(edit).toBeFocused();

@@ -2,6 +2,7 @@
 
 use super::capacity_offer::{can_offer, capacity_offer};
 use super::status::Status;
+use super::until::{until_field, until_of};
 use super::BulkAction;
 use crate::format;
 use crate::i18n::*;
@@ -18,6 +19,8 @@ enum BulkProblem {
     OnlyPaid(Vec<Email>),
     TickToAdd,
     ChooseParticipants,
+    /// An end that is not a date and time.
+    UntilInvalid,
     /// What the domain refused, one problem per user.
     NobodyChanged(Vec<DomainError>),
     Refused(ActionError),
@@ -38,6 +41,10 @@ impl BulkProblem {
             ),
             Self::ChooseParticipants => (
                 headline(td_string!(locale, users.bulk.choose_participants)),
+                Vec::new(),
+            ),
+            Self::UntilInvalid => (
+                headline(td_string!(locale, users.edit.until_invalid)),
                 Vec::new(),
             ),
             Self::NobodyChanged(problems) => (
@@ -96,6 +103,7 @@ pub fn ChangeLicensesDialog(
     });
     let capacity = RwSignal::new(chosen);
     let add = RwSignal::new(true);
+    let until = RwSignal::new(String::new());
     let error = RwSignal::new((!basic.is_empty()).then_some(BulkProblem::OnlyPaid(basic)));
     let count = users.len() as u32;
     let users = StoredValue::new(users);
@@ -108,7 +116,10 @@ pub fn ChangeLicensesDialog(
             (_, true, Some(capacity)) => Command::BulkAssignLargeMeetings {
                 users,
                 capacity,
-                until: None,
+                until: match until_of(until) {
+                    Ok(until) => until,
+                    Err(()) => return error.set(Some(BulkProblem::UntilInvalid)),
+                },
             },
         };
         match who.dispatch(command) {
@@ -135,7 +146,8 @@ pub fn ChangeLicensesDialog(
             <h2 id="change-licenses-title">{tr!(i18n, users.change_licenses)}</h2>
             <p>{move || heading(i18n.get_locale(), action, count)}</p>
             <ul class="name-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-            {(action == BulkAction::AddLargeMeetings).then(|| capacity_choice(add, capacity))}
+            {(action == BulkAction::AddLargeMeetings)
+                .then(|| (capacity_choice(add, capacity), until_field("bulk-lm-until", until)))}
             {shown}
             <DialogActions
                 label=Signal::derive(move || t_string!(i18n, common.save))

@@ -9,6 +9,7 @@ mod license;
 mod role;
 
 use super::status::{Said, Status};
+use super::until::until_of;
 use crate::format;
 use crate::i18n::*;
 use crate::state::{use_signed_in, ActionError, SignedIn};
@@ -17,18 +18,20 @@ use crate::ui::messages::Wording;
 use large_meetings::large_meetings_choice;
 use leptos::prelude::*;
 use license::license_choice;
-use portal_domain::{BaseLicense, Capacity, Command, Role, User, UserId};
+use portal_domain::{BaseLicense, Capacity, Command, Role, Timestamp, User, UserId};
 use role::role_choice;
 
 /// The role, and the license and add-on given to the user directly (not
-/// what a group's rule gives on top), as the dialog last saw them.
-type Held = (Role, BaseLicense, Option<Capacity>);
+/// what a group's rule gives on top) with its end if any, as the dialog
+/// last saw them.
+type Held = (Role, BaseLicense, Option<Capacity>, Option<Timestamp>);
 
 fn held(user: &User) -> Held {
     (
         user.role,
         user.direct_license(),
         user.direct_large_meetings(),
+        user.membership.until,
     )
 }
 
@@ -40,28 +43,34 @@ struct EditForm {
     /// Large Meetings ticked.
     large_on: RwSignal<bool>,
     capacity: RwSignal<Option<Capacity>>,
+    /// The end of Large Meetings as the `datetime-local` field holds it
+    /// (empty: none).
+    until: RwSignal<String>,
     /// Save was pressed on a change to Basic that takes the add-on away:
     /// the dialog asks first.
     confirming: RwSignal<bool>,
 }
 
 impl EditForm {
-    fn new((role, license, large): Held) -> Self {
+    fn new((role, license, large, until): Held) -> Self {
         Self {
             license: RwSignal::new(license),
             role: RwSignal::new(role),
             large_on: RwSignal::new(large.is_some()),
             capacity: RwSignal::new(large),
+            until: RwSignal::new(until.map(format::local_moment).unwrap_or_default()),
             confirming: RwSignal::new(false),
         }
     }
 
     /// Shows `now` instead of what was chosen.
-    fn reset(&self, (role, license, large): Held) {
+    fn reset(&self, (role, license, large, until): Held) {
         self.role.set(role);
         self.license.set(license);
         self.large_on.set(large.is_some());
         self.capacity.set(large);
+        self.until
+            .set(until.map(format::local_moment).unwrap_or_default());
         self.confirming.set(false);
     }
 
@@ -79,6 +88,8 @@ enum EditProblem {
     },
     /// Large Meetings ticked without a participant count.
     ChooseParticipants,
+    /// An end that is not a date and time.
+    UntilInvalid,
     Refused(ActionError),
 }
 
@@ -92,6 +103,7 @@ impl Wording for EditProblem {
             Self::ChooseParticipants => {
                 td_string!(locale, users.edit.choose_participants).to_string()
             }
+            Self::UntilInvalid => td_string!(locale, users.edit.until_invalid).to_string(),
             Self::Refused(error) => error.words(locale),
         }
     }
@@ -122,7 +134,11 @@ fn save(
         (true, None) => return Err(EditProblem::ChooseParticipants),
         (true, chosen) => chosen,
     };
-    let takes_add_on = opened_on.with_value(|(_, _, large)| large.is_some());
+    let until = match large_meetings {
+        Some(_) => until_of(form.until).map_err(|()| EditProblem::UntilInvalid)?,
+        None => None,
+    };
+    let takes_add_on = opened_on.with_value(|(_, _, large, _)| large.is_some());
     if license == BaseLicense::Basic && takes_add_on && !form.confirming.get_untracked() {
         form.confirming.set(true);
         return Ok(false);
@@ -133,7 +149,7 @@ fn save(
         role,
         license,
         large_meetings,
-        until: None,
+        until,
     })
     .map(|_| true)
     .map_err(|e| {
@@ -178,7 +194,7 @@ pub fn EditUserDialog(
     });
     let confirm_text = move || {
         let locale = i18n.get_locale();
-        let capacity = opened_on.with_value(|(_, _, large)| *large)?;
+        let capacity = opened_on.with_value(|(_, _, large, _)| *large)?;
         Some(name.with_value(|name| {
             crate::ui::messages::fill(
                 td_string!(locale, users.edit.confirm_basic),

@@ -72,6 +72,17 @@ impl Row {
             ),
             (large, _) => large.unwrap_or_else(|| "—".into()),
         };
+        // Given for a time: until when.
+        let large = match u.membership.until {
+            Some(until) => crate::ui::messages::fill(
+                td_string!(locale, users.large_until),
+                &[
+                    ("capacity", &large),
+                    ("when", &format::date_time_in(locale, until)),
+                ],
+            ),
+            None => large,
+        };
         Row {
             id: u.id,
             name: u.full_name(),

@@ -2,6 +2,7 @@
 //! the capacities the account owns, offered as Change Licenses offers them.
 
 use super::super::capacity_offer::capacity_offer;
+use super::super::until::until_field;
 use super::EditForm;
 use crate::i18n::*;
 use crate::state::use_signed_in;
@@ -79,6 +80,7 @@ pub fn large_meetings_choice(
                         <legend>{tr!(i18n, users.participants_legend)}</legend>
                         {radios}
                     </fieldset>
+                    {until_field("edit-lm-until", form.until)}
                 }
                 .into_any()
             }
