@@ -298,6 +298,18 @@ impl AuditEntry {
     pub fn category(&self) -> AuditCategory {
         self.action.category()
     }
+
+    /// What the portal did by itself at `at` (a renewal, an expiry): no
+    /// actor.
+    pub fn by_portal(at: Timestamp, target: AuditTarget, action: AuditAction) -> Self {
+        AuditEntry {
+            at,
+            actor: None,
+            actor_email: None,
+            target,
+            action,
+        }
+    }
 }
 
 /// Which log entries to show.

@@ -233,15 +233,8 @@ impl Account {
     pub fn renew_due(&mut self, now: Timestamp) -> Vec<AuditEntry> {
         let today = Day::of(now);
         let mut entries = Vec::new();
-        let mut record = |target: AuditTarget, action| {
-            entries.push(AuditEntry {
-                at: now,
-                actor: None,
-                actor_email: None,
-                target,
-                action,
-            })
-        };
+        let mut record =
+            |target: AuditTarget, action| entries.push(AuditEntry::by_portal(now, target, action));
         while self.base_plan.term.renews_on() <= today {
             self.base_plan.term.periods += 1;
         }

@@ -263,15 +263,8 @@ impl Account {
     /// starts and while it runs, like [`Account::renew_due`].
     pub fn expire_due(&mut self, now: Timestamp) -> Vec<AuditEntry> {
         let mut entries = Vec::new();
-        let mut record = |target: AuditTarget, action| {
-            entries.push(AuditEntry {
-                at: now,
-                actor: None,
-                actor_email: None,
-                target,
-                action,
-            })
-        };
+        let mut record =
+            |target: AuditTarget, action| entries.push(AuditEntry::by_portal(now, target, action));
         let mut expired = false;
         for user in &mut self.users {
             if user.membership.until.is_some_and(|until| until <= now) {
