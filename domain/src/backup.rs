@@ -37,7 +37,7 @@
 use crate::json::{self, Decode, Reader};
 use crate::persist::{self, DecodeError, META_KEY, SCHEMA_VERSION};
 use crate::{
-    Account, AccountId, BaseLicense, Capacity, Day, Email, GroupId, Role, Timestamp, UserId,
+    Account, AccountId, BaseLicense, Capacity, Day, Email, GroupId, Role, Timestamp, User, UserId,
 };
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
@@ -57,19 +57,28 @@ pub const MAX_BYTES: usize = 32 << 20;
 /// A backup file's text: the account at `created_at`, with the users'
 /// password hashes only when `sign_in_data`.
 pub fn write(account: &Account, created_at: Timestamp, sign_in_data: bool) -> String {
-    let stripped;
-    let account = if sign_in_data {
-        account
-    } else {
-        let mut copy = account.clone();
-        for user in &mut copy.users {
-            user.password = None;
-        }
-        stripped = copy;
-        &stripped
-    };
     let mut records = Vec::new();
     persist::encode_records(account, &mut records);
+    if !sign_in_data {
+        // The users' chunks again, without their password column.
+        for chunk in persist::user_chunks(account) {
+            let users: Vec<User> = (chunk.users.iter())
+                .map(|u| User {
+                    password: None,
+                    ..u.clone()
+                })
+                .collect();
+            let key = chunk.key(account.id);
+            let text = persist::UserChunk {
+                number: chunk.number,
+                users: &users,
+            }
+            .encode();
+            if let Some(record) = records.iter_mut().find(|(k, _)| *k == key) {
+                record.1 = text;
+            }
+        }
+    }
     let size: usize = records.iter().map(|(k, v)| k.len() + v.len() + 8).sum();
     let mut out = String::with_capacity(size + size / 8 + 256);
     let mut object = json::Object::new(&mut out);
