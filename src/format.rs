@@ -33,15 +33,21 @@ pub fn date_time_in(locale: Locale, at: Timestamp) -> String {
     date.to_locale_string(bcp47(locale), &options).into()
 }
 
+/// A `datetime-local` value that is not a date and time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAMoment;
+
 /// The moment a `datetime-local` field's value names, in the browser's time
-/// zone: `None` for an empty field, `Some(None)` for a value that is not a
-/// date and time.
-pub fn moment_of(local: &str) -> Option<Option<Timestamp>> {
+/// zone: `Ok(None)` for an empty field.
+pub fn moment_of(local: &str) -> Result<Option<Timestamp>, NotAMoment> {
     if local.is_empty() {
-        return None;
+        return Ok(None);
     }
     let ms = js_sys::Date::new(&JsValue::from_str(local)).get_time();
-    Some((!ms.is_nan()).then_some(Timestamp(ms as i64)))
+    match ms.is_nan() {
+        true => Err(NotAMoment),
+        false => Ok(Some(Timestamp(ms as i64))),
+    }
 }
 
 /// The `datetime-local` value of `at` in the browser's time zone

@@ -148,7 +148,7 @@ impl AppState {
         let due = self.portal.with_untracked(|p| {
             (p.accounts.iter())
                 .flat_map(|a| &a.users)
-                .any(|u| u.membership.until.is_some_and(|until| until <= now))
+                .any(|u| u.expires_by(now))
         });
         if !due {
             return;

@@ -172,6 +172,12 @@ impl crate::User {
         }
     }
 
+    /// Whether the Large Meetings given to the user for a time have ended
+    /// by `now` ([`crate::Account::expire_due`] takes them back).
+    pub fn expires_by(&self, now: crate::Timestamp) -> bool {
+        self.membership.until.is_some_and(|until| until <= now)
+    }
+
     /// What the user holds now.
     pub fn held(&self) -> Held {
         Held {

@@ -25,10 +25,11 @@
 //! log chunk, the account record and the meta record, however many users and
 //! log entries the account has. Schema 2 kept each account, users
 //! included, as one JSON record; schema 1 kept everything under
-//! `lmp.state`. Both are migrated. Schema 3 is schema 4 without groups, and
+//! `lmp.state`. Both are migrated. Schema 3 is schema 4 without groups,
 //! schema 4 is schema 5 without meeting history, and schema 5 is schema 6
-//! without time-limited Large Meetings: all are read as they are, and an older build finding a newer schema stays read-only rather
-//! than drop what it does not know on its next save.
+//! without time-limited Large Meetings: all are read as they are, and an
+//! older build finding a newer schema stays read-only rather than drop what
+//! it does not know on its next save.
 
 use crate::audit::AuditEntry;
 use crate::billing::Term;

@@ -75,22 +75,18 @@ impl Account {
         }
         // A direct assignment takes its own license, even while a group
         // gives the user a larger one: it stays when the group's does not.
-        let changing: Vec<UserId> = users
-            .iter()
-            .filter(|u| u.direct_large_meetings() != Some(capacity))
-            .map(|u| u.id)
-            .collect();
-        if !changing.is_empty() {
-            self.check_seats(capacity, changing.len() as u32)?;
-        }
         // Those who hold it already keep their license, for the new time.
-        let renewed: Vec<UserId> = users
-            .iter()
-            .filter(|u| u.direct_large_meetings() == Some(capacity))
-            .filter(|u| u.membership.until != until)
+        let needed = (users.iter())
+            .filter(|u| u.direct_large_meetings() != Some(capacity))
+            .count() as u32;
+        let changing: Vec<UserId> = (users.iter())
+            .filter(|u| u.direct_large_meetings() != Some(capacity) || u.membership.until != until)
             .map(|u| u.id)
             .collect();
-        for user in changing.into_iter().chain(renewed) {
+        if needed > 0 {
+            self.check_seats(capacity, needed)?;
+        }
+        for user in changing {
             self.assign(user, capacity, until, log);
         }
         Ok(())
@@ -170,8 +166,10 @@ impl Account {
         if license == BaseLicense::Basic && target.role == Role::Owner {
             return Err(DomainError::OwnerMustBeLicensed);
         }
-        // What was given directly; a group may give more on top.
+        // What was given directly (and until when); a group may give more
+        // on top.
         let (from, current) = (target.direct_license(), target.direct_large_meetings());
+        let until_now = target.membership.until;
         if target.license == BaseLicense::Basic
             && license == BaseLicense::Licensed
             && self.seats_available() == 0
@@ -196,7 +194,6 @@ impl Account {
             self.user_mut(user).set_direct_license(license);
             log.push(email, AuditAction::BaseLicenseChanged { from, to: license });
         }
-        let until_now = self.member(user)?.membership.until;
         if let Some(capacity) = large_meetings.filter(|c| current != Some(*c) || until_now != until)
         {
             self.assign(user, capacity, until, log);
@@ -267,7 +264,7 @@ impl Account {
             |target: AuditTarget, action| entries.push(AuditEntry::by_portal(now, target, action));
         let mut expired = false;
         for user in &mut self.users {
-            if user.membership.until.is_some_and(|until| until <= now) {
+            if user.expires_by(now) {
                 if let Some(capacity) = user.set_direct_large_meetings(None) {
                     let reason = RemovalReason::Expired;
                     let action = AuditAction::LargeMeetingsRemoved { capacity, reason };

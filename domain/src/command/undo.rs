@@ -36,6 +36,17 @@ pub struct Diff<T> {
     pub after: Option<T>,
 }
 
+impl<T> Diff<T> {
+    /// The thing as the change left it, or as it found it if the change
+    /// took it away (a diff has at least one side).
+    fn side(&self) -> &T {
+        self.after
+            .as_ref()
+            .or(self.before.as_ref())
+            .expect("a diff has a side")
+    }
+}
+
 /// What one change did: enough to take it back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
@@ -292,14 +303,11 @@ impl Account {
     /// change left it.
     fn check_unchanged(&self, change: &Change, end: usize) -> Result<(), UndoRefusal> {
         for d in &change.users {
-            let id = d.after.as_ref().or(d.before.as_ref()).map(|u| u.id);
-            let now = id.and_then(|id| self.user(id));
+            let now = self.user(d.side().id);
             if now == d.after.as_ref() {
                 continue;
             }
-            let email = (d.after.as_ref().or(d.before.as_ref()))
-                .map(|u| u.email.clone())
-                .expect("a diff has a side");
+            let email = d.side().email.clone();
             let entry = self.latest_about(&AuditTarget::User(email.clone()), end);
             return Err(match now {
                 None => UndoRefusal::UserRemoved { email, entry },
@@ -310,7 +318,7 @@ impl Account {
             });
         }
         for d in &change.groups {
-            let group = d.after.as_ref().or(d.before.as_ref()).expect("a side");
+            let group = d.side();
             if self.group(group.id) != d.after.as_ref() {
                 let target = AuditTarget::Named(group.name.clone());
                 let entry = self.latest_about(&target, end);
@@ -318,7 +326,7 @@ impl Account {
             }
         }
         for d in &change.meetings {
-            let meeting = d.after.as_ref().or(d.before.as_ref()).expect("a side");
+            let meeting = d.side();
             let now = self.meetings.iter().find(|m| m.id == meeting.id);
             if now != d.after.as_ref() {
                 let target = AuditTarget::Named(meeting.topic.clone());
@@ -338,7 +346,7 @@ impl Account {
         now: Timestamp,
     ) -> Result<(), UndoRefusal> {
         for d in &change.meetings {
-            let id = d.after.as_ref().or(d.before.as_ref()).expect("a side").id;
+            let id = d.side().id;
             // Meetings are kept in the order they were scheduled (by id).
             match (
                 self.meetings.iter().position(|m| m.id == id),
@@ -358,13 +366,12 @@ impl Account {
             }
         }
         for d in &change.groups {
-            let id = d.after.as_ref().or(d.before.as_ref()).expect("a side").id;
-            put(&mut self.groups, |g| g.id, id, d.before.clone());
+            put(&mut self.groups, |g| g.id, d.side().id, d.before.clone());
         }
         for d in &change.users {
-            let id = d.after.as_ref().or(d.before.as_ref()).expect("a side").id;
+            let id = d.side().id;
             if d.before.is_none() && self.meetings.iter().any(|m| m.host == id) {
-                let email = d.after.as_ref().expect("a side").email.clone();
+                let email = d.side().email.clone();
                 return Err(UndoRefusal::HostsMeetings { email });
             }
             put(&mut self.users, |u| u.id, id, d.before.clone());

@@ -2,7 +2,7 @@
 
 use super::capacity_offer::{can_offer, capacity_offer};
 use super::status::Status;
-use super::until::{until_field, until_of};
+use super::until::until_field;
 use super::BulkAction;
 use crate::format;
 use crate::i18n::*;
@@ -116,9 +116,9 @@ pub fn ChangeLicensesDialog(
             (_, true, Some(capacity)) => Command::BulkAssignLargeMeetings {
                 users,
                 capacity,
-                until: match until_of(until) {
+                until: match format::moment_of(&until.get_untracked()) {
                     Ok(until) => until,
-                    Err(()) => return error.set(Some(BulkProblem::UntilInvalid)),
+                    Err(_) => return error.set(Some(BulkProblem::UntilInvalid)),
                 },
             },
         };

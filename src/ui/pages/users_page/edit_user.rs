@@ -9,7 +9,6 @@ mod license;
 mod role;
 
 use super::status::{Said, Status};
-use super::until::until_of;
 use crate::format;
 use crate::i18n::*;
 use crate::state::{use_signed_in, ActionError, SignedIn};
@@ -135,7 +134,9 @@ fn save(
         (true, chosen) => chosen,
     };
     let until = match large_meetings {
-        Some(_) => until_of(form.until).map_err(|()| EditProblem::UntilInvalid)?,
+        Some(_) => {
+            format::moment_of(&form.until.get_untracked()).map_err(|_| EditProblem::UntilInvalid)?
+        }
         None => None,
     };
     let takes_add_on = opened_on.with_value(|(_, _, large, _)| large.is_some());

@@ -1,12 +1,11 @@
 //! "Until (optional)": the end of Large Meetings given for a time, in Edit
 //! User and Change Licenses alike (issue 21). The field is the browser's
-//! `datetime-local`, in its own time zone; the domain refuses an end that is
-//! not after now and takes the add-on back when the moment comes.
+//! `datetime-local`, in its own time zone, read by `format::moment_of`; the
+//! domain refuses an end that is not after now and takes the add-on back
+//! when the moment comes.
 
-use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
-use portal_domain::Timestamp;
 
 /// The field, its label and what it does; `value` is its text (empty: no
 /// end). `id` names the input (`edit-lm-until`, `bulk-lm-until`).
@@ -27,15 +26,5 @@ pub fn until_field(id: &'static str, value: RwSignal<String>) -> impl IntoView {
                 {tr!(i18n, users.edit.until_help)}
             </p>
         </div>
-    }
-}
-
-/// The end the field names: `Ok(None)` when empty, `Err(())` when it is not
-/// a date and time.
-pub fn until_of(value: RwSignal<String>) -> Result<Option<Timestamp>, ()> {
-    match format::moment_of(&value.get_untracked()) {
-        None => Ok(None),
-        Some(None) => Err(()),
-        Some(moment) => Ok(moment),
     }
 }
