@@ -336,8 +336,8 @@ impl AuditFilter {
             && self.to.is_none_or(|to| day <= to)
             && self.category.is_none_or(|c| entry.category() == c)
             && email.is_none_or(|needle| {
-                let needle = needle.to_lowercase();
-                entry.target.stored().to_lowercase().contains(&needle)
+                let needle = crate::text::lowercase(needle);
+                crate::text::lowercase(&entry.target.stored()).contains(&needle)
                     || entry
                         .actor_email
                         .as_ref()

@@ -543,7 +543,7 @@ pub fn check_rules(account: &Account) -> Result<(), RuleBreak> {
             return Err(RuleBreak::GroupIdsOutOfOrder { id: group.id });
         }
         previous = Some(group.id);
-        if !names.insert(group.name.to_lowercase()) {
+        if !names.insert(crate::text::lowercase(&group.name)) {
             return Err(RuleBreak::GroupNameTwice {
                 name: group.name.clone(),
             });

@@ -73,12 +73,17 @@ impl Texts {
             search: users
                 .iter()
                 .map(|u| {
-                    format!("{}\n{} {}", u.email.as_str(), u.first_name, u.last_name).to_lowercase()
+                    crate::text::lowercase(&format!(
+                        "{}\n{} {}",
+                        u.email.as_str(),
+                        u.first_name,
+                        u.last_name
+                    ))
                 })
                 .collect(),
             name: users
                 .iter()
-                .map(|u| format!("{}\0{}", u.last_name, u.first_name).to_lowercase())
+                .map(|u| crate::text::lowercase(&format!("{}\0{}", u.last_name, u.first_name)))
                 .collect(),
         }
     }
@@ -156,7 +161,7 @@ impl UserIndex {
     /// users whose email or name contains `query` (any case) and that
     /// `keep` accepts, in table order.
     pub fn search(&self, users: &[User], query: &str, keep: impl Fn(&User) -> bool) -> Vec<usize> {
-        let needle = query.trim().to_lowercase();
+        let needle = crate::text::lowercase(query.trim());
         self.order
             .iter()
             .copied()

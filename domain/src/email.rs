@@ -71,7 +71,7 @@ impl Email {
         if !labels_ok {
             return Err(EmailError::InvalidDomain);
         }
-        Ok(Self(text.to_lowercase()))
+        Ok(Self(crate::text::lowercase(text)))
     }
 
     pub fn as_str(&self) -> &str {

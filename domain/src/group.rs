@@ -232,8 +232,10 @@ impl Account {
     }
 
     pub fn group_by_name(&self, name: &str) -> Option<&Group> {
-        let name = name.trim().to_lowercase();
-        self.groups.iter().find(|g| g.name.to_lowercase() == name)
+        let name = crate::text::lowercase(name.trim());
+        self.groups
+            .iter()
+            .find(|g| crate::text::lowercase(&g.name) == name)
     }
 
     /// The rule of `group`, if the group exists and has one (and is not

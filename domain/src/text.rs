@@ -42,9 +42,92 @@ pub fn check(text: &str, max: usize) -> Result<&str, TextProblem> {
     Ok(text)
 }
 
+/// `text` in lower case, for matching what people type against names,
+/// emails and group names regardless of case.
+///
+/// Letters of the Latin (with Latin-1, Extended-A and Extended Additional),
+/// Greek and Cyrillic alphabets are lowered exactly as Unicode lowers them
+/// (a test compares every one with `char::to_lowercase`); letters of other
+/// scripts are matched as typed. Written here instead of using
+/// `str::to_lowercase` because that pulls Unicode's whole case table (about
+/// 4 KB gzip) into the portal's wasm for scripts the portal's people write
+/// their names in rarely; a capital Σ lowers to σ wherever it stands.
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower).collect()
+}
+
+/// One character in lower case, as [`lowercase`] lowers it.
+pub fn lower(c: char) -> char {
+    let n = c as u32;
+    let even = n.is_multiple_of(2);
+    let lowered = match n {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => n + 32,
+        0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => n + 32,
+        0x400..=0x40F => n + 80,
+        0x178 => 0xFF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => n + 37,
+        0x38C => 0x3CC,
+        0x38E..=0x38F => n + 63,
+        0x1E9E => 0xDF,
+        0x37F => 0x3F3,
+        0x3CF => 0x3D7,
+        0x3F4 => 0x3B8,
+        0x3F9 => 0x3F2,
+        0x3FD..=0x3FF => n - 0x82,
+        0x4C0 => 0x4CF,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if even => n + 1,
+        0x370..=0x373
+        | 0x376
+        | 0x3D8..=0x3EF
+        | 0x3FA
+        | 0x460..=0x481
+        | 0x48A..=0x4BF
+        | 0x4D0..=0x52F
+            if even =>
+        {
+            n + 1
+        }
+        0x1E00..=0x1E95 | 0x1EA0..=0x1EFF if even => n + 1,
+        0x139..=0x148 | 0x179..=0x17E | 0x3F7 | 0x4C1..=0x4CE if !even => n + 1,
+        _ => n,
+    };
+    char::from_u32(lowered).unwrap_or(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scripts [`lowercase`] covers, lowered as Unicode lowers them.
+    const COVERED: [(u32, u32); 4] = [(0, 0x17F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1EFF)];
+
+    #[test]
+    fn covered_letters_are_lowered_as_unicode_lowers_them_and_no_other_is_changed_wrongly() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut unicode = c.to_lowercase();
+            let (first, more) = (unicode.next(), unicode.next());
+            let ours = lower(c);
+            let covered = COVERED
+                .iter()
+                .any(|&(from, to)| (from..=to).contains(&(c as u32)));
+            if covered && more.is_none() {
+                assert_eq!(Some(ours), first, "{c:?} U+{:04X}", c as u32);
+            } else {
+                // Elsewhere a character is kept, or lowered as Unicode does.
+                assert!(ours == c || Some(ours) == first, "{c:?} U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(
+            lowercase("ÅSA Örjan ÆØÅ ŁÓDŹ ΣΟΦΙΑ ЮЛИЯ Ёж"),
+            "åsa örjan æøå łódź σοφια юлия ёж"
+        );
+        assert_eq!(
+            lowercase("İ"),
+            "İ",
+            "kept: Unicode lowers it to two characters"
+        );
+    }
 
     #[test]
     fn markup_and_other_scripts_are_text_but_hidden_characters_are_refused() {

@@ -41,7 +41,7 @@ pub struct Locked {
 }
 
 fn key(email: &str) -> String {
-    email.trim().to_lowercase()
+    crate::text::lowercase(email.trim())
 }
 
 impl SignInThrottle {

@@ -68,17 +68,17 @@ impl Account {
     /// group's new members. Returns how many joined.
     pub(super) fn join_named(&mut self, log: &mut Log, joins: Vec<(UserId, String)>) -> u32 {
         let mut ids: std::collections::HashMap<String, GroupId> = (self.groups.iter())
-            .map(|g| (g.name.to_lowercase(), g.id))
+            .map(|g| (crate::text::lowercase(&g.name), g.id))
             .collect();
         // Per group, in the order first named: how many joined.
         let mut joined: Vec<(GroupId, u32)> = Vec::new();
         for (user, name) in joins {
             let name = name.trim();
-            let id = match ids.get(&name.to_lowercase()) {
+            let id = match ids.get(&crate::text::lowercase(name)) {
                 Some(id) => *id,
                 None => {
                     let id = self.new_group(log, name.to_string());
-                    ids.insert(name.to_lowercase(), id);
+                    ids.insert(crate::text::lowercase(name), id);
                     id
                 }
             };

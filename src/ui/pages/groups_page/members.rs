@@ -69,7 +69,7 @@ fn find(account: &Account, group: GroupId, needle: &str) -> Found {
         .map(|w| (w.capacity, account.waiting_for(w.capacity)));
     let hit = |user: &User| {
         needle.is_empty()
-            || user.full_name().to_lowercase().contains(needle)
+            || portal_domain::text::lowercase(&user.full_name()).contains(needle)
             || user.email.as_str().contains(needle)
     };
     let mut found = Found {
@@ -109,9 +109,9 @@ pub(super) fn members_section(page: Page, group: GroupId) -> impl IntoView {
     let buy = page.who.with_untracked(|a, me| {
         (me.can_manage_billing()).then_some(crate::ui::areas::billing_home(a.billing_portal).path)
     });
-    let found = page
-        .who
-        .memo(move |account, _| search.with(|s| find(account, group, &s.trim().to_lowercase())));
+    let found = page.who.memo(move |account, _| {
+        search.with(|s| find(account, group, &portal_domain::text::lowercase(s.trim())))
+    });
     let remove = move |user: UserId, name: String| {
         error.set(None);
         let group_name = page.name_of(group);

@@ -118,7 +118,7 @@ pub fn hosted_meetings(
     let i18n = use_i18n();
     let moving = move || chosen.get() == Some(Handling::Move);
     let suggestions = move || {
-        let typed = new_host.get().trim().to_lowercase();
+        let typed = portal_domain::text::lowercase(new_host.get().trim());
         who.with(|a, _| {
             a.users
                 .iter()
@@ -126,7 +126,7 @@ pub fn hosted_meetings(
                 .filter(|u| {
                     typed.is_empty()
                         || u.email.as_str().contains(&typed)
-                        || u.full_name().to_lowercase().contains(&typed)
+                        || portal_domain::text::lowercase(&u.full_name()).contains(&typed)
                 })
                 .take(SUGGESTIONS)
                 .map(|u| view! { <option value=u.email.to_string()>{u.full_name()}</option> })
