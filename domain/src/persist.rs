@@ -462,6 +462,26 @@ pub fn user_chunks(account: &Account) -> Vec<UserChunk<'_>> {
         .collect()
 }
 
+/// Users ordered by id (any ids, not one account's whole list) in the
+/// stored form of user chunks: each chunk's number and text.
+pub fn encode_users(users: &[User]) -> Vec<(u32, String)> {
+    (users.chunk_by(|a, b| a.id.0 / USERS_PER_CHUNK == b.id.0 / USERS_PER_CHUNK))
+        .map(|users| {
+            let number = users[0].id.0 / USERS_PER_CHUNK;
+            (number, UserChunk { number, users }.encode())
+        })
+        .collect()
+}
+
+/// The users [`encode_users`] wrote.
+pub fn decode_user_chunks(chunks: &[(u32, String)]) -> Result<Vec<User>, String> {
+    let mut users = Vec::new();
+    for (number, text) in chunks {
+        decode_users(text, *number, &mut users)?;
+    }
+    Ok(users)
+}
+
 /// The domain (with its `@`) most of the users' emails end in, if shared
 /// by at least two.
 fn common_domain(users: &[User]) -> Option<&str> {

@@ -4,7 +4,7 @@
 use portal_domain::demo;
 use portal_domain::time::Duration;
 use portal_domain::{
-    Account, BaseLicense, BillingCycle, Capacity, Command, Day, Email, GroupId, GroupRule,
+    Account, BaseLicense, BillingCycle, Capacity, Change, Command, Day, Email, GroupId, GroupRule,
     MeetingHandling, Quantity, Role, Timestamp, UserId,
 };
 use proptest::prelude::*;
@@ -442,6 +442,8 @@ proptest! {
             return Ok(());
         };
         let after = account.clone();
+        // As stored for the Admin Activity Logs' Undo, and read back.
+        prop_assert_eq!(&Change::decode(&change.encode()), &Ok(change.clone()));
         if change.entries == 0 {
             // A change that logs nothing changes nothing.
             prop_assert_eq!(&account, &before);
@@ -458,7 +460,7 @@ proptest! {
         }
         check_invariants(&account)?;
         account
-            .undo(actor, start, &undo)
+            .undo(actor, start, &Change::decode(&undo.encode()).unwrap())
             .map_err(|e| TestCaseError::fail(format!("undo of the undo refused: {e:?}")))?;
         prop_assert_eq!(&account.users, &after.users);
         prop_assert_eq!(&account.groups, &after.groups);

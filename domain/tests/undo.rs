@@ -217,6 +217,8 @@ fn removing_a_user_is_undone_with_their_id_licenses_and_password() {
     };
     let change = run(&mut acme, OWNER, removal);
     assert!(acme.user(noah.id).is_none());
+    // Stored (for the Admin Activity Logs) and read back, password included.
+    let change = Change::decode(&change.encode()).unwrap();
     undo(&mut acme, OWNER, &change).unwrap();
     assert_eq!(acme.user(noah.id), Some(&noah));
     assert_eq!(acme.seats(Capacity::P500).assigned, 1);
@@ -324,4 +326,22 @@ fn a_member_undoes_their_own_meeting_but_not_an_admins_change() {
     ));
     undo(&mut acme, MEMBER, &scheduled).unwrap();
     assert!(!acme.meetings.iter().any(|m| m.topic == "Own meeting"));
+}
+
+#[test]
+fn a_damaged_stored_change_is_refused_when_read() {
+    let mut acme = acme_with_licenses();
+    let change = give(&mut acme, ADMIN, LIAM, Some(Capacity::P500));
+    let text = change.encode();
+    assert_eq!(Change::decode(&text), Ok(change));
+    for damaged in [
+        &text[..text.len() / 2],
+        "",
+        "{}",
+        &text.replace("users_after", "users_later"),
+        r#"{"first_entry":1,"entries":1,"users_before":[],"users_after":[],"groups":[[null,null]],"meetings":[],"assignable":[]}"#,
+        r#"{"first_entry":1,"entries":1,"users_before":[[0,"\n,x,A,B,m"]],"users_after":[],"groups":[],"meetings":[],"assignable":[]}"#,
+    ] {
+        assert!(Change::decode(damaged).is_err(), "read: {damaged}");
+    }
 }

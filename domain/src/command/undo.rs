@@ -62,6 +62,80 @@ pub struct Change {
     pub assignable: Vec<(Capacity, u32)>,
 }
 
+/// A change as stored, to undo it later: the users before and after as
+/// user chunks (the stored form of users), groups and meetings as JSON.
+struct Stored {
+    first_entry: usize,
+    entries: usize,
+    users_before: Vec<(u32, String)>,
+    users_after: Vec<(u32, String)>,
+    groups: Vec<(Option<Group>, Option<Group>)>,
+    meetings: Vec<(Option<Meeting>, Option<Meeting>)>,
+    assignable: Vec<(Capacity, u32)>,
+}
+
+crate::json_struct!(Stored {
+    first_entry,
+    entries,
+    users_before,
+    users_after,
+    groups,
+    meetings,
+    assignable
+});
+
+fn pairs<T: Clone>(diffs: &[Diff<T>]) -> Vec<(Option<T>, Option<T>)> {
+    (diffs.iter())
+        .map(|d| (d.before.clone(), d.after.clone()))
+        .collect()
+}
+
+fn diffs<T>(pairs: Vec<(Option<T>, Option<T>)>) -> Result<Vec<Diff<T>>, String> {
+    (pairs.into_iter())
+        .map(|(before, after)| match (before, after) {
+            (None, None) => Err("a diff without a side".to_string()),
+            (before, after) => Ok(Diff { before, after }),
+        })
+        .collect()
+}
+
+impl Change {
+    /// The stored form (JSON), read back by [`Change::decode`].
+    pub fn encode(&self) -> String {
+        let side = |after: bool| -> Vec<User> {
+            (self.users.iter())
+                .filter_map(|d| if after { &d.after } else { &d.before }.clone())
+                .collect()
+        };
+        crate::json::to_string(&Stored {
+            first_entry: self.first_entry,
+            entries: self.entries,
+            users_before: crate::persist::encode_users(&side(false)),
+            users_after: crate::persist::encode_users(&side(true)),
+            groups: pairs(&self.groups),
+            meetings: pairs(&self.meetings),
+            assignable: self.assignable.clone(),
+        })
+    }
+
+    /// A change [`Change::encode`] stored; damaged text is refused.
+    pub fn decode(text: &str) -> Result<Self, String> {
+        let stored: Stored = crate::json::from_str(text).map_err(|e| e.to_string())?;
+        let before = crate::persist::decode_user_chunks(&stored.users_before)?;
+        let after = crate::persist::decode_user_chunks(&stored.users_after)?;
+        Ok(Change {
+            first_entry: stored.first_entry,
+            entries: stored.entries,
+            // Each side is ordered by id, and a change holds no user as it
+            // was: pairing them up by id gives the change's users back.
+            users: diff(&before, &after, |u| u.id),
+            groups: diffs(stored.groups)?,
+            meetings: diffs(stored.meetings)?,
+            assignable: stored.assignable,
+        })
+    }
+}
+
 /// Why an undo is refused. Nothing changes when one is returned.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum UndoRefusal {
