@@ -9,10 +9,12 @@
 use crate::format::now;
 use crate::storage::{self, Dropped, ExternalChange, Mode, StorageNotice, WriteProblem};
 use leptos::prelude::*;
+use portal_domain::audit::AuditEntry;
 use portal_domain::{
-    Account, AccountId, Command, DomainError, Outcome, Portal, Session, SignInError, Timestamp,
-    User, UserId,
+    Account, AccountId, Change, Command, DomainError, Outcome, Portal, Session, SignInError,
+    Timestamp, UndoRefusal, User, UserId,
 };
+use std::sync::Arc;
 use std::time::Duration;
 use thiserror::Error;
 
@@ -48,6 +50,18 @@ pub enum ActionError {
     SignedOut,
 }
 
+/// Why an Undo did not happen; nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UndoError {
+    /// The domain refused it; `entry` is the log entry the refusal names
+    /// (a later change to undo first, a removal), as it reads.
+    Refused {
+        refusal: UndoRefusal,
+        entry: Option<Box<AuditEntry>>,
+    },
+    SignedOut,
+}
+
 /// Why Reset demo data did not happen; nothing was changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ResetError {
@@ -63,7 +77,33 @@ struct Pending {
     account: AccountId,
     actor: UserId,
     at: Timestamp,
-    command: Command,
+    step: Step,
+}
+
+/// What a change was: a command, or the undo of an earlier change.
+#[derive(Clone, Debug)]
+enum Step {
+    Command(Command),
+    Undo(Arc<Change>),
+}
+
+impl Pending {
+    /// Runs the change on `portal`: the log entries it wrote and, when it
+    /// can be undone, what it did.
+    fn apply(&self, portal: &mut Portal) -> Result<(Outcome, Option<Change>), Dropped> {
+        let account = portal
+            .account_mut(self.account)
+            .ok_or(Dropped::AccountGone)?;
+        match &self.step {
+            Step::Command(command) => account
+                .execute_undoable(self.actor, self.at, command.clone())
+                .map_err(Dropped::Refused),
+            Step::Undo(change) => account
+                .undo(self.actor, self.at, change)
+                .map(|(outcome, change)| (outcome, Some(change)))
+                .map_err(Dropped::UndoRefused),
+        }
+    }
 }
 
 struct Persistence {
@@ -81,6 +121,9 @@ pub struct AppState {
     pub notice: RwSignal<Option<StorageNotice>>,
     /// Why the last session ended, for the sign-in page.
     pub signed_out: RwSignal<Option<SignOutReason>>,
+    /// The last change made in this tab, if it can be undone: what a
+    /// confirmation's Undo takes back.
+    pub last_change: RwSignal<Option<Arc<Change>>>,
     persistence: StoredValue<Persistence>,
 }
 
@@ -117,6 +160,7 @@ impl AppState {
             session: RwSignal::new(session),
             notice: RwSignal::new(loaded.notice),
             signed_out: RwSignal::new(signed_out),
+            last_change: RwSignal::new(None),
             persistence: StoredValue::new(Persistence {
                 mode: loaded.mode,
                 revision: loaded.revision,
@@ -174,36 +218,74 @@ impl AppState {
 
     /// Runs `command` as the signed-in user and saves the result.
     pub fn dispatch(&self, command: Command) -> Result<Outcome, ActionError> {
-        let session = self.session.get_untracked().ok_or(ActionError::SignedOut)?;
+        self.run(Step::Command(command))
+            .map_err(|refused| match refused {
+                Dropped::Refused(error) => ActionError::Domain(error),
+                _ => ActionError::SignedOut,
+            })
+    }
+
+    /// Takes back `change` (an earlier change of the signed-in account) as
+    /// the signed-in user, and saves: the log entries the undo wrote.
+    pub fn undo(&self, change: Arc<Change>) -> Result<Outcome, UndoError> {
+        self.run(Step::Undo(change))
+            .map_err(|refused| match refused {
+                Dropped::UndoRefused(refusal) => {
+                    let entry = match &refusal {
+                        UndoRefusal::AlreadyUndone { entry } => Some(*entry),
+                        UndoRefusal::ChangedSince { entry, .. }
+                        | UndoRefusal::UserRemoved { entry, .. } => *entry,
+                        _ => None,
+                    };
+                    let entry = entry.and_then(|at| self.entry(at)).map(Box::new);
+                    UndoError::Refused { refusal, entry }
+                }
+                _ => UndoError::SignedOut,
+            })
+    }
+
+    /// Log entry `at` of the signed-in account.
+    fn entry(&self, at: usize) -> Option<AuditEntry> {
+        let account = self.session.get_untracked()?.account;
+        self.portal.with_untracked(|p| {
+            (p.accounts.iter().find(|a| a.id == account)).and_then(|a| a.audit.get(at).cloned())
+        })
+    }
+
+    /// Runs one change as the signed-in user and saves the result; keeps
+    /// what it did for Undo.
+    fn run(&self, step: Step) -> Result<Outcome, Dropped> {
+        let session = self.session.get_untracked().ok_or(Dropped::AccountGone)?;
         self.take_in_other_tabs_changes();
         let now = now();
         let pending = Pending {
             account: session.account,
             actor: session.user,
             at: now,
-            command,
+            step,
         };
         let mut changed = false;
         let result = self.portal.try_update_untracked(|portal| {
-            let account = portal
-                .account_mut(pending.account)
-                .ok_or(ActionError::SignedOut)?;
-            changed |= !account.renew_due(now).is_empty();
-            changed |= !account.expire_due(now).is_empty();
-            let outcome = account.execute(pending.actor, pending.at, pending.command.clone())?;
+            if let Some(account) = portal.account_mut(pending.account) {
+                changed |= !account.renew_due(now).is_empty();
+                changed |= !account.expire_due(now).is_empty();
+            }
+            let done = pending.apply(portal)?;
             changed = true;
-            Ok(outcome)
+            Ok(done)
         });
-        let result = result.unwrap_or(Err(ActionError::SignedOut));
+        let result = result.unwrap_or(Err(Dropped::AccountGone));
         if changed {
-            self.portal.notify();
             let account = pending.account;
             if result.is_ok() {
                 self.persistence.update_value(|p| p.pending.push(pending));
             }
             self.save(Some(&[account]));
+            self.portal.notify();
         }
-        result
+        let (outcome, change) = result?;
+        self.last_change.set(change.map(Arc::new));
+        Ok(outcome)
     }
 
     /// Saves the portal as the next revision; on failure keeps the change
@@ -262,14 +344,15 @@ impl AppState {
         let mut kept = Vec::new();
         let mut dropped = Vec::new();
         for change in pending {
-            let applied = portal
-                .account_mut(change.account)
-                .map(|account| account.execute(change.actor, change.at, change.command.clone()));
-            match applied {
-                Some(Ok(_)) => kept.push(change),
-                Some(Err(error)) => dropped.push(Dropped::Refused(error)),
-                None => dropped.push(Dropped::AccountGone),
+            match change.apply(&mut portal) {
+                Ok(_) => kept.push(change),
+                Err(why) => dropped.push(why),
             }
+        }
+        // What this tab's last change did is not what it does on the other
+        // tab's data.
+        if !kept.is_empty() || !dropped.is_empty() {
+            self.last_change.set(None);
         }
         self.persistence.update_value(|p| {
             p.revision = stored;
@@ -335,6 +418,7 @@ impl AppState {
             }
         }
         self.persistence.update_value(|p| p.pending.clear());
+        self.last_change.set(None);
         self.portal.set(portal);
         if matches!(
             self.notice.get_untracked(),
@@ -362,6 +446,7 @@ impl AppState {
 
     pub fn sign_out(&self, reason: SignOutReason) {
         storage::clear_session();
+        self.last_change.set(None);
         self.signed_out.set(Some(reason));
         self.session.set(None);
     }

@@ -175,6 +175,8 @@ pub enum Dropped {
     Refused(portal_domain::DomainError),
     /// Its account is no longer there.
     AccountGone,
+    /// An undo the newer data refuses.
+    UndoRefused(portal_domain::UndoRefusal),
 }
 
 /// What loading found.

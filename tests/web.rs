@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use meetings_portal::i18n::I18nContextProvider;
-use meetings_portal::state::AppState;
+use meetings_portal::state::{AppState, UndoError};
 use meetings_portal::storage::{
     self, Mode, StorageNotice, WriteProblem, QUARANTINE_PREFIX, SESSION_KEY,
 };
@@ -16,7 +16,7 @@ use meetings_portal::ui::router::Router;
 use portal_domain::demo::ACME;
 use portal_domain::persist::{DecodeError, LEGACY_STATE_KEY, META_KEY};
 use portal_domain::time::Duration;
-use portal_domain::{Command, Session, Timestamp, UserId};
+use portal_domain::{Command, Session, Timestamp, UndoRefusal, UserId};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -335,6 +335,42 @@ fn a_full_storage_keeps_the_change_in_memory_damages_nothing_and_saves_on_retry(
     assert_eq!(state.notice.get_untracked(), None);
     assert!(!state.has_unsaved_changes());
     assert!(stored_topics().contains(&"Saved later".to_string()));
+    local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn an_undo_takes_in_the_other_tabs_changes_first_is_saved_and_is_refused_a_second_time() {
+    local_storage().clear().unwrap();
+    let (_a_owner, tab_a) = signed_in_state();
+    let (_b_owner, tab_b) = signed_in_state();
+    tab_a.dispatch(schedule("Undone later")).unwrap();
+    let change = tab_a
+        .last_change
+        .get_untracked()
+        .expect("a scheduled meeting can be undone");
+    tab_b.dispatch(schedule("From tab B")).unwrap();
+    tab_a.undo(change.clone()).unwrap();
+    let topics = stored_topics();
+    assert!(!topics.contains(&"Undone later".to_string()), "{topics:?}");
+    assert!(topics.contains(&"From tab B".to_string()), "{topics:?}");
+    assert!(
+        tab_a.last_change.get_untracked().is_some(),
+        "the undo can be undone in turn"
+    );
+    // The same change again: refused, naming the undo; nothing is saved.
+    let revision = storage::stored_revision();
+    let again = tab_a.undo(change);
+    assert!(
+        matches!(
+            &again,
+            Err(UndoError::Refused {
+                refusal: UndoRefusal::AlreadyUndone { .. },
+                entry: Some(_),
+            })
+        ),
+        "{again:?}"
+    );
+    assert_eq!(storage::stored_revision(), revision);
     local_storage().clear().unwrap();
 }
 

@@ -9,3 +9,4 @@ pub mod language;
 pub mod reset_demo;
 pub mod storage_banner;
 pub mod table_scroll;
+pub mod undo;

@@ -11,16 +11,17 @@
 
 use crate::format;
 use crate::i18n::*;
-use crate::state::ActionError;
+use crate::state::{ActionError, UndoError};
 use crate::storage::{Dropped, WriteProblem};
 use crate::ui::labels;
 use portal_domain::audit::{AuditCategory, AuditTarget, MeetingsAfterRemoval, RemovalReason};
+use portal_domain::backup::RuleBreak;
 use portal_domain::capacity::CapacityError;
 use portal_domain::import::{FileProblem, RowError, RowProblem};
 use portal_domain::persist::DecodeError;
 use portal_domain::{
     AuditAction, AuditEntry, BillingCycle, Capacity, Day, DomainError, EmailError, Money,
-    QuantityError, SignInError, WholeNumberError,
+    QuantityError, SignInError, UndoRefusal, WholeNumberError,
 };
 
 /// A message of the locale files with its `{name}` places filled in.
@@ -498,6 +499,7 @@ pub fn dropped_changes(locale: Locale, dropped: &[Dropped]) -> String {
         .map(|d| match d {
             Dropped::Refused(error) => domain_error(locale, error),
             Dropped::AccountGone => td_string!(locale, common.storage.account_gone).to_string(),
+            Dropped::UndoRefused(refusal) => undo_refusal(locale, refusal, None),
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -1166,4 +1168,174 @@ pub fn import_file_problem(locale: Locale, problem: &FileProblem) -> String {
         ),
         FileProblem::Refused(error) => domain_error(locale, error),
     }
+}
+
+// ---- Undo ----------------------------------------------------------------------
+
+/// An Undo that took a change back: how many log entries it undid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Undone {
+    pub entries: usize,
+}
+
+impl Wording for Undone {
+    fn words(&self, locale: Locale) -> String {
+        let key = if self.entries == 1 {
+            td_string!(locale, messages.undo.done_one)
+        } else {
+            td_string!(locale, messages.undo.done_many)
+        };
+        fill(key, &[("count", &number(locale, self.entries as u32))])
+    }
+}
+
+impl Wording for UndoError {
+    fn words(&self, locale: Locale) -> String {
+        match self {
+            UndoError::Refused { refusal, entry } => {
+                undo_refusal(locale, refusal, entry.as_deref())
+            }
+            UndoError::SignedOut => td_string!(locale, messages.signed_out).to_string(),
+        }
+    }
+}
+
+/// Why an undo was refused; `entry` is the log entry the refusal names,
+/// when it is known.
+pub fn undo_refusal(locale: Locale, refusal: &UndoRefusal, entry: Option<&AuditEntry>) -> String {
+    let when = |e: &AuditEntry| format::date_time_in(locale, e.at);
+    match (refusal, entry) {
+        (UndoRefusal::NotAllowed(error), _) => domain_error(locale, error),
+        (UndoRefusal::NotUndoable, _) => td_string!(locale, messages.undo.not_undoable).to_string(),
+        (UndoRefusal::AlreadyUndone { .. }, e) => fill(
+            td_string!(locale, messages.undo.already_undone),
+            &[("when", &e.map(when).unwrap_or_default())],
+        ),
+        (UndoRefusal::ChangedSince { target, .. }, Some(e)) => fill(
+            td_string!(locale, messages.undo.changed_since),
+            &[
+                ("target", &audit_target(locale, target)),
+                ("when", &when(e)),
+                ("details", &audit_details(locale, &e.action)),
+            ],
+        ),
+        (UndoRefusal::ChangedSince { target, .. }, None) => fill(
+            td_string!(locale, messages.undo.changed_since_unnamed),
+            &[("target", &audit_target(locale, target))],
+        ),
+        (UndoRefusal::UserRemoved { email, .. }, Some(e)) => fill(
+            td_string!(locale, messages.undo.user_removed),
+            &[("email", email), ("when", &when(e))],
+        ),
+        (UndoRefusal::UserRemoved { email, .. }, None) => fill(
+            td_string!(locale, messages.undo.user_removed_unnamed),
+            &[("email", email)],
+        ),
+        (UndoRefusal::EmailTaken { email }, _) => fill(
+            td_string!(locale, messages.undo.email_taken),
+            &[("email", email)],
+        ),
+        (UndoRefusal::GroupNameTaken { name }, _) => fill(
+            td_string!(locale, messages.undo.group_name_taken),
+            &[("name", name)],
+        ),
+        (UndoRefusal::HostsMeetings { email }, _) => fill(
+            td_string!(locale, messages.undo.hosts_meetings),
+            &[("email", email)],
+        ),
+        (UndoRefusal::LicenseTaken { capacity: c }, _) => fill(
+            td_string!(locale, messages.undo.license_taken),
+            &[("capacity", &capacity(locale, *c))],
+        ),
+        (UndoRefusal::LineReduced { capacity: c }, _) => fill(
+            td_string!(locale, messages.undo.line_reduced),
+            &[("capacity", &capacity(locale, *c))],
+        ),
+        (UndoRefusal::SeatTaken, _) => td_string!(locale, messages.undo.seat_taken).to_string(),
+        (UndoRefusal::Rule(rule), _) => fill(
+            td_string!(locale, messages.undo.rule),
+            &[("rule", &rule_break(locale, rule))],
+        ),
+    }
+}
+
+/// A rule of the portal an account would break (an undo, a backup).
+pub fn rule_break(locale: Locale, rule: &RuleBreak) -> String {
+    let participants = |c: &Capacity| capacity(locale, *c);
+    let c = match rule {
+        RuleBreak::LargeMeetingsOverOwned { capacity, .. }
+        | RuleBreak::LinesBroken { capacity } => participants(capacity),
+        _ => String::new(),
+    };
+    let (key, values): (&str, [(&str, &dyn std::fmt::Display); 3]) = match rule {
+        RuleBreak::UserIdsOutOfOrder { id } => (
+            td_string!(locale, messages.rule.user_ids),
+            [("id", id), ("", &""), ("", &"")],
+        ),
+        RuleBreak::EmailTwice { email } => (
+            td_string!(locale, messages.rule.email_twice),
+            [("email", email), ("", &""), ("", &"")],
+        ),
+        RuleBreak::OwnerCount { owners } => (
+            td_string!(locale, messages.rule.owner_count),
+            [("owners", owners), ("", &""), ("", &"")],
+        ),
+        RuleBreak::OwnerNotLicensed { email } => (
+            td_string!(locale, messages.rule.owner_not_licensed),
+            [("email", email), ("", &""), ("", &"")],
+        ),
+        RuleBreak::MemberWithBilling { email } => (
+            td_string!(locale, messages.rule.member_with_billing),
+            [("email", email), ("", &""), ("", &"")],
+        ),
+        RuleBreak::BasicWithLargeMeetings { email } => (
+            td_string!(locale, messages.rule.basic_with_large_meetings),
+            [("email", email), ("", &""), ("", &"")],
+        ),
+        RuleBreak::UntilWithoutLargeMeetings { email } => (
+            td_string!(locale, messages.rule.until_without_large_meetings),
+            [("email", email), ("", &""), ("", &"")],
+        ),
+        RuleBreak::PaidSeatsOverUsed { used, seats } => (
+            td_string!(locale, messages.rule.paid_seats),
+            [("used", used), ("seats", seats), ("", &"")],
+        ),
+        RuleBreak::LargeMeetingsOverOwned {
+            capacity,
+            assigned,
+            owned,
+        } => (
+            td_string!(locale, messages.rule.large_meetings_over_owned),
+            [
+                ("capacity", capacity),
+                ("assigned", assigned),
+                ("owned", owned),
+            ],
+        ),
+        RuleBreak::LinesBroken { .. } => (
+            td_string!(locale, messages.rule.lines_broken),
+            [("capacity", &c), ("", &""), ("", &"")],
+        ),
+        RuleBreak::MeetingWithoutHost { topic } => (
+            td_string!(locale, messages.rule.meeting_without_host),
+            [("topic", topic), ("", &""), ("", &"")],
+        ),
+        RuleBreak::GroupIdsOutOfOrder { id } => (
+            td_string!(locale, messages.rule.group_ids),
+            [("id", id), ("", &""), ("", &"")],
+        ),
+        RuleBreak::GroupNameTwice { name } => (
+            td_string!(locale, messages.rule.group_name_twice),
+            [("name", name), ("", &""), ("", &"")],
+        ),
+        RuleBreak::UnknownGroup { email } => (
+            td_string!(locale, messages.rule.unknown_group),
+            [("email", email), ("", &""), ("", &"")],
+        ),
+        RuleBreak::GroupsNotSettled { email } => (
+            td_string!(locale, messages.rule.groups_not_settled),
+            [("email", email), ("", &""), ("", &"")],
+        ),
+    };
+    fill(key, &values)
 }

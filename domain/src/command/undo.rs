@@ -241,9 +241,10 @@ fn put<T, K: Ord>(list: &mut Vec<T>, key: impl Fn(&T) -> K, id: K, value: Option
     }
 }
 
-/// Meetings by id (the order they are kept in, checked rather than assumed).
+/// Meetings by id (the order they are kept in, checked rather than assumed;
+/// ids are unique, so an unstable sort keeps the same order).
 fn by_id(mut meetings: Vec<Meeting>) -> Vec<Meeting> {
-    meetings.sort_by_key(|m| m.id);
+    meetings.sort_unstable_by_key(|m| m.id);
     meetings
 }
 

@@ -140,11 +140,7 @@ pub fn GroupsPage() -> impl IntoView {
 /// What the last change did, under the heading of the list or the group
 /// (the message outlives the switch between them, e.g. after Delete).
 fn status_line(page: Page) -> impl IntoView {
-    let status = worded(move |locale| {
-        page.status
-            .with(|s| s.as_ref().map(|s| s.words(locale)).unwrap_or_default())
-    });
-    view! { <p id="groups-status" class="form-status" role="status" tabindex="-1">{status}</p> }
+    crate::ui::components::undo::status_line(Some("groups-status"), page.status)
 }
 
 /// One row of the list of groups.

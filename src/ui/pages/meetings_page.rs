@@ -5,8 +5,10 @@ use crate::format::{self, now};
 use crate::i18n::*;
 use crate::state::{use_signed_in, ActionError};
 use crate::ui::components::table_scroll::TableScroll;
-use crate::ui::messages;
+use crate::ui::components::undo::status_line;
+use crate::ui::messages::{self, Wording};
 use crate::ui::pages::help_page::BestPracticesLink;
+use crate::ui::pages::Said;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -145,6 +147,18 @@ enum FormError {
     Refused(ActionError),
 }
 
+/// The confirmation of a meeting scheduled (its topic).
+struct Scheduled(String);
+
+impl Wording for Scheduled {
+    fn words(&self, locale: Locale) -> String {
+        messages::fill(
+            td_string!(locale, pages.meetings.scheduled),
+            &[("topic", &self.0)],
+        )
+    }
+}
+
 /// Schedule a Meeting: topic, start and duration; the signed-in user hosts it.
 #[component]
 fn ScheduleMeetingForm() -> impl IntoView {
@@ -154,7 +168,8 @@ fn ScheduleMeetingForm() -> impl IntoView {
     let start = NodeRef::<html::Input>::new();
     let duration = NodeRef::<html::Input>::new();
     let (error, set_error) = signal(None::<FormError>);
-    let (done, set_done) = signal(None::<String>);
+    // The confirmation of the meeting scheduled, with its Undo.
+    let done = RwSignal::new(None::<Said>);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let (Some(topic_input), Some(start_input), Some(duration_input)) =
@@ -162,7 +177,7 @@ fn ScheduleMeetingForm() -> impl IntoView {
         else {
             return;
         };
-        set_done.set(None);
+        done.set(None);
         let Some(at) = parse_local(&start_input.value()) else {
             set_error.set(Some(FormError::NoStart));
             let _ = start_input.focus();
@@ -185,7 +200,9 @@ fn ScheduleMeetingForm() -> impl IntoView {
         match who.dispatch(command) {
             Ok(_) => {
                 set_error.set(None);
-                set_done.set(Some(topic_input.value().trim().to_string()));
+                done.set(Some(Said::new(Scheduled(
+                    topic_input.value().trim().to_string(),
+                ))));
                 topic_input.set_value("");
             }
             Err(e) => set_error.set(Some(FormError::Refused(e))),
@@ -251,11 +268,7 @@ fn ScheduleMeetingForm() -> impl IntoView {
                         view! { <p class="form-error" role="alert">{text}</p> }
                     })
             }}
-            <p class="form-status" role="status">
-                {move || {
-                    done.get().map(|topic| crate::ui::messages::fill(td_string!(i18n.get_locale(), pages.meetings.scheduled), &[("topic", &topic)]))
-                }}
-            </p>
+            {status_line(None, done)}
             <button type="submit" class="button button--primary">
                 {tr!(i18n, pages.meetings.schedule)}
             </button>

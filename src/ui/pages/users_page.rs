@@ -26,7 +26,7 @@ mod until;
 use crate::i18n::*;
 use crate::state::use_signed_in;
 use crate::ui::components::dialog::focus_by_id;
-use crate::ui::messages::Wording;
+use crate::ui::components::undo::status_line;
 use add_to_group::AddToGroupDialog;
 use add_user::AddUserDialog;
 use change_licenses::ChangeLicensesDialog;
@@ -98,7 +98,6 @@ pub fn UsersPage() -> impl IntoView {
         open: RwSignal::new(None),
         status: RwSignal::new(None),
     };
-    let status = move || dialogs.status.get().map(|s| s.words(i18n.get_locale()));
     view! {
         <section class="page page--wide" aria-labelledby="page-title">
             <p class="page__trail">{tr!(i18n, users.trail)}</p>
@@ -107,7 +106,7 @@ pub fn UsersPage() -> impl IntoView {
                 {user_actions(dialogs)}
             </div>
             {seat_summary()}
-            <p id="users-status" class="form-status" role="status" tabindex="-1">{status}</p>
+            {status_line(Some("users-status"), dialogs.status)}
             {search_and_filter(list)}
             {showing(list)}
             {selection_bar(list, dialogs)}

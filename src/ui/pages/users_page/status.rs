@@ -14,11 +14,21 @@ use std::sync::Arc;
 /// One type for every such signal of the page: the bundle then carries one
 /// signal type, not one per kind of message.
 #[derive(Clone)]
-pub struct Said(Arc<dyn Wording + Send + Sync>);
+pub struct Said(Arc<dyn Wording + Send + Sync>, bool);
 
 impl Said {
     pub fn new(what: impl Wording + Send + Sync + 'static) -> Self {
-        Self(Arc::new(what))
+        Self(Arc::new(what), false)
+    }
+
+    /// A refusal shown where confirmations are (an Undo that did not
+    /// happen): the status line shows it as an error.
+    pub fn refusal(what: impl Wording + Send + Sync + 'static) -> Self {
+        Self(Arc::new(what), true)
+    }
+
+    pub fn is_refusal(&self) -> bool {
+        self.1
     }
 }
 

@@ -24,6 +24,8 @@ pub fn user_actions(dialogs: Dialogs) -> impl IntoView {
         });
         if let Some((text, count)) = exported {
             if save_file(&text, "users.csv", "text/csv;charset=utf-8").is_some() {
+                // An export changes nothing: nothing for its Undo to take back.
+                who.app().last_change.set(None);
                 dialogs
                     .status
                     .set(Some(Said::new(Status::Exported { count })));
