@@ -32,8 +32,12 @@ pub fn undo_last(status: RwSignal<Option<Said>>) -> impl IntoView {
             status.set(Some(said(app.undo(change))));
         }
     };
+    // A memo, so that the button stays (and keeps focus) when one change
+    // takes another's place.
+    let shown =
+        Memo::new(move |_| status.with(Option::is_some) && app.last_change.with(Option::is_some));
     move || {
-        (status.with(Option::is_some) && app.last_change.with(Option::is_some)).then(|| {
+        shown.get().then(|| {
             view! {
                 <button type="button" class="button button--quiet undo" on:click=undo>
                     {tr!(i18n, messages.undo.button)}

@@ -103,6 +103,10 @@ test("Undo is reached from the keyboard after a bulk change, and says nothing af
   await page.keyboard.press("Enter");
   await expect(status(page)).toHaveText("Change undone: 2 log entries taken back.");
   await expect(seats(page)).toContainText("0 of 3 assigned");
+  // Focus stays on Undo, which now takes the undo back.
+  await expect(page.getByRole("button", { name: "Undo", exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(seats(page)).toContainText("2 of 3 assigned");
 
   // An export changes nothing, so its confirmation offers no Undo.
   const download = page.waitForEvent("download");
