@@ -8,13 +8,17 @@ use crate::state::{use_app, UndoError};
 use crate::ui::messages::{Undone, Wording};
 use crate::ui::pages::Said;
 use leptos::prelude::*;
-use portal_domain::Outcome;
+use portal_domain::{AuditAction, Outcome};
 
 /// What an Undo did: the confirmation to show, or the refusal.
 fn said(result: Result<Outcome, UndoError>) -> Said {
     match result {
+        // The entries of the change taken back (the undo may log more: what
+        // the groups' rules did after it).
         Ok(outcome) => Said::new(Undone {
-            entries: outcome.entries.len(),
+            entries: (outcome.entries.iter())
+                .filter(|e| matches!(e.action, AuditAction::Undone { .. }))
+                .count(),
         }),
         Err(refused) => Said::refusal(refused),
     }
