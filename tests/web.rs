@@ -630,6 +630,77 @@ fn days_read_as_the_browser_writes_them() {
 }
 
 #[wasm_bindgen_test]
+fn every_rule_an_undo_or_a_backup_would_break_is_worded_with_its_values_in_both_languages() {
+    install_texts();
+    use meetings_portal::i18n::Locale;
+    use meetings_portal::ui::messages::rule_break;
+    use portal_domain::backup::RuleBreak;
+    use portal_domain::{Capacity, Email, GroupId};
+    let email = Email::parse("liam.baker@acme.example").unwrap();
+    let rules = [
+        RuleBreak::UserIdsOutOfOrder { id: UserId(7) },
+        RuleBreak::EmailTwice {
+            email: email.clone(),
+        },
+        RuleBreak::OwnerCount { owners: 2 },
+        RuleBreak::OwnerNotLicensed {
+            email: email.clone(),
+        },
+        RuleBreak::MemberWithBilling {
+            email: email.clone(),
+        },
+        RuleBreak::BasicWithLargeMeetings {
+            email: email.clone(),
+        },
+        RuleBreak::UntilWithoutLargeMeetings {
+            email: email.clone(),
+        },
+        RuleBreak::PaidSeatsOverUsed {
+            used: 12,
+            seats: 10,
+        },
+        RuleBreak::LargeMeetingsOverOwned {
+            capacity: Capacity::P1000,
+            assigned: 4,
+            owned: 3,
+        },
+        RuleBreak::LinesBroken {
+            capacity: Capacity::P3000,
+        },
+        RuleBreak::MeetingWithoutHost {
+            topic: "Town hall".into(),
+        },
+        RuleBreak::GroupIdsOutOfOrder { id: GroupId(5) },
+        RuleBreak::GroupNameTwice {
+            name: "Sales".into(),
+        },
+        RuleBreak::UnknownGroup {
+            email: email.clone(),
+        },
+        RuleBreak::GroupsNotSettled { email },
+    ];
+    for locale in [Locale::en, Locale::sv] {
+        for rule in &rules {
+            let words = rule_break(locale, rule);
+            assert!(!words.contains('{'), "{locale:?} {rule:?}: {words}");
+        }
+    }
+    let over = &rules[8];
+    assert_eq!(
+        rule_break(Locale::en, over),
+        "4 users would have Large Meetings 1,000, with 3 licenses."
+    );
+    assert_eq!(
+        rule_break(Locale::sv, over),
+        "4 användare skulle ha Stora möten 1\u{a0}000, med 3 licenser."
+    );
+    assert_eq!(
+        rule_break(Locale::en, &rules[1]),
+        "liam.baker@acme.example would be there twice."
+    );
+}
+
+#[wasm_bindgen_test]
 fn a_message_is_filled_once_and_what_people_typed_stays_as_typed() {
     install_texts();
     use meetings_portal::i18n::{td_string, Locale};

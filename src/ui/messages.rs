@@ -1259,83 +1259,88 @@ pub fn undo_refusal(locale: Locale, refusal: &UndoRefusal, entry: Option<&AuditE
     }
 }
 
-/// A rule of the portal an account would break (an undo, a backup).
+/// A rule of the portal an account would break (an undo, a backup). One arm
+/// per rule, so the compiler names a rule that has no words yet.
 pub fn rule_break(locale: Locale, rule: &RuleBreak) -> String {
-    let participants = |c: &Capacity| capacity(locale, *c);
-    let c = match rule {
-        RuleBreak::LargeMeetingsOverOwned { capacity, .. }
-        | RuleBreak::LinesBroken { capacity } => participants(capacity),
-        _ => String::new(),
-    };
-    let (key, values): (&str, [(&str, &dyn std::fmt::Display); 3]) = match rule {
-        RuleBreak::UserIdsOutOfOrder { id } => (
-            td_string!(locale, messages.rule.user_ids),
-            [("id", id), ("", &""), ("", &"")],
-        ),
-        RuleBreak::EmailTwice { email } => (
+    // Most rules name one thing.
+    let one = |key: &str, name: &str, value: &dyn std::fmt::Display| fill(key, &[(name, value)]);
+    match rule {
+        RuleBreak::UserIdsOutOfOrder { id } => {
+            one(td_string!(locale, messages.rule.user_ids), "id", id)
+        }
+        RuleBreak::EmailTwice { email } => one(
             td_string!(locale, messages.rule.email_twice),
-            [("email", email), ("", &""), ("", &"")],
+            "email",
+            email,
         ),
-        RuleBreak::OwnerCount { owners } => (
+        RuleBreak::OwnerCount { owners } => one(
             td_string!(locale, messages.rule.owner_count),
-            [("owners", owners), ("", &""), ("", &"")],
+            "owners",
+            owners,
         ),
-        RuleBreak::OwnerNotLicensed { email } => (
+        RuleBreak::OwnerNotLicensed { email } => one(
             td_string!(locale, messages.rule.owner_not_licensed),
-            [("email", email), ("", &""), ("", &"")],
+            "email",
+            email,
         ),
-        RuleBreak::MemberWithBilling { email } => (
+        RuleBreak::MemberWithBilling { email } => one(
             td_string!(locale, messages.rule.member_with_billing),
-            [("email", email), ("", &""), ("", &"")],
+            "email",
+            email,
         ),
-        RuleBreak::BasicWithLargeMeetings { email } => (
+        RuleBreak::BasicWithLargeMeetings { email } => one(
             td_string!(locale, messages.rule.basic_with_large_meetings),
-            [("email", email), ("", &""), ("", &"")],
+            "email",
+            email,
         ),
-        RuleBreak::UntilWithoutLargeMeetings { email } => (
+        RuleBreak::UntilWithoutLargeMeetings { email } => one(
             td_string!(locale, messages.rule.until_without_large_meetings),
-            [("email", email), ("", &""), ("", &"")],
+            "email",
+            email,
         ),
-        RuleBreak::PaidSeatsOverUsed { used, seats } => (
+        RuleBreak::PaidSeatsOverUsed { used, seats } => fill(
             td_string!(locale, messages.rule.paid_seats),
-            [("used", used), ("seats", seats), ("", &"")],
+            &[("used", used), ("seats", seats)],
         ),
         RuleBreak::LargeMeetingsOverOwned {
-            capacity,
+            capacity: c,
             assigned,
             owned,
-        } => (
+        } => fill(
             td_string!(locale, messages.rule.large_meetings_over_owned),
-            [
-                ("capacity", capacity),
+            &[
+                ("capacity", &capacity(locale, *c)),
                 ("assigned", assigned),
                 ("owned", owned),
             ],
         ),
-        RuleBreak::LinesBroken { .. } => (
+        RuleBreak::LinesBroken { capacity: c } => one(
             td_string!(locale, messages.rule.lines_broken),
-            [("capacity", &c), ("", &""), ("", &"")],
+            "capacity",
+            &capacity(locale, *c),
         ),
-        RuleBreak::MeetingWithoutHost { topic } => (
+        RuleBreak::MeetingWithoutHost { topic } => one(
             td_string!(locale, messages.rule.meeting_without_host),
-            [("topic", topic), ("", &""), ("", &"")],
+            "topic",
+            topic,
         ),
-        RuleBreak::GroupIdsOutOfOrder { id } => (
-            td_string!(locale, messages.rule.group_ids),
-            [("id", id), ("", &""), ("", &"")],
-        ),
-        RuleBreak::GroupNameTwice { name } => (
+        RuleBreak::GroupIdsOutOfOrder { id } => {
+            one(td_string!(locale, messages.rule.group_ids), "id", id)
+        }
+        RuleBreak::GroupNameTwice { name } => one(
             td_string!(locale, messages.rule.group_name_twice),
-            [("name", name), ("", &""), ("", &"")],
+            "name",
+            name,
         ),
-        RuleBreak::UnknownGroup { email } => (
+        RuleBreak::UnknownGroup { email } => one(
             td_string!(locale, messages.rule.unknown_group),
-            [("email", email), ("", &""), ("", &"")],
+            "email",
+            email,
         ),
-        RuleBreak::GroupsNotSettled { email } => (
+        RuleBreak::GroupsNotSettled { email } => one(
             td_string!(locale, messages.rule.groups_not_settled),
-            [("email", email), ("", &""), ("", &"")],
+            "email",
+            email,
         ),
-    };
-    fill(key, &values)
+    }
 }
